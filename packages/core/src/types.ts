@@ -1,0 +1,381 @@
+/**
+ * The public types of nextstep's core: steps, answers, plugins, hooks, transport.
+ *
+ * This file is the contract between core, the step plugins, the apps and third parties.
+ * Change a shape here only with a reason, and update every package that uses it.
+ * @module
+ */
+import type {
+  AsyncSeriesWaterfallHook,
+  HookMap,
+  SyncBailHook,
+  SyncHook,
+} from 'tapable';
+
+// ---------------------------------------------------------------------------------------
+// Steps: what the app sees (Amplify JS v6 field names and signInStep strings)
+// ---------------------------------------------------------------------------------------
+
+/** An MFA factor, named as Amplify JS v6 names them. */
+export type MfaType = 'SMS' | 'TOTP' | 'EMAIL';
+
+/** A first factor offered by USER_AUTH (choice-based sign-in). */
+export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** Where a code was sent, masked as Cognito masks it. */
+export interface CodeDeliveryDetails {
+  /** `SMS` or `EMAIL` (Cognito's CODE_DELIVERY_DELIVERY_MEDIUM). */
+  deliveryMedium?: 'SMS' | 'EMAIL' | (string & {});
+  /** Masked destination, e.g. `+*******4114` or `j***@e***`. */
+  destination?: string;
+  /** The user attribute the code went to, when Cognito says. */
+  attributeName?: string;
+}
+
+/** What an authenticator app needs to add the account. */
+export interface TotpSetupDetails {
+  /** The base32 secret Cognito generated (AssociateSoftwareToken's SecretCode). */
+  sharedSecret: string;
+  /** `otpauth://totp/<appName>:<account>?secret=...&issuer=<appName>`; account defaults to the username. */
+  getSetupUri(appName: string, accountName?: string): URL;
+}
+
+/** The tokens of a finished sign-in. */
+export interface AuthTokens {
+  accessToken: string;
+  idToken?: string;
+  refreshToken?: string;
+  /** Lifetime of the access token in seconds, as Cognito reports it. */
+  expiresIn?: number;
+  tokenType?: string;
+}
+
+/** Step names shared with Amplify JS v6, plus nextstep's unclaimed step. */
+export type SignInStepName =
+  | 'CONFIRM_SIGN_IN_WITH_SMS_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_TOTP_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'
+  | 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
+  | 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'
+  | 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'
+  | 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'
+  | 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'
+  | 'CONFIRM_SIGN_IN_WITH_PASSWORD'
+  | 'RESET_PASSWORD'
+  | 'CONFIRM_SIGN_UP'
+  | 'DONE'
+  | 'UNCLAIMED_CHALLENGE';
+
+/** The next step of a sign-in: one member per step type. */
+export type NextStep =
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+  | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; allowedMFATypes: MfaType[] }
+  | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; allowedMFATypes: MfaType[] }
+  | { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'; totpSetupDetails: TotpSetupDetails }
+  | { signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' }
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'; additionalInfo: Record<string, string> }
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'; missingAttributes: string[] }
+  | { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'; availableChallenges: FirstFactor[] }
+  | { signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }
+  | { signInStep: 'RESET_PASSWORD'; codeDeliveryDetails?: CodeDeliveryDetails }
+  | { signInStep: 'CONFIRM_SIGN_UP' }
+  | { signInStep: 'DONE'; tokens: AuthTokens }
+  | UnclaimedChallengeStep;
+
+/**
+ * A step no plugin claimed, surfaced to the app by the `surfaceUnclaimed` default handler.
+ * The app answers it raw: a string becomes `ANSWER`, or give `{ challengeResponses }`.
+ */
+export interface UnclaimedChallengeStep {
+  signInStep: 'UNCLAIMED_CHALLENGE';
+  /** Cognito's ChallengeName (or the exception name that led here). */
+  challengeName: string;
+  /** Cognito's ChallengeParameters, as sent (strings). */
+  challengeParameters: Record<string, string>;
+  /** The step type core mapped the challenge to, when it knows one (e.g. `CONFIRM_SIGN_IN_WITH_SMS_CODE`). */
+  stepType?: string;
+  /** The package that would claim this step, when known (e.g. `@nextstep/plugin-sms`). */
+  suggestedPlugin?: string;
+}
+
+/** What `signIn` / `confirmSignIn` resolve to: Amplify JS v6's shape. */
+export interface SignInOutput {
+  isSignedIn: boolean;
+  nextStep: NextStep;
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------
+
+/** Cognito auth flows nextstep can start. */
+export type AuthFlowType =
+  | 'USER_SRP_AUTH'
+  | 'USER_PASSWORD_AUTH'
+  | 'CUSTOM_WITH_SRP'
+  | 'CUSTOM_WITHOUT_SRP'
+  | 'USER_AUTH';
+
+/** Input of `auth.signIn`, as Amplify JS v6 spells it. */
+export interface SignInInput {
+  username: string;
+  password?: string;
+  options?: {
+    /** USER_SRP_AUTH when omitted. */
+    authFlowType?: AuthFlowType;
+    /** With USER_AUTH: the first factor to try; without it Cognito may offer a selection. */
+    preferredChallenge?: FirstFactor;
+    clientMetadata?: Record<string, string>;
+  };
+}
+
+/** Options of an answer (Amplify's `confirmSignIn` options). */
+export interface ConfirmSignInOptions {
+  /** Attributes to send with NEW_PASSWORD_REQUIRED, e.g. `{ name: 'Ada' }`. */
+  userAttributes?: Record<string, string>;
+  clientMetadata?: Record<string, string>;
+  /** Device name given to VerifySoftwareToken during TOTP setup. */
+  friendlyDeviceName?: string;
+  /** Credentials supplied again, for steps that restart a sign-in (e.g. resending an SMS code). */
+  password?: string;
+}
+
+/** Input of `auth.confirmSignIn`, as Amplify JS v6 spells it. */
+export interface ConfirmSignInInput {
+  challengeResponse: string;
+  options?: ConfirmSignInOptions;
+}
+
+/** An answer to a step: a string for most steps, raw responses for an unclaimed challenge. */
+export type StepAnswer = string | { challengeResponses: Record<string, string> };
+
+// ---------------------------------------------------------------------------------------
+// Engine internals exposed to plugins
+// ---------------------------------------------------------------------------------------
+
+/** What `hooks.challenge` receives: one answer of Cognito that needs a step. */
+export interface ChallengeInput {
+  /** ChallengeName, or the exception name for RESET_PASSWORD / CONFIRM_SIGN_UP. */
+  challengeName: string;
+  parameters: Record<string, string>;
+  /** USER_AUTH's top-level AvailableChallenges, when given. */
+  availableChallenges?: string[];
+}
+
+/**
+ * A step as the engine keeps it: JSON-serialisable, so a flow can be saved and resumed.
+ * `type` is a {@link SignInStepName} or a name a third-party plugin defines.
+ */
+export interface StepDescriptor {
+  type: string;
+  challengeName: string;
+  parameters: Record<string, string>;
+  availableChallenges?: string[];
+  /** Step-specific facts the mapper derived (e.g. `{ allowedMFATypes: ['TOTP'] }`). */
+  data: Record<string, unknown>;
+}
+
+/** What a step handler may read and do while the flow is at its step. */
+export interface StepContext {
+  readonly step: StepDescriptor;
+  /** The USERNAME to answer with (USER_ID_FOR_SRP after SRP). */
+  readonly username: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The current Cognito Session (undefined for exception-driven steps). */
+  readonly session: string | undefined;
+  /** Per-step state the handler owns; saved by `flow.toJSON()`, so keep it JSON. */
+  readonly state: Record<string, unknown>;
+  /** Cognito, with SECRET_HASH and the request/response hooks applied. */
+  readonly cognito: CognitoTransport;
+  /** SECRET_HASH for a username, or undefined when the client has no secret. */
+  secretHash(username: string): Promise<string | undefined>;
+  /** Secrets held in memory only for this flow (never serialised), e.g. the password. */
+  readonly secrets: { password?: string };
+  readonly logger: Logger;
+  /** The options of the answer being processed (empty while entering). */
+  readonly options: ConfirmSignInOptions;
+  /** Replaces the flow's Session (after AssociateSoftwareToken / VerifySoftwareToken). */
+  setSession(session: string): void;
+  /** Restarts the sign-in with the flow's original input (and the given password), e.g. to get a new SMS code. */
+  restart(password?: string): Promise<StepOutcome>;
+}
+
+/** What answering a step leads to. */
+export type StepOutcome =
+  /** Core calls RespondToAuthChallenge, adding USERNAME, SECRET_HASH and the Session. */
+  | { kind: 'respond'; challengeName?: string; challengeResponses: Record<string, string> }
+  /** The handler called Cognito itself; core continues from this answer. */
+  | { kind: 'response'; response: CognitoAuthResponse }
+  /** A local move to another step, no Cognito call (e.g. MFA setup selection → TOTP setup). */
+  | { kind: 'step'; step: StepDescriptor };
+
+/** How a claimed step behaves. Returned by a `hooks.step` tap. */
+export interface StepHandler {
+  /** The plugin's name, for messages and for the default handler's reports. */
+  readonly plugin: string;
+  /** Side effects when the flow enters the step (e.g. AssociateSoftwareToken); store results in `ctx.state`. */
+  enter?(ctx: StepContext): Promise<void> | void;
+  /** The app-facing fields of the step, from the descriptor and `ctx.state` (pure: called again after resume). */
+  view(ctx: StepContext): NextStep;
+  /** When true, core answers the step at once without asking the app (e.g. PASSWORD_VERIFIER). */
+  auto?(ctx: StepContext): boolean;
+  /** Local validation; throw an {@link AuthError} of kind `validation`. Runs before any network call. */
+  validate?(answer: StepAnswer | undefined, ctx: StepContext): void;
+  /** Turns the answer into Cognito calls or a local move. */
+  answer(answer: StepAnswer | undefined, ctx: StepContext): Promise<StepOutcome>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Transport
+// ---------------------------------------------------------------------------------------
+
+/** The part of Cognito's answers that drives a sign-in. */
+export interface CognitoAuthResponse {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AvailableChallenges?: string[];
+  AuthenticationResult?: {
+    AccessToken?: string;
+    IdToken?: string;
+    RefreshToken?: string;
+    ExpiresIn?: number;
+    TokenType?: string;
+    NewDeviceMetadata?: { DeviceKey?: string; DeviceGroupKey?: string };
+  };
+}
+
+/** Cognito operations core calls, unsigned. Inputs and outputs are Cognito's JSON. */
+export type CognitoOperation =
+  | 'InitiateAuth'
+  | 'RespondToAuthChallenge'
+  | 'AssociateSoftwareToken'
+  | 'VerifySoftwareToken'
+  | 'SetUserMFAPreference'
+  | 'GetUser'
+  | 'SignUp'
+  | 'ConfirmSignUp'
+  | 'ResendConfirmationCode'
+  | 'ForgotPassword'
+  | 'ConfirmForgotPassword';
+
+/**
+ * The small interface core talks to Cognito through. The default is the AWS SDK bare
+ * client with per-command imports; tests and browsers may supply another.
+ * Failures reject with an {@link AuthError} whose `name` is Cognito's exception name.
+ */
+export interface CognitoTransport {
+  send(operation: CognitoOperation, input: Record<string, unknown>): Promise<Record<string, any>>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors, logging
+// ---------------------------------------------------------------------------------------
+
+/** Where an error came from. */
+export type AuthErrorKind =
+  | 'validation' // local check failed, nothing was sent
+  | 'service' // Cognito answered with an exception; `name` is Cognito's
+  | 'session' // the Cognito session expired or died: sign in again
+  | 'config' // createAuth options or plugins are wrong
+  | 'unclaimed' // the failUnclaimed default handler refused a step
+  | 'network'; // no answer from the endpoint
+
+/** Minimal structured logger; core never passes secrets to it. */
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info?(message: string, data?: Record<string, unknown>): void;
+  warn?(message: string, data?: Record<string, unknown>): void;
+  error?(message: string, data?: Record<string, unknown>): void;
+}
+
+// AuthError is a class (runtime value): see errors.ts. Re-declared here only as a type.
+import type { AuthError } from './errors.js';
+export type { AuthError };
+
+// ---------------------------------------------------------------------------------------
+// Plugins and hooks
+// ---------------------------------------------------------------------------------------
+
+/** Read-only facts about a flow, given to hooks (no secrets, no Session). */
+export interface FlowInfo {
+  readonly id: string;
+  readonly username: string;
+  readonly authFlow: AuthFlowType;
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/** A Cognito call as the request/response hooks see it. Tap to add ClientMetadata, trace, measure. */
+export interface CognitoCall {
+  operation: CognitoOperation;
+  input: Record<string, unknown>;
+  flow?: FlowInfo;
+}
+
+/** A Cognito answer as the response hook sees it. */
+export interface CognitoCallResult extends CognitoCall {
+  output: Record<string, any>;
+  durationMs: number;
+}
+
+/** The hooks of an Auth instance, frozen, one per line, webpack-style. */
+export interface AuthHooks {
+  /** Cognito ChallengeName (or exception name) → step descriptor. Bail: first mapping wins. */
+  readonly challenge: HookMap<SyncBailHook<[ChallengeInput, FlowInfo], StepDescriptor | undefined>>;
+  /** Step type → handler. Bail: the claiming plugin returns its handler. */
+  readonly step: HookMap<SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>>;
+  /** Before every Cognito call; may change the input. */
+  readonly request: AsyncSeriesWaterfallHook<[CognitoCall]>;
+  /** After every successful Cognito call; may change the output. */
+  readonly response: AsyncSeriesWaterfallHook<[CognitoCallResult]>;
+  /** A flow began (signIn). */
+  readonly flowStarted: SyncHook<[FlowInfo]>;
+  /** The flow entered a step the app sees. */
+  readonly stepEntered: SyncHook<[FlowInfo, NextStep]>;
+  /** The flow reached DONE. */
+  readonly signedIn: SyncHook<[FlowInfo]>;
+  /** The flow ended with an error that the app must handle (session dead, fatal service error). */
+  readonly flowFailed: SyncHook<[FlowInfo, AuthError]>;
+}
+
+/** A step type a plugin claims; `stage` marks a deliberate overlap with another claim. */
+export type StepClaim = string | { step: string; stage: number };
+
+/**
+ * A nextstep plugin, webpack-style: a factory returns `{ name, apply }`.
+ * `claims` and `core` are checked by `createAuth` before `apply` runs.
+ */
+export interface NextstepPlugin {
+  /** The package name, e.g. `@nextstep/plugin-totp`. */
+  readonly name: string;
+  /** The plugin's own version, for messages. */
+  readonly version?: string;
+  /** Semver range of `@nextstep/core` the plugin works with, e.g. `^0.1.0`. */
+  readonly core: string;
+  /** Step types whose handling the plugin claims. */
+  readonly claims: readonly StepClaim[];
+  /** Tap the hooks. Tap with the plugin's name. */
+  apply(host: PluginHost): void;
+}
+
+/** What `apply` receives. */
+export interface PluginHost {
+  readonly hooks: AuthHooks;
+  readonly coreVersion: string;
+  readonly logger: Logger;
+}
+
+/**
+ * Receives every step no plugin claimed and decides: surface it, fail, or answer it.
+ * Required by `createAuth`'s type: see `surfaceUnclaimed` and `failUnclaimed`.
+ */
+export interface DefaultHandler {
+  readonly name: string;
+  handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler;
+}
