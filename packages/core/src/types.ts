@@ -10,7 +10,7 @@ import type {
   HookMap,
   SyncBailHook,
   SyncHook,
-} from 'tapable';
+} from './hooks/index.js';
 
 // ---------------------------------------------------------------------------------------
 // Steps: what the app sees (Amplify JS v6 field names and signInStep strings)
@@ -195,7 +195,17 @@ export interface StepContext {
   /** SECRET_HASH for a username, or undefined when the client has no secret. */
   secretHash(username: string): Promise<string | undefined>;
   /** Secrets held in memory only for this flow (never serialised), e.g. the password. */
-  readonly secrets: { password?: string };
+  readonly secrets: FlowSecrets;
+  /**
+   * Facts about the flow (no secrets): username as typed, auth flow, pool and client.
+   * Core always sets it; optional only so hand-built contexts in plugin unit tests compile.
+   */
+  readonly flow?: FlowInfo;
+  /**
+   * The Auth instance's clock (epoch ms): sign with it, e.g. SRP timestamps and TOTP windows.
+   * Core always sets it; optional for the same reason as `flow`.
+   */
+  readonly now?: () => number;
   readonly logger: Logger;
   /** The options of the answer being processed (empty while entering). */
   readonly options: ConfirmSignInOptions;
@@ -203,6 +213,18 @@ export interface StepContext {
   setSession(session: string): void;
   /** Restarts the sign-in with the flow's original input (and the given password), e.g. to get a new SMS code. */
   restart(password?: string): Promise<StepOutcome>;
+}
+
+/**
+ * What a flow holds in memory only: never serialised by `flow.toJSON()`, never logged.
+ * Handlers may keep their own in-memory secrets here under their own keys.
+ */
+export interface FlowSecrets {
+  /** The password given to `signIn` (or to a later answer), for steps that need it again. */
+  password?: string;
+  /** The tokens of a finished sign-in. */
+  tokens?: AuthTokens;
+  [key: string]: unknown;
 }
 
 /** What answering a step leads to. */
@@ -378,4 +400,129 @@ export interface PluginHost {
 export interface DefaultHandler {
   readonly name: string;
   handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler;
+}
+
+// ---------------------------------------------------------------------------------------
+// Configuration, flows, account operations
+// ---------------------------------------------------------------------------------------
+
+/** The Cognito user pool and app client a {@link NextstepPlugin} host signs in to. */
+export interface UserPoolConfig {
+  /** e.g. `us-east-1_AbC123`. */
+  userPoolId: string;
+  /** The app client id. */
+  clientId: string;
+  /** The app client secret, for clients that have one: core adds SECRET_HASH to every call that needs it. */
+  clientSecret?: string;
+  /** Another endpoint than AWS's, e.g. the emulator's `http://127.0.0.1:9229`. */
+  endpoint?: string;
+  /** Defaults to the region in the pool id. */
+  region?: string;
+}
+
+/** Options of `createAuth`. `defaultHandler` is required: pick `surfaceUnclaimed` or `failUnclaimed`. */
+export interface AuthOptions {
+  userPool: UserPoolConfig;
+  /** Step plugins, e.g. `[totp(), sms()]`. */
+  plugins?: readonly NextstepPlugin[];
+  /** Receives every step no plugin claims. Required. */
+  defaultHandler: DefaultHandler;
+  /** How core talks to Cognito; the AWS SDK bare client by default. */
+  transport?: CognitoTransport;
+  /** Debug logging; core never passes secrets to it. Silent by default. */
+  logger?: Logger;
+  /** Epoch milliseconds; `Date.now` by default. Used for session expiry. */
+  clock?: () => number;
+  /** The app client's AuthSessionValidity in ms (Cognito's default: 3 minutes). */
+  sessionValidityMs?: number;
+  /** Choose the MFA type without asking when exactly one installed type is offered. */
+  autoSelectSingleMfa?: boolean;
+}
+
+/** Where a flow is: waiting for an answer, signed in, or ended by an error. */
+export type FlowStatus = 'active' | 'done' | 'failed';
+
+/**
+ * A flow saved by `flow.toJSON()`: plain JSON, no password, no tokens; it holds the Cognito
+ * Session and the step's state, so keep it as carefully as a session cookie.
+ */
+export interface FlowSnapshot {
+  readonly format: 'nextstep.flow/1';
+  readonly id: string;
+  /** The username as given to `signIn`. */
+  readonly username: string;
+  /** The USERNAME answers carry (USER_ID_FOR_SRP after SRP). */
+  readonly answerUsername: string;
+  readonly authFlow: AuthFlowType;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly session?: string;
+  /** Epoch ms when the Cognito session expires; absent when no session is held. */
+  readonly expiresAt?: number;
+  readonly status: FlowStatus;
+  readonly step: StepDescriptor;
+  readonly state: Record<string, unknown>;
+  readonly clientMetadata?: Record<string, string>;
+  readonly preferredChallenge?: FirstFactor;
+}
+
+/** Input of `auth.signUp` (Amplify JS v6). */
+export interface SignUpInput {
+  username: string;
+  password: string;
+  options?: {
+    /** e.g. `{ email: 'ada@example.com' }`. */
+    userAttributes?: Record<string, string>;
+    validationData?: Record<string, string>;
+    clientMetadata?: Record<string, string>;
+  };
+}
+
+/** Output of `auth.signUp` (Amplify JS v6). */
+export interface SignUpOutput {
+  isSignUpComplete: boolean;
+  /** Cognito's UserSub. */
+  userId?: string;
+  nextStep: { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails } | { signUpStep: 'DONE' };
+}
+
+/** Input of `auth.confirmSignUp` (Amplify JS v6). */
+export interface ConfirmSignUpInput {
+  username: string;
+  confirmationCode: string;
+  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean };
+}
+
+/** Output of `auth.confirmSignUp` (Amplify JS v6). */
+export interface ConfirmSignUpOutput {
+  isSignUpComplete: true;
+  nextStep: { signUpStep: 'DONE' };
+}
+
+/** Input of `auth.resendSignUpCode` (Amplify JS v6). */
+export interface ResendSignUpCodeInput {
+  username: string;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Input of `auth.resetPassword` (Amplify JS v6). */
+export interface ResetPasswordInput {
+  username: string;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Output of `auth.resetPassword` (Amplify JS v6). */
+export interface ResetPasswordOutput {
+  isPasswordReset: boolean;
+  nextStep:
+    | { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+    | { resetPasswordStep: 'DONE' };
+}
+
+/** Input of `auth.confirmResetPassword` (Amplify JS v6). */
+export interface ConfirmResetPasswordInput {
+  username: string;
+  confirmationCode: string;
+  newPassword: string;
+  options?: { clientMetadata?: Record<string, string> };
 }

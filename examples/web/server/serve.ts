@@ -1,0 +1,36 @@
+/**
+ * `npm run web`: starts the emulator with the demo pools, builds the page and serves it.
+ * Codes the emulator "sends" are printed here, as a phone or a mailbox would show them.
+ */
+import { startEmulator } from '@nextstep/emulator';
+import { demoEmulatorConfig } from '@nextstep/example-terminal/demo-pool';
+import { buildPage } from './build.js';
+import { demoWebConfig } from './demo-config.js';
+import { startStaticServer } from './static-server.js';
+
+const port = Number(process.env.PORT ?? 5180);
+const emu = await startEmulator({ port: 0, host: '127.0.0.1', config: demoEmulatorConfig() });
+console.log(`emulator   ${emu.endpoint}`);
+console.log('building the page with Vite…');
+const root = await buildPage();
+const server = await startStaticServer({ root, config: demoWebConfig(emu.endpoint), connectOrigins: [emu.endpoint], port });
+console.log(`web page   ${server.url}   (Ctrl-C to stop)`);
+console.log('Codes sent by the emulator appear below; TOTP codes: GET ' + emu.endpoint + '/_emulator/totp?userPoolId=…&username=…');
+
+const seen = new Set<string>();
+const timer = setInterval(() => {
+  for (const m of emu.outbox.messages()) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    console.log(`[${m.medium} to ${m.username}] ${m.purpose} code: ${m.code}`);
+  }
+}, 500);
+
+const stop = async () => {
+  clearInterval(timer);
+  await server.close();
+  await emu.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,45 @@
+/**
+ * The page's nextstep setup: core, the four step plugins, and unclaimed challenges surfaced
+ * to the page (it answers them raw).
+ */
+import { createAuth, surfaceUnclaimed } from '@nextstep/core';
+import { customChallenge, invalidAnswer } from '@nextstep/plugin-custom-challenge';
+import { email } from '@nextstep/plugin-email';
+import { sms } from '@nextstep/plugin-sms';
+import { totp } from '@nextstep/plugin-totp';
+import type { PoolConfig, WebConfig } from './config.js';
+
+/** The custom-challenge kinds the demo's triggers ask (public parameter `challengeType`). */
+function challenges() {
+  return customChallenge({
+    handlers: {
+      captcha: {
+        validate(answer) {
+          if (typeof answer !== 'string' || !/^\s*\d+\s*$/.test(answer)) throw invalidAnswer('The captcha answer is a number.');
+        },
+      },
+      'security-question': {
+        validate(answer) {
+          if (typeof answer !== 'string' || answer.trim() === '') throw invalidAnswer('Answer the security question.');
+        },
+      },
+    },
+  });
+}
+
+/** One Auth per pool, created on first use. */
+export function authFor(config: WebConfig, pool: PoolConfig) {
+  return createAuth({
+    userPool: {
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      ...(config.region ? { region: config.region } : {}),
+    },
+    plugins: [sms(), totp({ issuer: config.totpIssuer ?? 'nextstep web demo' }), email(), challenges()],
+    defaultHandler: surfaceUnclaimed,
+  });
+}
+
+/** An Auth instance of the page. */
+export type PageAuth = ReturnType<typeof authFor>;

@@ -1,0 +1,156 @@
+/**
+ * The web example: a sign-in form, then one form per step until the user is signed in.
+ * Runs under a strict Content-Security-Policy (script-src 'self', no 'unsafe-eval').
+ */
+import type { AuthFlowType, ConfirmSignInOptions, StepAnswer } from '@nextstep/core';
+import { authFor, type PageAuth } from './auth.js';
+import { jwtPayload } from './claims.js';
+import { loadConfig, type PoolConfig, type WebConfig } from './config.js';
+import { h, mount } from './dom.js';
+import { renderStep } from './steps.js';
+
+type Flow = Awaited<ReturnType<PageAuth['signIn']>>;
+
+const app = document.getElementById('app')!;
+const auths = new Map<string, PageAuth>();
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const suggestion = (error as { recoverySuggestion?: string }).recoverySuggestion;
+    return `${error.name}: ${error.message}${suggestion ? ` ${suggestion}` : ''}`;
+  }
+  return 'Something went wrong.';
+}
+
+function errorBox(): HTMLElement {
+  return h('div', { class: 'error', role: 'alert', id: 'error' });
+}
+
+function setBusy(root: Element, busy: boolean): void {
+  root.querySelectorAll('button, input, select').forEach((el) => {
+    (el as HTMLButtonElement).disabled = busy;
+  });
+  root.toggleAttribute('aria-busy', busy);
+}
+
+function showSignIn(config: WebConfig, message?: string): void {
+  const poolSelect = h('select', { id: 'f-pool', name: 'pool' },
+    ...config.pools.map((p) => h('option', { value: p.key }, p.label)));
+  const flowSelect = h('select', { id: 'f-flow', name: 'flow' },
+    h('option', { value: 'USER_SRP_AUTH' }, 'Password (SRP)'),
+    h('option', { value: 'USER_PASSWORD_AUTH' }, 'Password (plain)'),
+    h('option', { value: 'CUSTOM_WITH_SRP' }, 'Custom challenge after SRP'),
+    h('option', { value: 'USER_AUTH' }, 'Choice-based (USER_AUTH, passwordless)'));
+  const username = h('input', { id: 'f-username', name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', { id: 'f-password', name: 'password', type: 'password', autocomplete: 'current-password' });
+  const error = errorBox();
+  if (message) error.textContent = message;
+  const demo = (config.demoUsers ?? []).map((u) =>
+    h('button', {
+      type: 'button', title: u.exercises, 'data-demo-user': u.username,
+      onclick: () => {
+        username.value = u.username;
+        password.value = u.password;
+        poolSelect.value = u.pool;
+        flowSelect.value = u.authFlowType ?? 'USER_SRP_AUTH';
+      },
+    }, u.username));
+  const form = h('form', { 'data-step': 'SIGN_IN', novalidate: true },
+    h('h2', {}, 'Sign in'),
+    demo.length > 0 ? h('div', {}, h('p', { class: 'muted' }, 'Demo users (fill the form):'), h('div', { class: 'demo-users' }, ...demo)) : null,
+    config.pools.length > 1 ? h('div', {}, h('label', { for: 'f-pool' }, 'User pool'), poolSelect) : null,
+    h('label', { for: 'f-username' }, 'Username'), username,
+    h('label', { for: 'f-password' }, 'Password'), password,
+    h('label', { for: 'f-flow' }, 'Sign-in method'), flowSelect,
+    h('button', { type: 'submit' }, 'Sign in'),
+    error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const pool = config.pools.find((p) => p.key === poolSelect.value) ?? config.pools[0]!;
+    if (username.value.trim() === '') {
+      error.textContent = 'Enter a username.';
+      return;
+    }
+    const authFlowType = flowSelect.value as AuthFlowType;
+    setBusy(form, true);
+    error.textContent = '';
+    const auth = authOf(config, pool);
+    auth.signIn({
+      username: username.value.trim(),
+      ...(password.value ? { password: password.value } : {}),
+      options: { authFlowType },
+    }).then((flow) => showFlow(config, auth, flow), (e: unknown) => {
+      setBusy(form, false);
+      error.textContent = errorText(e);
+    });
+  });
+  mount(app, form);
+  username.focus();
+}
+
+function authOf(config: WebConfig, pool: PoolConfig): PageAuth {
+  let auth = auths.get(pool.key);
+  if (!auth) {
+    auth = authFor(config, pool);
+    auths.set(pool.key, auth);
+  }
+  return auth;
+}
+
+function showFlow(config: WebConfig, auth: PageAuth, flow: Flow): void {
+  const next = flow.nextStep;
+  if (next.signInStep === 'DONE') {
+    showSignedIn(config, flow);
+    return;
+  }
+  const error = errorBox();
+  const answer = (value: StepAnswer, options?: ConfirmSignInOptions) => {
+    setBusy(view, true);
+    error.textContent = '';
+    flow.confirm(value, options).then(() => showFlow(config, auth, flow), (e: unknown) => {
+      if ((e as { kind?: string }).kind === 'session') {
+        showSignIn(config, `${errorText(e)} Sign in again.`);
+        return;
+      }
+      // The flow stays at its step: show why, and ask again.
+      setBusy(view, false);
+      error.textContent = errorText(e);
+      const first = view.querySelector('input');
+      if (first) {
+        first.value = '';
+        first.focus();
+      }
+    });
+  };
+  const view = renderStep(next, {
+    answer,
+    cancel: () => showSignIn(config),
+    resendSignUpCode: () => {
+      auth.resendSignUpCode({ username: flow.username }).then(
+        () => { error.textContent = 'A new code is on its way.'; },
+        (e: unknown) => { error.textContent = errorText(e); });
+    },
+  }, { username: flow.username, totpIssuer: config.totpIssuer ?? 'nextstep web demo' });
+  view.append(error);
+  mount(app, view);
+  view.querySelector<HTMLInputElement>('input[autofocus]')?.focus();
+}
+
+function showSignedIn(config: WebConfig, flow: Flow): void {
+  const idToken = flow.tokens?.idToken;
+  let rows: [string, string][] = [];
+  if (idToken) {
+    const claims = jwtPayload(idToken);
+    rows = Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+  }
+  const who = rows.find(([k]) => k === 'cognito:username')?.[1] ?? flow.username;
+  mount(app, h('section', { 'data-step': 'DONE', 'data-signed-in': 'true' },
+    h('h2', { class: 'signed-in' }, `Signed in as ${who}`),
+    h('p', { class: 'muted' }, 'Claims of the ID token:'),
+    h('table', { class: 'claims', id: 'claims' }, ...rows.map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', { 'data-claim': k }, v)))),
+    h('button', { type: 'button', class: 'secondary', onclick: () => showSignIn(config) }, 'Sign out')));
+}
+
+loadConfig().then((config) => showSignIn(config), (e: unknown) => {
+  mount(app, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+});

@@ -1,0 +1,124 @@
+/**
+ * Sign-up and password reset, with Amplify JS v6's input and output shapes. RESET_PASSWORD
+ * and CONFIRM_SIGN_UP send the app here.
+ * @module
+ */
+import { callCognito, type Engine } from './engine.js';
+import { validationError } from './fail.js';
+import { assertCode } from './validate.js';
+import type {
+  CodeDeliveryDetails,
+  ConfirmResetPasswordInput,
+  ConfirmSignUpInput,
+  ConfirmSignUpOutput,
+  ResendSignUpCodeInput,
+  ResetPasswordInput,
+  ResetPasswordOutput,
+  SignUpInput,
+  SignUpOutput,
+} from './types.js';
+
+function requireUsername(username: unknown): string {
+  if (typeof username !== 'string' || username.trim() === '') {
+    throw validationError('EmptyUsername', 'The username is empty.');
+  }
+  return username;
+}
+
+function requirePassword(password: unknown, name: string, what: string): string {
+  if (typeof password !== 'string' || password === '') throw validationError(name, `The ${what} is empty.`);
+  return password;
+}
+
+/** Cognito's CodeDeliveryDetails → Amplify's shape. */
+export function deliveryDetails(raw: Record<string, any> | undefined): CodeDeliveryDetails | undefined {
+  if (!raw) return undefined;
+  const out: CodeDeliveryDetails = {};
+  if (raw.DeliveryMedium) out.deliveryMedium = raw.DeliveryMedium;
+  if (raw.Destination) out.destination = raw.Destination;
+  if (raw.AttributeName) out.attributeName = raw.AttributeName;
+  return out;
+}
+
+function toAttributeList(attributes: Record<string, string> | undefined) {
+  return attributes ? Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })) : undefined;
+}
+
+/** SignUp. */
+export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUpOutput> {
+  const username = requireUsername(input?.username);
+  const password = requirePassword(input?.password, 'EmptySignUpPassword', 'password');
+  const opts = input.options ?? {};
+  const out = await callCognito(engine, 'SignUp', {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    Password: password,
+    ...(opts.userAttributes ? { UserAttributes: toAttributeList(opts.userAttributes) } : {}),
+    ...(opts.validationData ? { ValidationData: toAttributeList(opts.validationData) } : {}),
+    ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
+  });
+  const confirmed = out.UserConfirmed === true;
+  const details = deliveryDetails(out.CodeDeliveryDetails);
+  return {
+    isSignUpComplete: confirmed,
+    ...(out.UserSub ? { userId: out.UserSub as string } : {}),
+    nextStep: confirmed
+      ? { signUpStep: 'DONE' }
+      : { signUpStep: 'CONFIRM_SIGN_UP', ...(details ? { codeDeliveryDetails: details } : {}) },
+  };
+}
+
+/** ConfirmSignUp. */
+export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
+  const username = requireUsername(input?.username);
+  const code = assertCode(input.confirmationCode, 'confirmation code');
+  const opts = input.options ?? {};
+  await callCognito(engine, 'ConfirmSignUp', {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    ConfirmationCode: code,
+    ...(opts.forceAliasCreation !== undefined ? { ForceAliasCreation: opts.forceAliasCreation } : {}),
+    ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
+  });
+  return { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
+}
+
+/** ResendConfirmationCode. */
+export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
+  const username = requireUsername(input?.username);
+  const out = await callCognito(engine, 'ResendConfirmationCode', {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
+  });
+  return deliveryDetails(out.CodeDeliveryDetails) ?? {};
+}
+
+/** ForgotPassword. */
+export async function resetPassword(engine: Engine, input: ResetPasswordInput): Promise<ResetPasswordOutput> {
+  const username = requireUsername(input?.username);
+  const out = await callCognito(engine, 'ForgotPassword', {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
+  });
+  const details = deliveryDetails(out.CodeDeliveryDetails);
+  return {
+    isPasswordReset: false,
+    nextStep: { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE', ...(details ? { codeDeliveryDetails: details } : {}) },
+  };
+}
+
+/** ConfirmForgotPassword. */
+export async function confirmResetPassword(engine: Engine, input: ConfirmResetPasswordInput): Promise<void> {
+  const username = requireUsername(input?.username);
+  const code = assertCode(input.confirmationCode, 'reset code');
+  const password = requirePassword(input.newPassword, 'EmptyNewPassword', 'new password');
+  await callCognito(engine, 'ConfirmForgotPassword', {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    ConfirmationCode: code,
+    Password: password,
+    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
+  });
+}

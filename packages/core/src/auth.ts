@@ -1,0 +1,328 @@
+/**
+ * `createAuth`: checks the configuration and the plugins, builds the hooks, applies core's
+ * built-in plugins then the app's, and returns an {@link Auth} that starts and resumes flows.
+ * @module
+ */
+import { builtinPlugins } from './builtin/index.js';
+import { AuthError } from './errors.js';
+import type { Engine } from './engine.js';
+import * as account from './account.js';
+import { configError, validationError } from './fail.js';
+import { Flow } from './flow.js';
+import {
+  AsyncSeriesWaterfallHook,
+  HookMap,
+  SyncBailHook,
+  SyncHook,
+} from './hooks/index.js';
+import { checkPlugins } from './plugin-check.js';
+import { CORE_VERSION } from './version.js';
+import type {
+  AuthFlowType,
+  AuthHooks,
+  AuthOptions,
+  ChallengeInput,
+  CodeDeliveryDetails,
+  CognitoCall,
+  CognitoCallResult,
+  CognitoTransport,
+  ConfirmResetPasswordInput,
+  ConfirmSignInInput,
+  ConfirmSignUpInput,
+  ConfirmSignUpOutput,
+  FirstFactor,
+  FlowInfo,
+  FlowSnapshot,
+  Logger,
+  NextStep,
+  ResendSignUpCodeInput,
+  ResetPasswordInput,
+  ResetPasswordOutput,
+  SignInInput,
+  SignInOutput,
+  SignUpInput,
+  SignUpOutput,
+  StepDescriptor,
+  StepHandler,
+  UserPoolConfig,
+} from './types.js';
+
+const AUTH_FLOWS: readonly AuthFlowType[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP', 'USER_AUTH'];
+const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+const DEFAULT_SESSION_VALIDITY_MS = 3 * 60_000;
+const SILENT: Logger = Object.freeze({ debug() {} });
+
+/** A fresh, frozen set of hooks. */
+function createHooks(): AuthHooks {
+  return Object.freeze({
+    challenge: new HookMap(() => new SyncBailHook<[ChallengeInput, FlowInfo], StepDescriptor | undefined>(['input', 'flow'])),
+    step: new HookMap(() => new SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>(['step', 'flow'])),
+    request: new AsyncSeriesWaterfallHook<[CognitoCall]>(['call']),
+    response: new AsyncSeriesWaterfallHook<[CognitoCallResult]>(['result']),
+    flowStarted: new SyncHook<[FlowInfo]>(['flow']),
+    stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
+    signedIn: new SyncHook<[FlowInfo]>(['flow']),
+    flowFailed: new SyncHook<[FlowInfo, AuthError]>(['flow', 'error']),
+  });
+}
+
+/**
+ * The AWS SDK transport, imported on first use: an app that supplies its own transport
+ * never loads (nor bundles into its first chunk) the SDK.
+ */
+function lazySdkTransport(userPool: UserPoolConfig): CognitoTransport {
+  let loading: Promise<CognitoTransport> | undefined;
+  return {
+    async send(operation, input) {
+      loading ??= Promise.all([import('./transport/sdk.js'), import('./transport/region.js')]).then(([sdk, region]) =>
+        sdk.createSdkTransport({
+          region: userPool.region ?? region.regionFromPoolId(userPool.userPoolId),
+          ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
+        }),
+      );
+      return (await loading).send(operation, input);
+    },
+  };
+}
+
+function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
+  if (!userPool || typeof userPool !== 'object') throw configError('InvalidUserPoolConfig', 'createAuth needs userPool.');
+  if (typeof userPool.userPoolId !== 'string' || !/^[\w-]+_[0-9A-Za-z]+$/.test(userPool.userPoolId)) {
+    throw configError('InvalidUserPoolId', 'userPool.userPoolId must look like "us-east-1_AbC123".');
+  }
+  if (typeof userPool.clientId !== 'string' || userPool.clientId.trim() === '') {
+    throw configError('InvalidClientId', 'userPool.clientId is empty.');
+  }
+  if (userPool.clientSecret !== undefined && (typeof userPool.clientSecret !== 'string' || userPool.clientSecret === '')) {
+    throw configError('InvalidClientSecret', 'userPool.clientSecret, when given, must be a non-empty string.');
+  }
+  return Object.freeze({ ...userPool });
+}
+
+/** Local checks of signIn's input: nothing is sent when one fails. */
+function checkSignIn(input: SignInInput): void {
+  if (!input || typeof input.username !== 'string' || input.username.trim() === '') {
+    throw validationError('EmptySignInUsername', 'The username is empty.');
+  }
+  const authFlow = input.options?.authFlowType ?? 'USER_SRP_AUTH';
+  if (!AUTH_FLOWS.includes(authFlow)) {
+    throw validationError('InvalidAuthFlowType', `Unknown authFlowType; use one of ${AUTH_FLOWS.join(', ')}.`);
+  }
+  const preferred = input.options?.preferredChallenge;
+  if (preferred !== undefined) {
+    if (authFlow !== 'USER_AUTH') {
+      throw validationError('InvalidPreferredChallenge', 'preferredChallenge only applies to authFlowType USER_AUTH.');
+    }
+    if (!FIRST_FACTORS.includes(preferred)) {
+      throw validationError('InvalidPreferredChallenge', `Unknown preferredChallenge; use one of ${FIRST_FACTORS.join(', ')}.`);
+    }
+  }
+  const password = input.password;
+  if (password !== undefined && typeof password !== 'string') {
+    throw validationError('InvalidSignInPassword', 'The password must be a string.');
+  }
+  const needsPassword =
+    authFlow === 'USER_SRP_AUTH' ||
+    authFlow === 'USER_PASSWORD_AUTH' ||
+    authFlow === 'CUSTOM_WITH_SRP' ||
+    (authFlow === 'USER_AUTH' && (preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP'));
+  if (needsPassword && !password) throw validationError('EmptySignInPassword', 'The password is empty.');
+  if (authFlow === 'CUSTOM_WITHOUT_SRP' && password) {
+    throw validationError(
+      'UnexpectedSignInPassword',
+      'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP to check a password first.',
+    );
+  }
+  const metadata = input.options?.clientMetadata;
+  if (metadata !== undefined && (typeof metadata !== 'object' || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+    throw validationError('InvalidClientMetadata', 'clientMetadata must map names to strings.');
+  }
+}
+
+function checkSnapshot(value: unknown): FlowSnapshot {
+  const s = value as FlowSnapshot;
+  const ok =
+    !!s &&
+    typeof s === 'object' &&
+    s.format === 'nextstep.flow/1' &&
+    typeof s.id === 'string' &&
+    typeof s.username === 'string' &&
+    typeof s.answerUsername === 'string' &&
+    AUTH_FLOWS.includes(s.authFlow) &&
+    typeof s.userPoolId === 'string' &&
+    typeof s.clientId === 'string' &&
+    (s.session === undefined || typeof s.session === 'string') &&
+    (s.expiresAt === undefined || typeof s.expiresAt === 'number') &&
+    typeof s.status === 'string' &&
+    !!s.step &&
+    typeof s.step.type === 'string' &&
+    typeof s.step.challengeName === 'string' &&
+    typeof s.step.parameters === 'object' &&
+    typeof s.step.data === 'object' &&
+    !!s.state &&
+    typeof s.state === 'object';
+  if (!ok) throw validationError('InvalidFlowSnapshot', 'This is not a flow snapshot from flow.toJSON().');
+  return s;
+}
+
+/**
+ * A configured sign-in framework: one per user pool app client. Flows it starts are
+ * independent values; `confirmSignIn` without a flow answers the latest one (Amplify style).
+ */
+export class Auth {
+  /** The hooks, frozen: tap them from plugins (or directly, for tracing). */
+  readonly hooks: AuthHooks;
+  /** The version of @nextstep/core. */
+  readonly coreVersion: string = CORE_VERSION;
+  readonly #engine: Engine;
+  #latest: Flow | undefined;
+
+  /** @internal Use {@link createAuth}. */
+  constructor(engine: Engine) {
+    this.#engine = engine;
+    this.hooks = engine.hooks;
+  }
+
+  /** The pool and client this instance signs in to (no secret). */
+  get userPool(): { userPoolId: string; clientId: string } {
+    return { userPoolId: this.#engine.userPool.userPoolId, clientId: this.#engine.userPool.clientId };
+  }
+
+  /** The latest flow started or resumed here, if any. */
+  get currentFlow(): Flow | undefined {
+    return this.#latest;
+  }
+
+  /**
+   * Starts a sign-in (USER_SRP_AUTH unless `options.authFlowType` says otherwise) and
+   * resolves to the flow at its first step for the app, or DONE.
+   */
+  async signIn(input: SignInInput): Promise<Flow> {
+    checkSignIn(input);
+    const options = input.options ?? {};
+    const flowPromise = Flow.start(this.#engine, {
+      id: globalThis.crypto.randomUUID(),
+      username: input.username,
+      authFlow: options.authFlowType ?? 'USER_SRP_AUTH',
+      ...(input.password ? { password: input.password } : {}),
+      ...(options.clientMetadata ? { clientMetadata: { ...options.clientMetadata } } : {}),
+      ...(options.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
+    });
+    const flow = await flowPromise;
+    this.#latest = flow;
+    return flow;
+  }
+
+  /** Answers the latest flow's step (Amplify JS v6's `confirmSignIn`). */
+  async confirmSignIn(input: ConfirmSignInInput): Promise<SignInOutput> {
+    const flow = this.#latest;
+    if (!flow) throw validationError('NoSignInFlow', 'There is no sign-in to answer; call signIn first.');
+    await flow.confirm(input?.challengeResponse, input?.options ?? {});
+    return flow.output();
+  }
+
+  /**
+   * Continues a flow saved with `flow.toJSON()` (also as JSON text), here or in another
+   * process, until its Cognito session expires. The password is not in the snapshot.
+   */
+  resumeFlow(snapshot: FlowSnapshot | string): Flow {
+    let value: unknown = snapshot;
+    if (typeof snapshot === 'string') {
+      try {
+        value = JSON.parse(snapshot);
+      } catch {
+        throw validationError('InvalidFlowSnapshot', 'The flow snapshot is not valid JSON.');
+      }
+    }
+    const s = checkSnapshot(value);
+    const { userPoolId, clientId } = this.#engine.userPool;
+    if (s.userPoolId !== userPoolId || s.clientId !== clientId) {
+      throw validationError('FlowSnapshotMismatch', 'This flow belongs to another user pool or app client.');
+    }
+    if (s.status !== 'active') {
+      throw validationError('FlowNotResumable', `This flow is ${s.status === 'done' ? 'already signed in' : 'ended'}; start a new sign-in.`);
+    }
+    const flow = Flow.resume(this.#engine, s);
+    this.#latest = flow;
+    return flow;
+  }
+
+  /** Registers a user (Amplify JS v6's `signUp`). */
+  signUp(input: SignUpInput): Promise<SignUpOutput> {
+    return account.signUp(this.#engine, input);
+  }
+
+  /** Confirms a registration with the emailed or texted code. */
+  confirmSignUp(input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
+    return account.confirmSignUp(this.#engine, input);
+  }
+
+  /** Sends the sign-up confirmation code again. */
+  resendSignUpCode(input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
+    return account.resendSignUpCode(this.#engine, input);
+  }
+
+  /** Starts a password reset: Cognito sends a code. */
+  resetPassword(input: ResetPasswordInput): Promise<ResetPasswordOutput> {
+    return account.resetPassword(this.#engine, input);
+  }
+
+  /** Sets the new password with the reset code. */
+  confirmResetPassword(input: ConfirmResetPasswordInput): Promise<void> {
+    return account.confirmResetPassword(this.#engine, input);
+  }
+}
+
+/**
+ * Creates the framework for one user pool app client. Plugins are checked (claims, core
+ * range) before any `apply`; problems throw an {@link AuthError} of kind `config`.
+ *
+ * ```ts
+ * const auth = createAuth({ userPool: { userPoolId, clientId }, plugins: [totp()], defaultHandler: surfaceUnclaimed });
+ * const flow = await auth.signIn({ username, password });
+ * ```
+ */
+export function createAuth(options: AuthOptions): Auth {
+  if (!options || typeof options !== 'object') throw configError('InvalidAuthOptions', 'createAuth needs options.');
+  const userPool = checkUserPool(options.userPool);
+  const defaultHandler = options.defaultHandler;
+  if (!defaultHandler || typeof defaultHandler.handle !== 'function') {
+    throw configError(
+      'MissingDefaultHandler',
+      'createAuth needs a defaultHandler: surfaceUnclaimed, failUnclaimed, or your own.',
+    );
+  }
+  if (options.plugins !== undefined && !Array.isArray(options.plugins)) {
+    throw configError('InvalidPluginConfiguration', 'plugins must be an array.');
+  }
+  const validity = options.sessionValidityMs ?? DEFAULT_SESSION_VALIDITY_MS;
+  if (!(typeof validity === 'number' && validity > 0 && Number.isFinite(validity))) {
+    throw configError('InvalidSessionValidity', 'sessionValidityMs must be a positive number of milliseconds.');
+  }
+  const logger = options.logger ?? SILENT;
+  const hooks = createHooks();
+
+  let claimed: ReadonlySet<string> = new Set();
+  const builtins = builtinPlugins({
+    installed: (step) => claimed.has(step),
+    autoSelectSingleMfa: options.autoSelectSingleMfa === true,
+  });
+  const plugins = [...builtins, ...(options.plugins ?? [])];
+  claimed = checkPlugins(plugins, CORE_VERSION, builtins.length);
+
+  const engine: Engine = {
+    hooks,
+    userPool,
+    transport: options.transport ?? lazySdkTransport(userPool),
+    logger,
+    now: options.clock ?? (() => Date.now()),
+    sessionValidityMs: validity,
+    autoSelectSingleMfa: options.autoSelectSingleMfa === true,
+    defaultHandler,
+    claimed,
+  };
+  const host = Object.freeze({ hooks, coreVersion: CORE_VERSION, logger });
+  for (const plugin of plugins) plugin.apply(host);
+  logger.debug('auth created', { plugins: plugins.map((p) => p.name), defaultHandler: defaultHandler.name });
+  return new Auth(engine);
+}

@@ -1,0 +1,47 @@
+/**
+ * Builders for core's own errors, so every throw site names its error the same way.
+ * @module
+ */
+import { AuthError, isAuthError } from './errors.js';
+
+/** A local check failed; nothing was sent. */
+export function validationError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
+  return new AuthError(name, message, { kind: 'validation', ...(metadata ? { metadata } : {}) });
+}
+
+/** createAuth options or plugins are wrong. */
+export function configError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
+  return new AuthError(name, message, { kind: 'config', ...(metadata ? { metadata } : {}) });
+}
+
+const SIGN_IN_AGAIN = 'Sign in again: the sign-in session cannot continue.';
+
+/** The Cognito session expired (locally or as Cognito says). */
+export function sessionExpired(cause?: unknown, metadata?: Record<string, unknown>): AuthError {
+  return new AuthError('SignInSessionExpired', 'The sign-in session has expired.', {
+    kind: 'session',
+    recoverySuggestion: SIGN_IN_AGAIN,
+    ...(cause === undefined ? {} : { cause }),
+    ...(metadata ? { metadata } : {}),
+  });
+}
+
+/** Cognito no longer accepts the session (used once, or ended by a custom-auth failAuthentication). */
+export function sessionInvalid(cause?: unknown, metadata?: Record<string, unknown>): AuthError {
+  return new AuthError('SignInSessionInvalid', 'Cognito ended the sign-in session.', {
+    kind: 'session',
+    recoverySuggestion: SIGN_IN_AGAIN,
+    ...(cause === undefined ? {} : { cause }),
+    ...(metadata ? { metadata } : {}),
+  });
+}
+
+/**
+ * Turns anything thrown into an AuthError. Foreign errors keep their name but not their
+ * message: a custom transport's message might echo a request body.
+ */
+export function toAuthError(err: unknown): AuthError {
+  if (isAuthError(err)) return err;
+  const name = err instanceof Error && err.name && err.name !== 'Error' ? err.name : 'UnknownError';
+  return new AuthError(name, 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: err });
+}

@@ -1,0 +1,509 @@
+/**
+ * A sign-in as a value: its Cognito Session, its current step and that step's handler.
+ * Flows share nothing but their Auth instance's configuration, so any number run at once.
+ * @module
+ */
+import { AuthError, isAuthError } from './errors.js';
+import { callCognito, flowTransport, secretHashFor, type Engine } from './engine.js';
+import { sessionExpired, sessionInvalid, toAuthError, validationError } from './fail.js';
+import { STEP_PLUGINS } from './mfa-table.js';
+import { startSrp } from './srp/index.js';
+import type {
+  AuthFlowType,
+  AuthTokens,
+  ChallengeInput,
+  CognitoAuthResponse,
+  ConfirmSignInOptions,
+  FirstFactor,
+  FlowInfo,
+  FlowSecrets,
+  FlowSnapshot,
+  FlowStatus,
+  NextStep,
+  SignInOutput,
+  StepAnswer,
+  StepContext,
+  StepDescriptor,
+  StepHandler,
+  StepOutcome,
+} from './types.js';
+
+/** Service errors after which the sign-in cannot go on from the same step. */
+const FATAL_SERVICE_ERRORS = new Set([
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'ResourceNotFoundException',
+  'UserNotConfirmedException',
+  'PasswordResetRequiredException',
+  'InvalidUserPoolConfigurationException',
+  'UnexpectedCognitoResponse',
+]);
+
+/** Automatic steps in a row before core suspects a loop. */
+const MAX_AUTO_HOPS = 25;
+
+const DONE_STEP: StepDescriptor = Object.freeze({ type: 'DONE', challengeName: '', parameters: {}, data: {} }) as StepDescriptor;
+const STARTING_STEP: StepDescriptor = { type: 'SIGN_IN_STARTING', challengeName: '', parameters: {}, data: {} };
+
+/** @internal What a flow is built from. */
+export interface FlowInit {
+  id: string;
+  username: string;
+  answerUsername?: string;
+  authFlow: AuthFlowType;
+  password?: string;
+  clientMetadata?: Record<string, string>;
+  preferredChallenge?: FirstFactor;
+}
+
+/** True when an error ends the flow instead of leaving it at its step. */
+function isFatal(error: AuthError): boolean {
+  if (error.kind === 'session' || error.kind === 'config' || error.kind === 'unclaimed') return true;
+  return error.kind === 'service' && FATAL_SERVICE_ERRORS.has(error.name);
+}
+
+/** Cognito's "Invalid session ..." (and a custom-auth failAuthentication) become session errors. */
+function sessionErrorOf(error: AuthError, challengeName: string | undefined): AuthError {
+  if (error.name !== 'NotAuthorizedException') return error;
+  const metadata = { serviceErrorName: error.name, ...(challengeName ? { challengeName } : {}) };
+  if (/expired/i.test(error.message) && /session/i.test(error.message)) return sessionExpired(error, metadata);
+  if (/session/i.test(error.message) || challengeName === 'CUSTOM_CHALLENGE') return sessionInvalid(error, metadata);
+  return error;
+}
+
+/** Answers must be a non-empty string or `{ challengeResponses }` of strings. */
+function checkAnswerShape(answer: unknown): asserts answer is StepAnswer {
+  if (typeof answer === 'string') {
+    if (answer.trim() === '') throw validationError('EmptyChallengeResponse', 'The answer to this step is empty.');
+    return;
+  }
+  if (answer === undefined || answer === null) throw validationError('EmptyChallengeResponse', 'The answer to this step is empty.');
+  const responses = typeof answer === 'object' ? (answer as { challengeResponses?: unknown }).challengeResponses : undefined;
+  if (
+    !responses ||
+    typeof responses !== 'object' ||
+    Object.values(responses).some((v) => typeof v !== 'string')
+  ) {
+    throw validationError(
+      'InvalidChallengeResponse',
+      'An answer is a string, or { challengeResponses } whose values are strings.',
+    );
+  }
+}
+
+/**
+ * One sign-in. `auth.signIn` returns it at its first step; `confirm` answers the step and
+ * resolves to the same flow at the next one. `isSignedIn` and `nextStep` read the live
+ * state, so `const { isSignedIn, nextStep } = await auth.signIn(...)` works as in Amplify.
+ */
+export class Flow {
+  readonly #engine: Engine;
+  readonly #id: string;
+  readonly #username: string;
+  readonly #authFlow: AuthFlowType;
+  readonly #clientMetadata: Record<string, string> | undefined;
+  readonly #preferredChallenge: FirstFactor | undefined;
+  readonly #secrets: FlowSecrets = {};
+  readonly #info: FlowInfo;
+  #answerUsername: string;
+  #session: string | undefined;
+  #expiresAt: number | undefined;
+  #status: FlowStatus = 'active';
+  #step: StepDescriptor = STARTING_STEP;
+  #state: Record<string, unknown> = {};
+  #handler: StepHandler | undefined;
+  #busy = false;
+  #error: AuthError | undefined;
+
+  /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
+  constructor(engine: Engine, init: FlowInit) {
+    this.#engine = engine;
+    this.#id = init.id;
+    this.#username = init.username;
+    this.#answerUsername = init.answerUsername ?? init.username;
+    this.#authFlow = init.authFlow;
+    this.#clientMetadata = init.clientMetadata;
+    this.#preferredChallenge = init.preferredChallenge;
+    if (init.password !== undefined) this.#secrets.password = init.password;
+    this.#info = Object.freeze({
+      id: init.id,
+      username: init.username,
+      authFlow: init.authFlow,
+      userPoolId: engine.userPool.userPoolId,
+      clientId: engine.userPool.clientId,
+    });
+  }
+
+  /** @internal Starts the sign-in: InitiateAuth, then every automatic step, up to the first step the app answers. */
+  static async start(engine: Engine, init: FlowInit): Promise<Flow> {
+    const flow = new Flow(engine, init);
+    engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
+    engine.hooks.flowStarted.call(flow.#info);
+    try {
+      await flow.#advance(await flow.#initiate());
+    } catch (err) {
+      throw flow.#fail(sessionErrorOf(toAuthError(err), flow.#step.challengeName || undefined));
+    }
+    return flow;
+  }
+
+  /** @internal Rebuilds a flow from `toJSON()`'s snapshot; `auth.resumeFlow` checks the snapshot first. */
+  static resume(engine: Engine, snapshot: FlowSnapshot): Flow {
+    const flow = new Flow(engine, {
+      id: snapshot.id,
+      username: snapshot.username,
+      answerUsername: snapshot.answerUsername,
+      authFlow: snapshot.authFlow,
+      ...(snapshot.clientMetadata ? { clientMetadata: { ...snapshot.clientMetadata } } : {}),
+      ...(snapshot.preferredChallenge ? { preferredChallenge: snapshot.preferredChallenge } : {}),
+    });
+    flow.#session = snapshot.session;
+    flow.#expiresAt = snapshot.expiresAt;
+    flow.#step = structuredClone(snapshot.step);
+    flow.#state = structuredClone(snapshot.state);
+    engine.logger.debug('flow resumed', { flowId: flow.#id, step: flow.#step.type });
+    if (flow.#expired()) throw flow.#fail(sessionExpired(undefined, { step: flow.#step.type }));
+    try {
+      flow.#handler = flow.#resolve(flow.#step);
+    } catch (err) {
+      throw flow.#fail(toAuthError(err));
+    }
+    return flow;
+  }
+
+  /** A random id, stable across `toJSON` / `resumeFlow`. */
+  get id(): string {
+    return this.#id;
+  }
+
+  /** The username as given to `signIn`. */
+  get username(): string {
+    return this.#username;
+  }
+
+  /** The Cognito auth flow this sign-in uses. */
+  get authFlow(): AuthFlowType {
+    return this.#authFlow;
+  }
+
+  /** `active` while waiting for an answer, `done` once signed in, `failed` after a fatal error. */
+  get status(): FlowStatus {
+    return this.#status;
+  }
+
+  /** The error that ended the flow, when `status` is `failed`. */
+  get error(): AuthError | undefined {
+    return this.#error;
+  }
+
+  /** Facts about the flow for hooks and logs (no secrets). */
+  get info(): FlowInfo {
+    return this.#info;
+  }
+
+  /** True once the flow reached DONE. */
+  get isSignedIn(): boolean {
+    return this.#status === 'done';
+  }
+
+  /** The step the app answers next (Amplify JS v6's `nextStep`). */
+  get nextStep(): NextStep {
+    if (!this.#handler) throw validationError('SignInNotStarted', 'The sign-in has not reached a step yet.');
+    return this.#handler.view(this.#context({}));
+  }
+
+  /** The tokens, once signed in (in memory only: `toJSON()` leaves them out). */
+  get tokens(): AuthTokens | undefined {
+    return this.#secrets.tokens;
+  }
+
+  /** Epoch ms when the Cognito session expires; undefined when the flow holds no session. */
+  get expiresAt(): number | undefined {
+    return this.#expiresAt;
+  }
+
+  /** Milliseconds left before the Cognito session expires (never negative; Infinity without a session). */
+  remainingMs(): number {
+    if (this.#expiresAt === undefined) return this.#status === 'active' ? Infinity : 0;
+    return Math.max(0, this.#expiresAt - this.#engine.now());
+  }
+
+  /** A frozen `{ isSignedIn, nextStep }` snapshot (Amplify JS v6's SignInOutput). */
+  output(): SignInOutput {
+    return Object.freeze({ isSignedIn: this.isSignedIn, nextStep: this.nextStep });
+  }
+
+  /**
+   * Answers the current step. Local checks run first (nothing is sent when they fail).
+   * Resolves to this flow at its next step. A recoverable error (a wrong code) leaves the
+   * flow at the same step, answerable again; a fatal one (expired session) ends it.
+   */
+  async confirm(answer: StepAnswer, options: ConfirmSignInOptions = {}): Promise<this> {
+    if (this.#status === 'done') throw validationError('SignInAlreadyComplete', 'This sign-in is already complete.');
+    if (this.#status === 'failed') {
+      throw validationError('SignInFlowEnded', 'This sign-in has ended; start a new one.', {
+        cause: this.#error?.name,
+      });
+    }
+    if (this.#busy) throw validationError('SignInFlowBusy', 'An answer to this step is still being processed.');
+    if (this.#expired()) throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
+    checkAnswerShape(answer);
+    const handler = this.#handler!;
+    const ctx = this.#context(options ?? {});
+    handler.validate?.(answer, ctx);
+    this.#busy = true;
+    const before = this.#step;
+    try {
+      await this.#advance(await handler.answer(answer, ctx), ctx.options);
+    } catch (err) {
+      const error = sessionErrorOf(toAuthError(err), this.#step.challengeName || undefined);
+      this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
+      if (this.#step !== before || isFatal(error)) throw this.#fail(error);
+      throw error;
+    } finally {
+      this.#busy = false;
+    }
+    return this;
+  }
+
+  /** A JSON snapshot to resume with `auth.resumeFlow` (no password, no tokens; it holds the Session). */
+  toJSON(): FlowSnapshot {
+    return {
+      format: 'nextstep.flow/1',
+      id: this.#id,
+      username: this.#username,
+      answerUsername: this.#answerUsername,
+      authFlow: this.#authFlow,
+      userPoolId: this.#engine.userPool.userPoolId,
+      clientId: this.#engine.userPool.clientId,
+      ...(this.#session !== undefined ? { session: this.#session } : {}),
+      ...(this.#expiresAt !== undefined ? { expiresAt: this.#expiresAt } : {}),
+      status: this.#status,
+      step: structuredClone(this.#step),
+      state: structuredClone(this.#state),
+      ...(this.#clientMetadata ? { clientMetadata: { ...this.#clientMetadata } } : {}),
+      ...(this.#preferredChallenge ? { preferredChallenge: this.#preferredChallenge } : {}),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------
+
+  #expired(): boolean {
+    return this.#expiresAt !== undefined && this.#engine.now() >= this.#expiresAt;
+  }
+
+  /** Ends the flow, drops its secrets, fires flowFailed; returns the error to throw. */
+  #fail(error: AuthError): AuthError {
+    if (this.#status === 'failed') return error;
+    this.#status = 'failed';
+    this.#error = error;
+    this.#session = undefined;
+    this.#expiresAt = undefined;
+    for (const key of Object.keys(this.#secrets)) delete this.#secrets[key];
+    this.#engine.logger.debug('flow failed', { flowId: this.#id, step: this.#step.type, error: error.name, kind: error.kind });
+    this.#engine.hooks.flowFailed.call(this.#info, error);
+    return error;
+  }
+
+  #setSession(session: string): void {
+    this.#session = session;
+    // Every Session Cognito hands out lives for the client's AuthSessionValidity.
+    this.#expiresAt = this.#engine.now() + this.#engine.sessionValidityMs;
+  }
+
+  #context(options: ConfirmSignInOptions): StepContext {
+    const flow = this;
+    const engine = this.#engine;
+    return {
+      step: this.#step,
+      get username() {
+        return flow.#answerUsername;
+      },
+      userPoolId: engine.userPool.userPoolId,
+      clientId: engine.userPool.clientId,
+      get session() {
+        return flow.#session;
+      },
+      state: this.#state,
+      cognito: flowTransport(engine, this.#info, () => this.#answerUsername),
+      secretHash: (username) => secretHashFor(engine, username),
+      secrets: this.#secrets,
+      logger: engine.logger,
+      options,
+      flow: this.#info,
+      now: engine.now,
+      setSession: (session) => this.#setSession(session),
+      restart: (password) => this.#restart(password),
+    };
+  }
+
+  /** Step type → handler: the claiming plugin's, else the default handler's. */
+  #resolve(step: StepDescriptor): StepHandler {
+    const claimed = this.#engine.hooks.step.get(step.type)?.call(step, this.#info);
+    if (claimed) return claimed;
+    const stepType =
+      step.type !== step.challengeName ? step.type : typeof step.data.stepType === 'string' ? step.data.stepType : undefined;
+    const suggested =
+      (stepType ? STEP_PLUGINS[stepType] : undefined) ??
+      (typeof step.data.suggestedPlugin === 'string' ? step.data.suggestedPlugin : undefined);
+    return this.#engine.defaultHandler.handle(step, {
+      ...(stepType ? { stepType } : {}),
+      ...(suggested ? { suggestedPlugin: suggested } : {}),
+    });
+  }
+
+  /** Cognito challenge (or exception) → step descriptor, through hooks.challenge. */
+  #map(input: ChallengeInput): StepDescriptor {
+    const mapped = this.#engine.hooks.challenge.get(input.challengeName)?.call(input, this.#info);
+    return (
+      mapped ?? {
+        type: input.challengeName,
+        challengeName: input.challengeName,
+        parameters: input.parameters,
+        ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
+        data: {},
+      }
+    );
+  }
+
+  /** InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps. */
+  async #initiate(): Promise<StepOutcome> {
+    const params: Record<string, string> = { USERNAME: this.#username };
+    const password = this.#secrets.password;
+    let authFlow: string = this.#authFlow;
+    const srp = async () => {
+      const session = await startSrp();
+      this.#secrets.srp = session;
+      return session.A;
+    };
+    switch (this.#authFlow) {
+      case 'USER_SRP_AUTH':
+        params.SRP_A = await srp();
+        break;
+      case 'USER_PASSWORD_AUTH':
+        params.PASSWORD = password ?? '';
+        break;
+      case 'CUSTOM_WITH_SRP':
+        authFlow = 'CUSTOM_AUTH';
+        params.SRP_A = await srp();
+        params.CHALLENGE_NAME = 'SRP_A';
+        break;
+      case 'CUSTOM_WITHOUT_SRP':
+        authFlow = 'CUSTOM_AUTH';
+        break;
+      case 'USER_AUTH':
+        if (this.#preferredChallenge) params.PREFERRED_CHALLENGE = this.#preferredChallenge;
+        if (this.#preferredChallenge === 'PASSWORD') params.PASSWORD = password ?? '';
+        if (this.#preferredChallenge === 'PASSWORD_SRP') params.SRP_A = await srp();
+        break;
+    }
+    const input = {
+      AuthFlow: authFlow,
+      ClientId: this.#engine.userPool.clientId,
+      AuthParameters: params,
+      ...(this.#clientMetadata ? { ClientMetadata: this.#clientMetadata } : {}),
+    };
+    try {
+      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
+      return { kind: 'response', response };
+    } catch (err) {
+      if (isAuthError(err) && (err.name === 'UserNotConfirmedException' || err.name === 'PasswordResetRequiredException')) {
+        this.#session = undefined;
+        this.#expiresAt = undefined;
+        return { kind: 'step', step: this.#map({ challengeName: err.name, parameters: {} }) };
+      }
+      throw err;
+    }
+  }
+
+  async #restart(password?: string): Promise<StepOutcome> {
+    if (password !== undefined) this.#secrets.password = password;
+    this.#answerUsername = this.#username;
+    this.#engine.logger.debug('flow restarted', { flowId: this.#id });
+    return this.#initiate();
+  }
+
+  /** RespondToAuthChallenge with USERNAME, SECRET_HASH, Session and ClientMetadata added. */
+  async #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CognitoAuthResponse> {
+    const challengeName = outcome.challengeName ?? this.#step.challengeName;
+    const responses = { ...outcome.challengeResponses };
+    if (responses.USERNAME === undefined) responses.USERNAME = this.#answerUsername;
+    const metadata = options.clientMetadata ?? this.#clientMetadata;
+    const input = {
+      ClientId: this.#engine.userPool.clientId,
+      ChallengeName: challengeName,
+      ChallengeResponses: responses,
+      ...(this.#session !== undefined ? { Session: this.#session } : {}),
+      ...(metadata ? { ClientMetadata: metadata } : {}),
+    };
+    try {
+      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, this.#info, this.#answerUsername)) as CognitoAuthResponse;
+    } catch (err) {
+      throw sessionErrorOf(toAuthError(err), challengeName);
+    }
+  }
+
+  /** Cognito's answer → the next descriptor (DONE with tokens, or a mapped challenge). */
+  #fromResponse(response: CognitoAuthResponse): StepDescriptor {
+    if (response.Session) this.#setSession(response.Session);
+    const result = response.AuthenticationResult;
+    if (result?.AccessToken) {
+      const tokens: AuthTokens = { accessToken: result.AccessToken };
+      if (result.IdToken) tokens.idToken = result.IdToken;
+      if (result.RefreshToken) tokens.refreshToken = result.RefreshToken;
+      if (result.ExpiresIn !== undefined) tokens.expiresIn = result.ExpiresIn;
+      if (result.TokenType) tokens.tokenType = result.TokenType;
+      this.#secrets.tokens = Object.freeze(tokens);
+      return DONE_STEP;
+    }
+    if (!response.ChallengeName) {
+      throw new AuthError('UnexpectedCognitoResponse', 'Cognito answered with neither tokens nor a challenge.', {
+        kind: 'service',
+      });
+    }
+    const parameters = { ...(response.ChallengeParameters ?? {}) };
+    if (parameters.USER_ID_FOR_SRP) this.#answerUsername = parameters.USER_ID_FOR_SRP;
+    return this.#map({
+      challengeName: response.ChallengeName,
+      parameters,
+      ...(response.AvailableChallenges ? { availableChallenges: [...response.AvailableChallenges] } : {}),
+    });
+  }
+
+  /** Enters the next step and answers automatic steps until one needs the app (or DONE). */
+  async #advance(first: StepOutcome, options: ConfirmSignInOptions = {}): Promise<void> {
+    let outcome = first;
+    for (let hops = 0; ; hops++) {
+      if (hops > MAX_AUTO_HOPS) {
+        throw new AuthError('SignInLoop', 'Too many automatic steps in a row; a plugin may be looping.', { kind: 'config' });
+      }
+      let step: StepDescriptor;
+      if (outcome.kind === 'respond') step = this.#fromResponse(await this.#respond(outcome, options));
+      else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
+      else step = outcome.step;
+
+      this.#step = step;
+      this.#state = {};
+      const handler = this.#resolve(step);
+      this.#handler = handler;
+      const ctx = this.#context({});
+      await handler.enter?.(ctx);
+      this.#engine.logger.debug('step', { flowId: this.#id, step: step.type, challengeName: step.challengeName || undefined });
+      if (step.type === 'DONE') {
+        this.#status = 'done';
+        this.#session = undefined;
+        this.#expiresAt = undefined;
+        delete this.#secrets.password;
+        delete this.#secrets.srp;
+        this.#engine.hooks.signedIn.call(this.#info);
+        return;
+      }
+      if (handler.auto?.(ctx)) {
+        outcome = await handler.answer(undefined, ctx);
+        continue;
+      }
+      this.#engine.hooks.stepEntered.call(this.#info, handler.view(ctx));
+      return;
+    }
+  }
+}

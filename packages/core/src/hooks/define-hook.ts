@@ -1,0 +1,46 @@
+/**
+ * Builds hook constructors the way tapable does (a plain tapable `Hook` whose `compile`
+ * is set per kind), with our interpreter as `compile`.
+ * @internal
+ * @module
+ */
+import Hook from 'tapable/lib/Hook.js';
+import { compileHook, type CompileOptions, type HookKind } from './interpret.js';
+
+interface Shape {
+  /** Sync hooks refuse tapAsync/tapPromise; async hooks have no `call`. */
+  sync: boolean;
+  /** Waterfall hooks need an argument to pass along. */
+  waterfall?: boolean;
+}
+
+/** Returns a constructor for `kind`, callable with or without `new`, as tapable's are. */
+export function defineHook(kind: HookKind, shape: Shape): unknown {
+  function compile(this: any, options: CompileOptions) {
+    return compileHook(this, kind, options);
+  }
+  const refuse = (method: string) => () => {
+    throw new Error(`${method} is not supported on a ${kind}`);
+  };
+  const tapAsync = refuse('tapAsync');
+  const tapPromise = refuse('tapPromise');
+
+  function constructHook(args: readonly string[] = [], name: string | undefined = undefined) {
+    if (shape.waterfall && args.length < 1) throw new Error('Waterfall hooks must have at least one argument');
+    const hook = new Hook(args, name);
+    hook.constructor = constructHook;
+    if (shape.sync) {
+      hook.tapAsync = tapAsync;
+      hook.tapPromise = tapPromise;
+    } else {
+      hook._call = undefined;
+      hook.call = undefined;
+    }
+    hook.compile = compile;
+    return hook;
+  }
+  Object.defineProperty(constructHook, 'name', { value: kind });
+  // As tapable: instances come from `Hook`, so the constructor has no prototype of its own.
+  (constructHook as { prototype: unknown }).prototype = null;
+  return constructHook;
+}

@@ -1,0 +1,82 @@
+/**
+ * Modular exponentiation on native BigInt: the portable path (browsers, and Node when the
+ * OpenSSL fast path does not apply). Sliding windows for a general base; a base of 2, which
+ * is SRP's generator, doubles by shifting instead of multiplying.
+ * @module
+ */
+
+/** `base ** exponent mod modulus` for a non-negative exponent and a positive modulus. */
+export type ModPow = (base: bigint, exponent: bigint, modulus: bigint) => bigint;
+
+function check(exponent: bigint, modulus: bigint): void {
+  if (modulus <= 0n) throw new RangeError('modPow: the modulus must be positive');
+  if (exponent < 0n) throw new RangeError('modPow: the exponent must not be negative');
+}
+
+/** `base ** exponent mod modulus` on BigInt alone. */
+export const modPow: ModPow = (base, exponent, modulus) => {
+  check(exponent, modulus);
+  if (modulus === 1n) return 0n;
+  let b = base % modulus;
+  if (b < 0n) b += modulus;
+  if (exponent === 0n) return 1n;
+  if (b <= 1n) return b;
+  if (b === 2n) return pow2(exponent, modulus);
+  return slidingWindow(b, exponent, modulus);
+};
+
+// Window width by exponent size: larger windows cost more table entries up front.
+function windowFor(bits: number): number {
+  return bits > 768 ? 6 : bits > 256 ? 5 : bits > 64 ? 4 : bits > 16 ? 3 : 1;
+}
+
+function slidingWindow(b: bigint, exponent: bigint, m: bigint): bigint {
+  const bits = exponent.toString(2);
+  const n = bits.length;
+  const w = windowFor(n);
+  // Odd powers only: b, b^3, b^5, ... b^(2^w - 1).
+  const table: bigint[] = [b];
+  if (w > 1) {
+    const b2 = (b * b) % m;
+    for (let i = 1; i < 1 << (w - 1); i++) table[i] = (table[i - 1]! * b2) % m;
+  }
+  let r = 1n;
+  let started = false;
+  let i = 0;
+  while (i < n) {
+    if (bits.charCodeAt(i) === 48 /* '0' */) {
+      if (started) r = (r * r) % m;
+      i++;
+      continue;
+    }
+    // The longest window of at most w bits starting here that ends in a 1.
+    let j = Math.min(i + w, n);
+    while (bits.charCodeAt(j - 1) === 48) j--;
+    let value = 0;
+    for (let t = i; t < j; t++) value = (value << 1) | (bits.charCodeAt(t) - 48);
+    const factor = table[(value - 1) >> 1]!;
+    if (started) {
+      for (let t = i; t < j; t++) r = (r * r) % m;
+      r = (r * factor) % m;
+    } else {
+      r = factor; // the first window needs no squarings of 1
+      started = true;
+    }
+    i = j;
+  }
+  return r;
+}
+
+// 2^e: square per bit; a set bit only doubles, which is a shift and at most one subtraction.
+function pow2(exponent: bigint, m: bigint): bigint {
+  const bits = exponent.toString(2);
+  let r = 2n % m;
+  for (let i = 1; i < bits.length; i++) {
+    r = (r * r) % m;
+    if (bits.charCodeAt(i) === 49 /* '1' */) {
+      r <<= 1n;
+      if (r >= m) r -= m;
+    }
+  }
+  return r;
+}

@@ -1,0 +1,153 @@
+/**
+ * The client side of Cognito's SRP (USER_SRP_AUTH, CUSTOM_WITH_SRP, USER_AUTH with
+ * PASSWORD_SRP, device SRP): SRP_A first, then the PASSWORD_VERIFIER claim.
+ * @module
+ */
+import { modPow as defaultModPow } from '#modpow';
+import { AuthError } from '../errors.js';
+import { hmacSha256, sha256 } from './digest.js';
+import {
+  base64ToBytes,
+  bigIntFromHex,
+  bytesToBase64,
+  bytesToHex,
+  concatBytes,
+  isHex,
+  padHex,
+  padHexBytes,
+  utf8,
+} from './encoding.js';
+import { N, g, k } from './group.js';
+import type { ModPow } from './modpow-bigint.js';
+import { formatTimestamp } from './timestamp.js';
+
+/** What Cognito's PASSWORD_VERIFIER challenge gives, plus what only the client knows. */
+export interface SrpClaimInput {
+  /** The user pool id, `region_id`; its part after `_` enters the hashes. */
+  userPoolId: string;
+  /**
+   * Overrides the name derived from `userPoolId`. Device SRP (DEVICE_PASSWORD_VERIFIER)
+   * signs with the DeviceGroupKey here.
+   */
+  poolName?: string;
+  /** USER_ID_FOR_SRP from the challenge (device SRP: the DeviceKey). */
+  userIdForSrp: string;
+  /** The user's password (device SRP: the device secret). Never leaves this function. */
+  password: string;
+  /** SALT from the challenge, hex. */
+  salt: string;
+  /** SRP_B from the challenge, hex. */
+  srpB: string;
+  /** SECRET_BLOCK from the challenge, base64; echoed back as PASSWORD_CLAIM_SECRET_BLOCK. */
+  secretBlock: string;
+  /** The signing time; now by default. */
+  now?: Date;
+}
+
+/** The ChallengeResponses that answer PASSWORD_VERIFIER (add USERNAME and SECRET_HASH). */
+export interface SrpClaim {
+  PASSWORD_CLAIM_SIGNATURE: string;
+  PASSWORD_CLAIM_SECRET_BLOCK: string;
+  TIMESTAMP: string;
+}
+
+/** One SRP exchange: `A` goes out as SRP_A; `claim` answers the server's PASSWORD_VERIFIER. */
+export interface SrpSession {
+  /** SRP_A: lower-case hex, unpadded, as Cognito expects it. */
+  readonly A: string;
+  /** Computes the password claim for the server's challenge. */
+  claim(input: SrpClaimInput): Promise<SrpClaim>;
+}
+
+/** Options of {@link startSrp}, for tests and benchmarks. */
+export interface StartSrpOptions {
+  /** The modular exponentiation to use; the platform's fastest by default. */
+  modPow?: ModPow;
+  /** Supplies the 128 random bytes of the secret `a`; Web Crypto's CSPRNG by default. */
+  randomBytes?: (length: number) => Uint8Array;
+}
+
+const SECRET_BYTES = 128;
+const DERIVED_KEY_INFO = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
+
+function srpError(message: string, kind: 'validation' | 'service'): AuthError {
+  return new AuthError('SrpError', message, {
+    kind,
+    recoverySuggestion:
+      kind === 'validation' ? 'Check the SRP input given to the sign-in.' : 'Start the sign-in again; if it persists, the server answered an invalid SRP challenge.',
+  });
+}
+
+function webRandomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  return bytes;
+}
+
+/** H(bytes) as a bigint. */
+async function hashToBigInt(bytes: Uint8Array): Promise<bigint> {
+  return bigIntFromHex(bytesToHex(await sha256(bytes)));
+}
+
+/**
+ * Starts an SRP exchange: draws the secret `a` (128 random bytes) and computes
+ * A = g^a mod N. The secret stays inside the returned session's closure.
+ */
+export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSession> {
+  const modPow = options.modPow ?? defaultModPow;
+  const randomBytes = options.randomBytes ?? webRandomBytes;
+  const a = bigIntFromHex(bytesToHex(randomBytes(SECRET_BYTES)) || '0');
+  const A = modPow(g, a, N);
+  if (a === 0n || A % N === 0n) throw srpError('SRP: the random secret gave an invalid public value A.', 'validation');
+
+  async function claim(input: SrpClaimInput): Promise<SrpClaim> {
+    const { poolName, userIdForSrp, password } = checkInput(input);
+    const saltBytes = padHexBytes(bigIntFromHex(input.salt));
+    const B = bigIntFromHex(input.srpB);
+    const secretBlock = base64ToBytes(input.secretBlock);
+    if (secretBlock === undefined || secretBlock.length === 0) throw srpError('SRP: SECRET_BLOCK is not base64.', 'service');
+    if (B % N === 0n) throw srpError('SRP: the server value SRP_B is zero modulo N.', 'service');
+
+    const u = await hashToBigInt(concatBytes(padHexBytes(A), padHexBytes(B)));
+    if (u === 0n) throw srpError('SRP: the scrambling parameter u is zero.', 'service');
+
+    // x = H(salt ‖ H(poolName ‖ userId ‖ ":" ‖ password)); the inner hash is hex text, as Cognito hashes it.
+    const identity = await sha256(utf8(`${poolName}${userIdForSrp}:${password}`));
+    const x = await hashToBigInt(concatBytes(saltBytes, identity));
+
+    let base = (B - ((k * modPow(g, x, N)) % N)) % N;
+    if (base < 0n) base += N;
+    const S = modPow(base, a + u * x, N);
+
+    // HKDF-style key: PRK = HMAC(u, S); K = HMAC(PRK, "Caldera Derived Key" ‖ 1)[0..16).
+    const prk = await hmacSha256(padHexBytes(u), padHexBytes(S));
+    const key = (await hmacSha256(prk, DERIVED_KEY_INFO)).subarray(0, 16);
+
+    const timestamp = formatTimestamp(input.now ?? new Date());
+    const message = concatBytes(utf8(poolName), utf8(userIdForSrp), secretBlock, utf8(timestamp));
+    const signature = bytesToBase64(await hmacSha256(key, message));
+    return { PASSWORD_CLAIM_SIGNATURE: signature, PASSWORD_CLAIM_SECRET_BLOCK: input.secretBlock, TIMESTAMP: timestamp };
+  }
+
+  return Object.freeze({ A: A.toString(16), claim });
+}
+
+function checkInput(input: SrpClaimInput): { poolName: string; userIdForSrp: string; password: string } {
+  if (input === null || typeof input !== 'object') throw srpError('SRP: the claim input is missing.', 'validation');
+  const { userPoolId, userIdForSrp, password } = input;
+  let poolName = input.poolName;
+  if (poolName === undefined) {
+    if (typeof userPoolId !== 'string') throw srpError('SRP: userPoolId must be a string like "us-east-1_AbC123".', 'validation');
+    const cut = userPoolId.indexOf('_');
+    poolName = cut > 0 ? userPoolId.slice(cut + 1) : '';
+    if (poolName === '') throw srpError('SRP: userPoolId must look like "us-east-1_AbC123".', 'validation');
+  } else if (typeof poolName !== 'string' || poolName === '') {
+    throw srpError('SRP: poolName must be a non-empty string.', 'validation');
+  }
+  if (typeof userIdForSrp !== 'string' || userIdForSrp === '') throw srpError('SRP: USER_ID_FOR_SRP is missing.', 'service');
+  if (typeof password !== 'string' || password === '') throw srpError('SRP: a password is required.', 'validation');
+  if (!isHex(input.salt)) throw srpError('SRP: SALT is not hex.', 'service');
+  if (!isHex(input.srpB)) throw srpError('SRP: SRP_B is not hex.', 'service');
+  if (typeof input.secretBlock !== 'string') throw srpError('SRP: SECRET_BLOCK is missing.', 'service');
+  return { poolName, userIdForSrp, password };
+}

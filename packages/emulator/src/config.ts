@@ -1,0 +1,120 @@
+/**
+ * The config format that seeds pools, app clients and users (a JSON file, a JS module
+ * exporting it as default, or an object given to `startEmulator`).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** MFA factors a pool can enable, named as Cognito names their challenges. */
+export type MfaChallengeName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+/** First factors USER_AUTH can offer. */
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP';
+/** A user's status, as AdminGetUser reports it. */
+export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+
+/**
+ * A Lambda trigger as a JS function: receives the Cognito event and may mutate
+ * `event.response` or return the event (or just a response object). Sync or async.
+ */
+export type TriggerFunction = (event: any) => unknown;
+
+/** Custom-auth triggers: functions, or `"./module.js#exportName"` paths (relative to the config file). */
+export interface TriggersConfig {
+  defineAuthChallenge?: TriggerFunction | string;
+  createAuthChallenge?: TriggerFunction | string;
+  verifyAuthChallengeResponse?: TriggerFunction | string;
+}
+
+/** An app client of a pool. */
+export interface ClientConfig {
+  /** Client id (random 26 characters when absent). */
+  id?: string;
+  name?: string;
+  /** `true` generates a secret; a string is used as the secret. SECRET_HASH is then required. */
+  secret?: boolean | string;
+  /**
+   * ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_AUTH,
+   * ALLOW_REFRESH_TOKEN_AUTH. Config clients default to all of them.
+   */
+  explicitAuthFlows?: string[];
+  /** Minutes a sign-in Session lives (3–15, default 3). */
+  authSessionValidity?: number;
+  /** When true, unknown users get NotAuthorizedException instead of UserNotFoundException. */
+  preventUserExistenceErrors?: boolean;
+}
+
+/** A user to seed. */
+export interface UserConfig {
+  username: string;
+  password?: string;
+  status?: UserStatus;
+  enabled?: boolean;
+  /** Standard and custom attributes (`email`, `phone_number`, `custom:x`...). */
+  attributes?: Record<string, string>;
+  mfa?: {
+    sms?: boolean;
+    email?: boolean;
+    /** A verified TOTP device with this base32 secret. */
+    totp?: { secret: string; friendlyDeviceName?: string };
+    preferred?: 'SMS' | 'TOTP' | 'EMAIL';
+  };
+  /** Attributes NEW_PASSWORD_REQUIRED asks for (without the `userAttributes.` prefix). */
+  requiredAttributes?: string[];
+  /** Ask this challenge after the first factor; `ANSWER` = `answer` continues the sign-in. */
+  unknownChallenge?: { challengeName: string; challengeParameters?: Record<string, string>; answer?: string };
+}
+
+/** A user pool with its clients and users. */
+export interface PoolConfig {
+  /** Pool id `region_suffix` (random `us-east-1_xxxxxxxxx` when absent). */
+  id?: string;
+  name?: string;
+  /** Pool MFA configuration (default OFF). */
+  mfa?: 'OFF' | 'OPTIONAL' | 'ON';
+  /** MFA factors enabled on the pool (default: all three). */
+  enabledMfas?: MfaChallengeName[];
+  /** First factors for USER_AUTH (default `["PASSWORD"]`). */
+  allowedFirstAuthFactors?: FirstAuthFactor[];
+  /** Password policy checked on sign-up and password changes (default minimum length 8). */
+  passwordPolicy?: { minimumLength?: number; requireUppercase?: boolean; requireLowercase?: boolean; requireNumbers?: boolean; requireSymbols?: boolean };
+  triggers?: TriggersConfig;
+  clients?: ClientConfig[];
+  users?: UserConfig[];
+}
+
+/** The whole config. */
+export interface EmulatorConfig {
+  pools?: PoolConfig[];
+}
+
+/** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */
+export async function loadConfigFile(path: string): Promise<{ config: EmulatorConfig; baseDir: string }> {
+  const abs = resolve(path);
+  let config: unknown;
+  if (abs.endsWith('.json')) {
+    const text = await readFile(abs, 'utf8');
+    try {
+      config = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`Config file ${abs} is not valid JSON: ${(e as Error).message}`);
+    }
+  } else {
+    config = ((await import(pathToFileURL(abs).href)) as { default?: unknown }).default;
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw new Error(`Config file ${abs} must hold an object with "pools"`);
+  return { config: config as EmulatorConfig, baseDir: dirname(abs) };
+}
+
+/** Turns a trigger config value into a function (imports `"./file.js#export"` paths). */
+export async function resolveTrigger(value: TriggerFunction | string | undefined, baseDir: string, name: string): Promise<TriggerFunction | undefined> {
+  if (value === undefined) return undefined;
+  if (typeof value === 'function') return value;
+  if (typeof value !== 'string') throw new Error(`Trigger ${name} must be a function or "./module.js#export"`);
+  const [file, exportName = 'default'] = value.split('#');
+  const abs = isAbsolute(file!) ? file! : resolve(baseDir, file!);
+  const mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+  const fn = mod[exportName];
+  if (typeof fn !== 'function') throw new Error(`Trigger ${name}: ${value} does not export a function "${exportName}"`);
+  return fn as TriggerFunction;
+}

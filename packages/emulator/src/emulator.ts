@@ -1,0 +1,151 @@
+/** `startEmulator`: a Cognito-compatible server on 127.0.0.1, in-process. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClock, type Clock } from './clock.js';
+import { loadConfigFile, resolveTrigger, type EmulatorConfig, type PoolConfig } from './config.js';
+import type { Ctx } from './context.js';
+import { createFaults, type Faults } from './faults.js';
+import { createHandler } from './http.js';
+import { poolFromConfig, Store, type Pool } from './model.js';
+import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
+import { SessionStore } from './sessions.js';
+import { TokenIssuer } from './tokens.js';
+import { totpCode } from './totp.js';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port to listen on (default 0: a free port). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Pools to seed: a config object, or the path of a JSON / JS config file. */
+  config?: EmulatorConfig | string;
+  /** Directory `"./module.js#export"` trigger paths resolve against (default: the config file's, else cwd). */
+  configBaseDir?: string;
+  /** AWS region reported in ARNs and trigger events (default us-east-1). */
+  region?: string;
+  /** Receives one line per request (operation, status, time); never bodies or secrets. */
+  log?: (line: string) => void;
+  /** Called for every message the emulator "sends" (the CLI prints them). */
+  onMessage?: (message: OutboxMessage) => void;
+}
+
+/** Ids of a pool and its app clients, as created. */
+export interface CreatedPool {
+  userPoolId: string;
+  name: string;
+  clients: { clientId: string; name: string; clientSecret?: string }[];
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:PORT`: the endpoint to give Cognito clients. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** The movable clock that sessions, TOTP, lockout and tokens use. */
+  readonly clock: Clock;
+  /** Every SMS and email "sent". */
+  readonly outbox: Outbox;
+  /** Fault injection. */
+  readonly faults: Faults;
+  /** The current TOTP code of a user (their pending setup secret first, else their device), at `atMs` (default now). */
+  totpCode(userPoolId: string, username: string, atMs?: number): string;
+  /** Adds a pool from a config-file pool entry; resolves to its ids (and generated client secrets). */
+  createPool(pool: PoolConfig): Promise<CreatedPool>;
+  /** Every pool with its clients. */
+  pools(): CreatedPool[];
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+function describe(pool: Pool): CreatedPool {
+  return {
+    userPoolId: pool.id,
+    name: pool.name,
+    clients: [...pool.clients.values()].map((c) => ({ clientId: c.id, name: c.name, ...(c.secret ? { clientSecret: c.secret } : {}) })),
+  };
+}
+
+/**
+ * Starts a Cognito user-pools emulator.
+ *
+ * @example
+ * ```ts
+ * const emu = await startEmulator({ config: { pools: [{ id: 'us-east-1_demo', clients: [{ id: 'app' }],
+ *   users: [{ username: 'alice', password: 'Passw0rd!' }] }] } });
+ * // new CognitoIdentityProviderClient({ endpoint: emu.endpoint, region: 'us-east-1' })
+ * await emu.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = createClock();
+  const outbox = createOutbox(options.onMessage);
+  const faults = createFaults();
+  const store = new Store();
+  let endpoint = '';
+  const tokens = new TokenIssuer(() => endpoint, clock.now);
+  const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1' };
+
+  let config: EmulatorConfig = {};
+  let baseDir = options.configBaseDir ?? process.cwd();
+  if (typeof options.config === 'string') {
+    const loaded = await loadConfigFile(options.config);
+    config = loaded.config;
+    baseDir = options.configBaseDir ?? loaded.baseDir;
+  } else if (options.config) config = options.config;
+  if (config.pools !== undefined && !Array.isArray(config.pools)) throw new Error('Emulator config: "pools" must be an array');
+
+  const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
+    if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
+    const t = p.triggers ?? {};
+    const triggers = {
+      defineAuthChallenge: await resolveTrigger(t.defineAuthChallenge, baseDir, 'defineAuthChallenge'),
+      createAuthChallenge: await resolveTrigger(t.createAuthChallenge, baseDir, 'createAuthChallenge'),
+      verifyAuthChallengeResponse: await resolveTrigger(t.verifyAuthChallengeResponse, baseDir, 'verifyAuthChallengeResponse'),
+    };
+    const pool = poolFromConfig(p, triggers, clock.now());
+    store.addPool(pool);
+    return describe(pool);
+  };
+  for (const p of config.pools ?? []) await addPool(p);
+  await tokens.ready();
+
+  const server = createServer({ requestTimeout: 30_000 }, createHandler(ctx, { log: options.log }));
+  server.keepAliveTimeout = 5_000;
+  // A client error (bad framing, reset) must never crash the process.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    endpoint,
+    port,
+    clock,
+    outbox,
+    faults,
+    totpCode(userPoolId, username, atMs) {
+      const user = store.pools.get(userPoolId)?.users.get(username);
+      const secret = user?.mfa.pendingTotpSecret ?? user?.mfa.totp?.secret;
+      if (!secret) throw new Error(`User ${username} of pool ${userPoolId} has no TOTP secret`);
+      return totpCode(secret, atMs ?? clock.now());
+    },
+    createPool: addPool,
+    pools: () => [...store.pools.values()].map(describe),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

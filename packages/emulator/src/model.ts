@@ -1,0 +1,287 @@
+/** The in-memory state: pools, app clients, users. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ClientConfig, FirstAuthFactor, MfaChallengeName, PoolConfig, TriggerFunction, UserConfig, UserStatus } from './config.js';
+import { errors } from './errors.js';
+import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
+import { isBase32 } from './totp.js';
+
+export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
+/** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
+export const API_DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+const LEGACY_FLOWS: Record<string, string> = {
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+};
+const KNOWN_FLOWS = new Set<string>([...ALL_FLOWS, 'ALLOW_ADMIN_USER_PASSWORD_AUTH']);
+const MFAS: readonly MfaChallengeName[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
+const FIRST_FACTORS: readonly string[] = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+
+export interface Triggers {
+  defineAuthChallenge?: TriggerFunction;
+  createAuthChallenge?: TriggerFunction;
+  verifyAuthChallengeResponse?: TriggerFunction;
+}
+
+export interface AppClient {
+  id: string;
+  name: string;
+  userPoolId: string;
+  secret?: string;
+  flows: Set<string>;
+  sessionValidityMinutes: number;
+  preventUserExistenceErrors: boolean;
+  createdAt: number;
+}
+
+export interface UserMfa {
+  sms: boolean;
+  email: boolean;
+  /** A verified TOTP device; `totpEnabled` says whether it is used as MFA. */
+  totp?: { secret: string; friendlyDeviceName: string };
+  totpEnabled: boolean;
+  /** A secret handed out by AssociateSoftwareToken(AccessToken), not yet verified. */
+  pendingTotpSecret?: string;
+  preferred?: 'SMS' | 'TOTP' | 'EMAIL';
+}
+
+export interface PendingCode {
+  code: string;
+  expiresAt: number;
+}
+
+export interface User {
+  username: string;
+  sub: string;
+  password?: PasswordVerifier;
+  status: UserStatus;
+  enabled: boolean;
+  attributes: Record<string, string>;
+  mfa: UserMfa;
+  requiredAttributes: string[];
+  unknownChallenge?: { challengeName: string; challengeParameters: Record<string, string>; answer?: string };
+  /** Failed password/code attempts, for lockout. */
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil: number;
+  signUpCode?: PendingCode;
+  forgotCode?: PendingCode;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  mfa: 'OFF' | 'OPTIONAL' | 'ON';
+  enabledMfas: Set<MfaChallengeName>;
+  allowedFirstAuthFactors: FirstAuthFactor[];
+  passwordPolicy: PasswordPolicy;
+  triggers: Triggers;
+  clients: Map<string, AppClient>;
+  users: Map<string, User>;
+  createdAt: number;
+}
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+function randomString(len: number, alphabet = ALNUM): string {
+  const bytes = randomBytes(len);
+  let s = '';
+  for (const b of bytes) s += alphabet[b % alphabet.length];
+  return s;
+}
+
+export function newPoolId(region = 'us-east-1'): string {
+  return `${region}_${randomString(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+}
+
+export function newClientId(): string {
+  return randomString(26);
+}
+
+export function newClientSecret(): string {
+  return randomString(51);
+}
+
+/** Checks a password against the pool's policy (InvalidPasswordException with Cognito's wording). */
+export function checkPolicy(pool: Pool, password: string): void {
+  const p = pool.passwordPolicy;
+  const fail = (why: string) => errors.invalidPassword(`Password did not conform with policy: ${why}`);
+  if (password.length < p.minimumLength) throw fail('Password not long enough');
+  if (p.requireUppercase && !/[A-Z]/.test(password)) throw fail('Password must have uppercase characters');
+  if (p.requireLowercase && !/[a-z]/.test(password)) throw fail('Password must have lowercase characters');
+  if (p.requireNumbers && !/[0-9]/.test(password)) throw fail('Password must have numeric characters');
+  if (p.requireSymbols && !/[^A-Za-z0-9]/.test(password)) throw fail('Password must have symbol characters');
+}
+
+/** Sets a user's password (stores a fresh salt and SRP verifier, never the password). */
+export function setPassword(pool: Pool, user: User, password: string, now: number): void {
+  user.password = makeVerifier(poolNameOf(pool.id), user.username, password);
+  user.modifiedAt = now;
+}
+
+export function newUser(username: string, now: number, attributes: Record<string, string> = {}): User {
+  const sub = attributes.sub ?? randomUUID();
+  return {
+    username,
+    sub,
+    status: 'CONFIRMED',
+    enabled: true,
+    attributes: { ...attributes, sub },
+    mfa: { sms: false, email: false, totpEnabled: false },
+    requiredAttributes: [],
+    failures: 0,
+    lastFailureAt: 0,
+    lockedUntil: 0,
+    createdAt: now,
+    modifiedAt: now,
+  };
+}
+
+function configError(where: string, message: string): Error {
+  return new Error(`Emulator config: ${where}: ${message}`);
+}
+
+export function clientFromConfig(poolId: string, c: ClientConfig, now: number, defaultFlows: readonly string[] = ALL_FLOWS): AppClient {
+  const where = `client ${c.id ?? c.name ?? '(unnamed)'} of pool ${poolId}`;
+  const flows = new Set<string>();
+  for (const f of c.explicitAuthFlows ?? defaultFlows) {
+    const name = LEGACY_FLOWS[f] ?? f;
+    if (!KNOWN_FLOWS.has(name)) throw configError(where, `unknown explicit auth flow ${JSON.stringify(f)}`);
+    flows.add(name);
+  }
+  const validity = c.authSessionValidity ?? 3;
+  if (!Number.isInteger(validity) || validity < 3 || validity > 15) throw configError(where, 'authSessionValidity must be an integer from 3 to 15 (minutes)');
+  if (c.secret !== undefined && typeof c.secret !== 'boolean' && (typeof c.secret !== 'string' || c.secret === '')) throw configError(where, 'secret must be a boolean or a non-empty string');
+  return {
+    id: c.id ?? newClientId(),
+    name: c.name ?? 'client',
+    userPoolId: poolId,
+    secret: c.secret === true ? newClientSecret() : typeof c.secret === 'string' ? c.secret : undefined,
+    flows,
+    sessionValidityMinutes: validity,
+    preventUserExistenceErrors: c.preventUserExistenceErrors ?? false,
+    createdAt: now,
+  };
+}
+
+export function userFromConfig(pool: Pool, u: UserConfig, now: number): User {
+  if (!u || typeof u.username !== 'string' || u.username === '') throw configError(`pool ${pool.id}`, 'every user needs a username');
+  const where = `user ${u.username} of pool ${pool.id}`;
+  const user = newUser(u.username, now, u.attributes ?? {});
+  for (const [k, v] of Object.entries(user.attributes)) if (typeof v !== 'string') throw configError(where, `attribute ${k} must be a string`);
+  // Seeded contact attributes count as verified unless the config says otherwise.
+  if (user.attributes.email && user.attributes.email_verified === undefined) user.attributes.email_verified = 'true';
+  if (user.attributes.phone_number && user.attributes.phone_number_verified === undefined) user.attributes.phone_number_verified = 'true';
+  if (u.password !== undefined) {
+    if (typeof u.password !== 'string' || u.password === '') throw configError(where, 'password must be a non-empty string');
+    setPassword(pool, user, u.password, now);
+  }
+  const status = u.status ?? 'CONFIRMED';
+  if (!['CONFIRMED', 'UNCONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED'].includes(status)) throw configError(where, `unknown status ${JSON.stringify(status)}`);
+  user.status = status;
+  user.enabled = u.enabled ?? true;
+  if (u.mfa) {
+    user.mfa.sms = u.mfa.sms ?? false;
+    user.mfa.email = u.mfa.email ?? false;
+    if (u.mfa.totp) {
+      if (typeof u.mfa.totp.secret !== 'string' || !isBase32(u.mfa.totp.secret)) throw configError(where, 'mfa.totp.secret must be base32 (at least 16 characters)');
+      user.mfa.totp = { secret: u.mfa.totp.secret.toUpperCase(), friendlyDeviceName: u.mfa.totp.friendlyDeviceName ?? 'TOTP device' };
+      user.mfa.totpEnabled = true;
+    }
+    if (u.mfa.preferred !== undefined && !['SMS', 'TOTP', 'EMAIL'].includes(u.mfa.preferred)) throw configError(where, 'mfa.preferred must be SMS, TOTP or EMAIL');
+    user.mfa.preferred = u.mfa.preferred;
+    if (user.mfa.sms && !user.attributes.phone_number) throw configError(where, 'mfa.sms needs attributes.phone_number');
+    if (user.mfa.email && !user.attributes.email) throw configError(where, 'mfa.email needs attributes.email');
+  }
+  user.requiredAttributes = [...(u.requiredAttributes ?? [])];
+  if (u.unknownChallenge) {
+    if (typeof u.unknownChallenge.challengeName !== 'string' || !u.unknownChallenge.challengeName) throw configError(where, 'unknownChallenge.challengeName must be a string');
+    user.unknownChallenge = { challengeName: u.unknownChallenge.challengeName, challengeParameters: { ...(u.unknownChallenge.challengeParameters ?? {}) }, answer: u.unknownChallenge.answer };
+  }
+  return user;
+}
+
+/** Builds a pool from config (triggers already resolved to functions). */
+export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): Pool {
+  const id = p.id ?? newPoolId();
+  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(id)) throw configError(`pool ${id}`, 'id must look like region_suffix, e.g. us-east-1_demo');
+  const mfa = p.mfa ?? 'OFF';
+  if (!['OFF', 'OPTIONAL', 'ON'].includes(mfa)) throw configError(`pool ${id}`, 'mfa must be OFF, OPTIONAL or ON');
+  for (const m of p.enabledMfas ?? []) if (!MFAS.includes(m)) throw configError(`pool ${id}`, `unknown MFA ${JSON.stringify(m)} (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP)`);
+  for (const f of p.allowedFirstAuthFactors ?? []) if (!FIRST_FACTORS.includes(f)) throw configError(`pool ${id}`, `unknown first factor ${JSON.stringify(f)}`);
+  const pp = p.passwordPolicy ?? {};
+  const pool: Pool = {
+    id,
+    name: p.name ?? id,
+    mfa,
+    enabledMfas: new Set(p.enabledMfas ?? MFAS),
+    allowedFirstAuthFactors: [...(p.allowedFirstAuthFactors ?? ['PASSWORD'])],
+    passwordPolicy: {
+      minimumLength: pp.minimumLength ?? 8,
+      requireUppercase: pp.requireUppercase ?? false,
+      requireLowercase: pp.requireLowercase ?? false,
+      requireNumbers: pp.requireNumbers ?? false,
+      requireSymbols: pp.requireSymbols ?? false,
+    },
+    triggers,
+    clients: new Map(),
+    users: new Map(),
+    createdAt: now,
+  };
+  for (const c of p.clients ?? []) {
+    const client = clientFromConfig(id, c, now);
+    pool.clients.set(client.id, client);
+  }
+  for (const u of p.users ?? []) {
+    const user = userFromConfig(pool, u, now);
+    if (pool.users.has(user.username)) throw configError(`pool ${id}`, `user ${user.username} is listed twice`);
+    pool.users.set(user.username, user);
+  }
+  return pool;
+}
+
+/** The whole state of one emulator. */
+export class Store {
+  readonly pools = new Map<string, Pool>();
+  private readonly clientIndex = new Map<string, AppClient>();
+
+  addPool(pool: Pool): void {
+    if (this.pools.has(pool.id)) throw new Error(`Emulator config: pool ${pool.id} exists already`);
+    for (const id of pool.clients.keys()) if (this.clientIndex.has(id)) throw new Error(`Emulator config: client id ${id} is used twice`);
+    this.pools.set(pool.id, pool);
+    for (const c of pool.clients.values()) this.clientIndex.set(c.id, c);
+  }
+
+  removePool(pool: Pool): void {
+    this.pools.delete(pool.id);
+    for (const id of pool.clients.keys()) this.clientIndex.delete(id);
+  }
+
+  addClient(pool: Pool, client: AppClient): void {
+    pool.clients.set(client.id, client);
+    this.clientIndex.set(client.id, client);
+  }
+
+  /** The app client and its pool, or ResourceNotFoundException as Cognito answers. */
+  client(clientId: string): { pool: Pool; client: AppClient } {
+    const client = this.clientIndex.get(clientId);
+    const pool = client && this.pools.get(client.userPoolId);
+    if (!client || !pool) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
+    return { pool, client };
+  }
+
+  pool(userPoolId: string): Pool {
+    const pool = this.pools.get(userPoolId);
+    if (!pool) throw errors.resourceNotFound(`User pool ${userPoolId} does not exist.`);
+    return pool;
+  }
+}

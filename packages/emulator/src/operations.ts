@@ -1,0 +1,40 @@
+/** The operation table: `x-amz-target` operation name → handler. */
+import { associateSoftwareToken, getUser, setUserMfaPreference, verifySoftwareToken } from './account.js';
+import * as admin from './admin.js';
+import { initiateAuth, respondToAuthChallenge } from './auth.js';
+import type { Ctx } from './context.js';
+import type { Input } from './params.js';
+import { confirmForgotPassword, confirmSignUp, forgotPassword, resendConfirmationCode, signUp } from './signup.js';
+
+export type Operation = (ctx: Ctx, input: Input) => unknown;
+
+export const operations: Record<string, Operation> = {
+  InitiateAuth: initiateAuth,
+  RespondToAuthChallenge: respondToAuthChallenge,
+  AssociateSoftwareToken: associateSoftwareToken,
+  VerifySoftwareToken: verifySoftwareToken,
+  SetUserMFAPreference: setUserMfaPreference,
+  GetUser: getUser,
+  SignUp: signUp,
+  ConfirmSignUp: confirmSignUp,
+  ResendConfirmationCode: resendConfirmationCode,
+  ForgotPassword: forgotPassword,
+  ConfirmForgotPassword: confirmForgotPassword,
+  CreateUserPool: admin.createUserPool,
+  DescribeUserPool: admin.describeUserPool,
+  DeleteUserPool: admin.deleteUserPool,
+  SetUserPoolMfaConfig: admin.setUserPoolMfaConfig,
+  GetUserPoolMfaConfig: admin.getUserPoolMfaConfig,
+  CreateUserPoolClient: admin.createUserPoolClient,
+  DescribeUserPoolClient: admin.describeUserPoolClient,
+  AdminCreateUser: admin.adminCreateUser,
+  AdminSetUserPassword: admin.adminSetUserPassword,
+  AdminSetUserMFAPreference: admin.adminSetUserMfaPreference,
+  AdminGetUser: admin.adminGetUser,
+  AdminDeleteUser: admin.adminDeleteUser,
+  AdminDisableUser: admin.adminSetEnabled(false),
+  AdminEnableUser: admin.adminSetEnabled(true),
+  AdminConfirmSignUp: admin.adminConfirmSignUp,
+  AdminResetUserPassword: admin.adminResetUserPassword,
+  ListUsers: admin.listUsers,
+};

@@ -1,0 +1,75 @@
+/**
+ * The outbox: every SMS and email the emulator "sends" (MFA codes, passwordless codes,
+ * sign-up and reset codes, invitations). Tests read codes here instead of a phone.
+ */
+import { randomUUID } from 'node:crypto';
+
+/** Why a message was sent. */
+export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMAIL_SETUP' | 'INVITATION';
+
+/** One message the emulator sent. */
+export interface OutboxMessage {
+  id: string;
+  userPoolId: string;
+  username: string;
+  medium: 'SMS' | 'EMAIL';
+  /** Unmasked phone number or email address (may be empty when the user has neither). */
+  destination: string;
+  /** The code (for INVITATION: the temporary password). */
+  code: string;
+  purpose: OutboxPurpose;
+  /** Emulator clock time of sending, epoch ms. */
+  at: number;
+}
+
+/** Fields to filter messages by; all given fields must match. */
+export interface OutboxFilter {
+  username?: string;
+  userPoolId?: string;
+  medium?: 'SMS' | 'EMAIL';
+  purpose?: OutboxPurpose;
+}
+
+/** Read access to sent messages. */
+export interface Outbox {
+  /** Messages matching `filter`, oldest first. */
+  messages(filter?: OutboxFilter): OutboxMessage[];
+  /** The latest message matching `filter`, or undefined. */
+  last(filter?: OutboxFilter): OutboxMessage | undefined;
+  /** Forgets every message. */
+  clear(): void;
+}
+
+/** The emulator-side outbox, which can also send. */
+export interface OutboxStore extends Outbox {
+  send(message: Omit<OutboxMessage, 'id'>): OutboxMessage;
+}
+
+const MAX_MESSAGES = 10_000;
+
+export function createOutbox(onMessage?: (m: OutboxMessage) => void): OutboxStore {
+  let list: OutboxMessage[] = [];
+  const matches = (m: OutboxMessage, f: OutboxFilter = {}) =>
+    (f.username === undefined || m.username === f.username) &&
+    (f.userPoolId === undefined || m.userPoolId === f.userPoolId) &&
+    (f.medium === undefined || m.medium === f.medium) &&
+    (f.purpose === undefined || m.purpose === f.purpose);
+  return {
+    messages: (filter) => list.filter((m) => matches(m, filter)),
+    last(filter) {
+      for (let i = list.length - 1; i >= 0; i--) if (matches(list[i]!, filter)) return list[i];
+      return undefined;
+    },
+    clear() {
+      list = [];
+    },
+    send(message) {
+      const full = Object.freeze({ id: randomUUID(), ...message });
+      list.push(full);
+      // Long benchmark runs must not grow memory without bound.
+      if (list.length > MAX_MESSAGES) list = list.slice(-MAX_MESSAGES / 2);
+      onMessage?.(full);
+      return full;
+    },
+  };
+}

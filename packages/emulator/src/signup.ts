@@ -1,0 +1,120 @@
+/** SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword. */
+import { maskEmail, maskPhone, randomCode } from './codes.js';
+import { checkSecretHash, existingUser, lookupUser, type Ctx } from './context.js';
+import { CognitoError, errors } from './errors.js';
+import { checkPolicy, newUser, setPassword, type Pool, type User } from './model.js';
+import type { OutboxPurpose } from './outbox.js';
+import { attributeList, reqString, type Input } from './params.js';
+
+const SIGN_UP_CODE_MS = 24 * 3600_000;
+const FORGOT_CODE_MS = 3600_000;
+
+interface Delivery {
+  Destination: string;
+  DeliveryMedium: 'SMS' | 'EMAIL';
+  AttributeName: string;
+}
+
+/** Sends a code by email when the user has one, else by SMS; returns CodeDeliveryDetails. */
+function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose): Delivery {
+  const email = user.attributes.email;
+  const phone = user.attributes.phone_number;
+  const medium = email || !phone ? 'EMAIL' : 'SMS';
+  const destination = medium === 'EMAIL' ? (email ?? '') : phone!;
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, at: ctx.clock.now() });
+  return medium === 'EMAIL'
+    ? { Destination: maskEmail(destination), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+    : { Destination: maskPhone(destination), DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
+}
+
+function clientAndHash(ctx: Ctx, input: Input, username: string) {
+  const { pool, client } = ctx.store.client(reqString(input, 'ClientId', { max: 128 }));
+  const hash = input.SecretHash;
+  if (hash !== undefined && typeof hash !== 'string') throw errors.invalidParameter("1 validation error detected: Value at 'secretHash' failed to satisfy constraint: Member must be a string");
+  checkSecretHash(client, [username], hash);
+  return { pool, client };
+}
+
+function checkCode(ctx: Ctx, pending: { code: string; expiresAt: number } | undefined, given: string): void {
+  if (!pending || pending.code !== given) throw errors.codeMismatch('Invalid verification code provided, please try again.');
+  if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+}
+
+/** SignUp. */
+export function signUp(ctx: Ctx, input: Input) {
+  const username = reqString(input, 'Username', { max: 128 });
+  const password = reqString(input, 'Password', { max: 256 });
+  const attributes = attributeList(input, 'UserAttributes');
+  const { pool } = clientAndHash(ctx, input, username);
+  if (lookupUser(pool, username)) throw new CognitoError('UsernameExistsException', 'User already exists');
+  if (attributes.sub !== undefined) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
+  checkPolicy(pool, password);
+  const now = ctx.clock.now();
+  const user = newUser(username, now, attributes);
+  user.status = 'UNCONFIRMED';
+  setPassword(pool, user, password, now);
+  pool.users.set(username, user);
+  const code = randomCode(6);
+  user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
+  const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
+  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery };
+}
+
+/** ConfirmSignUp. */
+export function confirmSignUp(ctx: Ctx, input: Input) {
+  const username = reqString(input, 'Username', { max: 128 });
+  const code = reqString(input, 'ConfirmationCode', { max: 2048 });
+  const { pool } = clientAndHash(ctx, input, username);
+  const user = existingUser(pool, username);
+  if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+  checkCode(ctx, user.signUpCode, code);
+  user.status = 'CONFIRMED';
+  user.signUpCode = undefined;
+  if (user.attributes.email) user.attributes.email_verified = 'true';
+  else if (user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
+  user.modifiedAt = ctx.clock.now();
+  return {};
+}
+
+/** ResendConfirmationCode. */
+export function resendConfirmationCode(ctx: Ctx, input: Input) {
+  const username = reqString(input, 'Username', { max: 128 });
+  const { pool } = clientAndHash(ctx, input, username);
+  const user = existingUser(pool, username);
+  if (user.status !== 'UNCONFIRMED') throw errors.invalidParameter('User is already confirmed.');
+  const code = randomCode(6);
+  user.signUpCode = { code, expiresAt: ctx.clock.now() + SIGN_UP_CODE_MS };
+  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'SIGN_UP') };
+}
+
+/** ForgotPassword. */
+export function forgotPassword(ctx: Ctx, input: Input) {
+  const username = reqString(input, 'Username', { max: 128 });
+  const { pool } = clientAndHash(ctx, input, username);
+  const user = existingUser(pool, username);
+  if (!user.enabled) throw errors.notAuthorized('User is disabled.');
+  if (!user.attributes.email && !user.attributes.phone_number) {
+    throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+  }
+  const code = randomCode(6);
+  user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
+  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD') };
+}
+
+/** ConfirmForgotPassword. */
+export function confirmForgotPassword(ctx: Ctx, input: Input) {
+  const username = reqString(input, 'Username', { max: 128 });
+  const code = reqString(input, 'ConfirmationCode', { max: 2048 });
+  const password = reqString(input, 'Password', { max: 256 });
+  const { pool } = clientAndHash(ctx, input, username);
+  const user = existingUser(pool, username);
+  checkCode(ctx, user.forgotCode, code);
+  checkPolicy(pool, password);
+  setPassword(pool, user, password, ctx.clock.now());
+  user.forgotCode = undefined;
+  // A reset proves control of the contact: RESET_REQUIRED, FORCE_CHANGE_PASSWORD and lockout end.
+  if (user.status !== 'UNCONFIRMED') user.status = 'CONFIRMED';
+  user.failures = 0;
+  user.lockedUntil = 0;
+  return {};
+}

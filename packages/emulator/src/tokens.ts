@@ -1,0 +1,152 @@
+/**
+ * Token issuing: RS256 JWTs with Cognito's claims, a JWKS per pool, opaque refresh tokens.
+ */
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import { opaqueToken } from './codes.js';
+import { errors } from './errors.js';
+import type { AppClient, Pool, User } from './model.js';
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+interface SigningKey {
+  kid: string;
+  keys: KeyPair;
+  jwk: JWK;
+}
+
+// RSA key generation costs ~100 ms; one key per process keeps test suites that start many
+// emulators fast. Tokens stay bound to their emulator by `iss` (endpoint + pool id).
+let sharedKey: Promise<SigningKey> | undefined;
+function signingKey(): Promise<SigningKey> {
+  sharedKey ??= (async () => {
+    const keys = await generateKeyPair('RS256', { extractable: true });
+    const kid = randomUUID();
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
+    return { kid, keys, jwk };
+  })();
+  return sharedKey;
+}
+
+/** What Cognito answers as AuthenticationResult. */
+export interface AuthenticationResult {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+  TokenType: 'Bearer';
+}
+
+interface RefreshEntry {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  authTime: number;
+  expiresAt: number;
+}
+
+const TOKEN_SECONDS = 3600;
+const REFRESH_MS = 30 * 24 * 3600 * 1000;
+
+/** Parsed claims of a valid access token. */
+export interface AccessClaims {
+  sub: string;
+  username: string;
+  client_id: string;
+  iss: string;
+}
+
+export class TokenIssuer {
+  private readonly refresh = new Map<string, RefreshEntry>();
+
+  constructor(
+    private readonly endpoint: () => string,
+    private readonly now: () => number,
+  ) {}
+
+  /** Warms the signing key so the first sign-in is not slow. */
+  async ready(): Promise<void> {
+    await signingKey();
+  }
+
+  issuer(userPoolId: string): string {
+    return `${this.endpoint()}/${userPoolId}`;
+  }
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    return { keys: [(await signingKey()).jwk] };
+  }
+
+  /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
+  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean } = {}): Promise<AuthenticationResult> {
+    const { kid, keys } = await signingKey();
+    const nowSec = Math.floor(this.now() / 1000);
+    const authTime = opts.authTime ?? nowSec;
+    const iss = this.issuer(pool.id);
+    const originJti = randomUUID();
+    const eventId = randomUUID();
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + TOKEN_SECONDS).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
+
+    const idClaims: Record<string, unknown> = {
+      sub: user.sub,
+      aud: client.id,
+      'cognito:username': user.username,
+      token_use: 'id',
+      auth_time: authTime,
+      origin_jti: originJti,
+      event_id: eventId,
+    };
+    for (const [name, value] of Object.entries(user.attributes)) {
+      if (name === 'sub') continue;
+      idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
+    }
+    const accessClaims = {
+      sub: user.sub,
+      client_id: client.id,
+      username: user.username,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      auth_time: authTime,
+      origin_jti: originJti,
+      event_id: eventId,
+    };
+    const result: AuthenticationResult = {
+      AccessToken: await sign(accessClaims),
+      IdToken: await sign(idClaims),
+      ExpiresIn: TOKEN_SECONDS,
+      TokenType: 'Bearer',
+    };
+    if (opts.withRefresh !== false) {
+      const token = opaqueToken(128);
+      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, authTime, expiresAt: this.now() + REFRESH_MS });
+      result.RefreshToken = token;
+    }
+    return result;
+  }
+
+  /** Looks up a refresh token; NotAuthorizedException as Cognito when unknown or expired. */
+  useRefresh(token: string, clientId: string): RefreshEntry {
+    const entry = this.refresh.get(token);
+    if (!entry || entry.clientId !== clientId) throw errors.notAuthorized('Invalid Refresh Token');
+    if (entry.expiresAt <= this.now()) throw errors.notAuthorized('Refresh Token has expired');
+    return entry;
+  }
+
+  /** Verifies an access token of this emulator; returns its claims. */
+  async verifyAccess(token: string, userPoolIds: Iterable<string>): Promise<AccessClaims & { userPoolId: string }> {
+    const { keys } = await signingKey();
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'], currentDate: new Date(this.now()) }));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_JWT_EXPIRED') throw errors.notAuthorized('Access Token has expired');
+      throw errors.notAuthorized('Invalid Access Token');
+    }
+    if (payload.token_use !== 'access') throw errors.notAuthorized('Invalid Access Token');
+    const iss = String(payload.iss);
+    for (const id of userPoolIds) {
+      if (iss === this.issuer(id)) return { ...(payload as unknown as AccessClaims), userPoolId: id };
+    }
+    throw errors.notAuthorized('Invalid Access Token');
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { AuthError } from '@nextstep/core';
+import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
+import { context, descriptor, handlerFor } from './test-support/host.js';
+
+const plainStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { question: 'Capital of France?' });
+const captchaStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'captcha', image: 'x.png' });
+const unknownStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'retina-scan' });
+
+describe('custom challenge plugin', () => {
+  it('handles a challenge without a kind as a plain ANSWER, showing the public parameters', async () => {
+    const h = handlerFor(customChallenge(), plainStep)!;
+    expect(h.view(context(plainStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { question: 'Capital of France?' } });
+    expect(() => h.validate!('', context(plainStep))).toThrow(AuthError);
+    await expect(h.answer('Paris', context(plainStep))).resolves.toEqual({
+      kind: 'respond',
+      challengeName: 'CUSTOM_CHALLENGE',
+      challengeResponses: { ANSWER: 'Paris' },
+    });
+  });
+
+  it('dispatches by the kind parameter to the registered handler', async () => {
+    const plugin = customChallenge({
+      handlers: {
+        captcha: {
+          additionalInfo: (c) => ({ kind: c.kind!, image: c.parameters.image }),
+          validate(answer) {
+            if (typeof answer !== 'string' || !/^[a-z]{5}$/.test(answer)) throw invalidAnswer('Type the five letters.');
+          },
+          answer: (a) => String(a).toUpperCase(),
+        },
+      },
+    });
+    const h = handlerFor(plugin, captchaStep)!;
+    expect(h.view(context(captchaStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { kind: 'captcha', image: 'x.png' } });
+    expect(() => h.validate!('abc', context(captchaStep))).toThrow(expect.objectContaining({ name: 'InvalidChallengeAnswer', kind: 'validation' }));
+    await expect(h.answer('abcde', context(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'ABCDE' } });
+  });
+
+  it('leaves an unknown kind unclaimed (default handler) unless told to answer it plainly', () => {
+    expect(handlerFor(customChallenge({ handlers: { captcha: {} } }), unknownStep)).toBeUndefined();
+    expect(handlerFor(customChallenge(), unknownStep)).toBeUndefined();
+    expect(handlerFor(customChallenge({ unknownKinds: 'answer' }), unknownStep)).toBeDefined();
+  });
+
+  it('takes handlers registered later, under a kind parameter the app names', () => {
+    const step = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { flavour: 'question' });
+    const plugin = customChallenge({ kindParameter: 'flavour' });
+    expect(handlerFor(plugin, step)).toBeUndefined();
+    expect(plugin.register('question', {}).kinds()).toEqual(['question']);
+    expect(handlerFor(plugin, step)).toBeDefined();
+    expect(() => plugin.register('', {})).toThrow(expect.objectContaining({ kind: 'config' }));
+    expect(() => customChallenge({ kindParameter: '' })).toThrow(expect.objectContaining({ kind: 'config' }));
+  });
+
+  it('lets a handler answer automatically', async () => {
+    const plugin = customChallenge({ handlers: { captcha: { auto: () => true, answer: (_a, c) => `auto:${c.parameters.image}` } } });
+    const h = handlerFor(plugin, captchaStep)!;
+    expect(h.auto!(context(captchaStep))).toBe(true);
+    await expect(h.answer(undefined, context(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'auto:x.png' } });
+  });
+
+  it('refuses a handler answer that is empty', async () => {
+    const h = handlerFor(customChallenge({ handlers: { captcha: { answer: () => '' } } }), captchaStep)!;
+    await expect(h.answer('x', context(captchaStep))).rejects.toMatchObject({ kind: 'validation' });
+  });
+});

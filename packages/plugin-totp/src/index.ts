@@ -1,0 +1,8 @@
+/**
+ * `@nextstep/plugin-totp`: authenticator-app (TOTP) codes and their setup in a nextstep
+ * sign-in. The QR code of the setup URI is in `@nextstep/plugin-totp/qr`.
+ * @module
+ */
+export { totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './totp.js';
+export type { TotpOptions } from './totp.js';
+export { buildSetupUri } from './setup-uri.js';

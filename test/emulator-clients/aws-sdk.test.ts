@@ -1,0 +1,534 @@
+// The AWS SDK v3 (a client nobody here wrote) drives the emulator over HTTP: admin setup,
+// password sign-in, sign-up, forgot password, refresh, GetUser, MFA, error names, JWKS.
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  CodeMismatchException,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ForgotPasswordCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  NotAuthorizedException,
+  ResendConfirmationCodeCommand,
+  RevokeTokenCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  SignUpCommand,
+  VerifySoftwareTokenCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptableIssuers,
+  adminClient,
+  lastCode,
+  otherCode,
+  publicClient,
+  randomPassword,
+  secretHash,
+  start,
+  totpCode,
+  uniqueName,
+  verifyToken,
+  type Emulator,
+} from './support.js';
+
+let emu: Emulator;
+let admin: CognitoIdentityProviderClient;
+let pub: CognitoIdentityProviderClient;
+let poolId: string;
+let secretClientId: string;
+let clientSecret: string;
+let publicClientId: string;
+let srpOnlyClientId: string;
+
+/** Rejects with the SDK's exception; fails the test when the call succeeds. */
+async function failure(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected the call to fail, it succeeded');
+}
+
+async function createConfirmedUser(username: string, password: string, attrs: Record<string, string> = {}) {
+  await admin.send(
+    new AdminCreateUserCommand({
+      UserPoolId: poolId,
+      Username: username,
+      TemporaryPassword: randomPassword(12),
+      MessageAction: 'SUPPRESS',
+      UserAttributes: Object.entries(attrs).map(([Name, Value]) => ({ Name, Value })),
+    }),
+  );
+  await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }));
+}
+
+function passwordAuth(username: string, password: string) {
+  return pub.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: publicClientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+}
+
+beforeAll(async () => {
+  emu = await start();
+  admin = adminClient(emu.endpoint);
+  pub = publicClient(emu.endpoint);
+  const pool = await admin.send(
+    new CreateUserPoolCommand({
+      PoolName: 'sdk-suite',
+      Policies: {
+        PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
+      AutoVerifiedAttributes: ['email'],
+      Schema: [{ Name: 'email', AttributeDataType: 'String', Mutable: true, Required: false }],
+    }),
+  );
+  poolId = pool.UserPool!.Id!;
+  await admin.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: poolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      SmsMfaConfiguration: {
+        SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sms', ExternalId: 'emulator' },
+      },
+    }),
+  );
+  const secretClient = await admin.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'server',
+      GenerateSecret: true,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AuthSessionValidity: 5,
+      PreventUserExistenceErrors: 'ENABLED',
+    }),
+  );
+  secretClientId = secretClient.UserPoolClient!.ClientId!;
+  clientSecret = secretClient.UserPoolClient!.ClientSecret!;
+  const publicApp = await admin.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'public',
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AuthSessionValidity: 3,
+      PreventUserExistenceErrors: 'LEGACY',
+    }),
+  );
+  publicClientId = publicApp.UserPoolClient!.ClientId!;
+  const srpOnly = await admin.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'srp-only',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  srpOnlyClientId = srpOnly.UserPoolClient!.ClientId!;
+});
+
+afterAll(async () => {
+  admin?.destroy();
+  pub?.destroy();
+  await emu?.close();
+});
+
+describe('admin setup through the AWS SDK', () => {
+  it('creates a pool with a region-prefixed id and clients with the requested settings', async () => {
+    expect(poolId).toMatch(/^us-east-1_[0-9A-Za-z]+$/);
+    expect(secretClientId).toMatch(/^[0-9a-z]+$/);
+    expect(clientSecret.length).toBeGreaterThanOrEqual(32);
+    expect(publicClientId).not.toBe(secretClientId);
+  });
+
+  it('AdminCreateUser with a temporary password and SUPPRESS: FORCE_CHANGE_PASSWORD, then NEW_PASSWORD_REQUIRED', async () => {
+    const username = uniqueName('temp');
+    const temporary = randomPassword(14);
+    const created = await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: username,
+        TemporaryPassword: temporary,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+      }),
+    );
+    expect(created.User?.Username).toBe(username);
+    expect(created.User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+    expect(created.User?.Enabled).toBe(true);
+    // SUPPRESS: no invitation was "sent".
+    expect(emu.outbox.messages().filter((m: { username: string }) => m.username === username)).toHaveLength(0);
+
+    const init = await passwordAuth(username, temporary);
+    expect(init.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    expect(init.Session).toBeTruthy();
+    expect(JSON.parse(init.ChallengeParameters!.userAttributes)).toMatchObject({ email: `${username}@example.com` });
+    expect(JSON.parse(init.ChallengeParameters!.requiredAttributes)).toEqual([]);
+    const newPassword = randomPassword(16);
+    const done = await pub.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: publicClientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: init.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+      }),
+    );
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.UserStatus).toBe('CONFIRMED');
+    const again = await passwordAuth(username, newPassword);
+    expect(again.AuthenticationResult?.IdToken).toBeTruthy();
+    expect((await failure(passwordAuth(username, temporary))).name).toBe('NotAuthorizedException');
+  });
+
+  it('AdminGetUser reports attributes, status and sub', async () => {
+    const username = uniqueName('get');
+    await createConfirmedUser(username, randomPassword(), { email: `${username}@example.com` });
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.Username).toBe(username);
+    expect(got.UserStatus).toBe('CONFIRMED');
+    expect(got.Enabled).toBe(true);
+    const attrs = Object.fromEntries((got.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    expect(attrs.email).toBe(`${username}@example.com`);
+    expect(attrs.sub).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('AdminDeleteUser removes the user', async () => {
+    const username = uniqueName('del');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }));
+    const err = await failure(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })));
+    expect(err.name).toBe('UserNotFoundException');
+    expect((await failure(passwordAuth(username, password))).name).toBe('UserNotFoundException');
+  });
+
+  it('unknown pool: ResourceNotFoundException', async () => {
+    const err = await failure(admin.send(new AdminGetUserCommand({ UserPoolId: 'us-east-1_doesNotExist', Username: 'x' })));
+    expect(err.name).toBe('ResourceNotFoundException');
+  });
+});
+
+describe('USER_PASSWORD_AUTH and tokens', () => {
+  it('signs in with SECRET_HASH on a secret client and the tokens verify against the JWKS', async () => {
+    const username = uniqueName('tok');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com` });
+    const res = await pub.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: secretClientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password, SECRET_HASH: secretHash(username, secretClientId, clientSecret) },
+      }),
+    );
+    const result = res.AuthenticationResult!;
+    expect(res.ChallengeName).toBeUndefined();
+    expect(result.TokenType).toBe('Bearer');
+    expect(result.ExpiresIn).toBe(3600);
+    expect(result.RefreshToken).toBeTruthy();
+
+    const id = await verifyToken(emu, poolId, result.IdToken!);
+    const access = await verifyToken(emu, poolId, result.AccessToken!);
+    expect(id.protectedHeader.alg).toBe('RS256');
+    expect(id.protectedHeader.kid).toBeTruthy();
+    expect(acceptableIssuers(emu, poolId)).toContain(id.payload.iss);
+    expect(access.payload.iss).toBe(id.payload.iss);
+    expect(id.payload.token_use).toBe('id');
+    expect(id.payload.aud).toBe(secretClientId);
+    expect(id.payload['cognito:username']).toBe(username);
+    expect(id.payload.email).toBe(`${username}@example.com`);
+    expect(access.payload.token_use).toBe('access');
+    expect(access.payload.client_id).toBe(secretClientId);
+    expect(access.payload.username).toBe(username);
+    expect(access.payload.sub).toBe(id.payload.sub);
+    expect(access.payload.exp! - access.payload.iat!).toBe(3600);
+  });
+
+  it('refuses a secret client without SECRET_HASH or with a wrong one (NotAuthorizedException, no secret in the message)', async () => {
+    const username = uniqueName('sh');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const missing = await failure(
+      pub.send(
+        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: secretClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+      ),
+    );
+    expect(missing.name).toBe('NotAuthorizedException');
+    const wrong = await failure(
+      pub.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: secretClientId,
+          AuthParameters: { USERNAME: username, PASSWORD: password, SECRET_HASH: secretHash(username, secretClientId, 'wrong-secret') },
+        }),
+      ),
+    );
+    expect(wrong).toBeInstanceOf(NotAuthorizedException);
+    expect(wrong.message).toMatch(/secret hash/i);
+    expect(wrong.message).not.toContain(clientSecret);
+    expect(wrong.message).not.toContain(password);
+  });
+
+  it('wrong password: NotAuthorizedException (HTTP 400) with the SDK exception class', async () => {
+    const username = uniqueName('wrong');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const err = await failure(passwordAuth(username, password + 'x'));
+    expect(err).toBeInstanceOf(NotAuthorizedException);
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toBe('Incorrect username or password.');
+    expect(err.$metadata?.httpStatusCode).toBe(400);
+  });
+
+  it('unknown user: UserNotFoundException with LEGACY, NotAuthorizedException with PreventUserExistenceErrors ENABLED', async () => {
+    const username = uniqueName('ghost');
+    expect((await failure(passwordAuth(username, 'Whatever1!'))).name).toBe('UserNotFoundException');
+    const hidden = await failure(
+      pub.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: secretClientId,
+          AuthParameters: { USERNAME: username, PASSWORD: 'Whatever1!', SECRET_HASH: secretHash(username, secretClientId, clientSecret) },
+        }),
+      ),
+    );
+    expect(hidden.name).toBe('NotAuthorizedException');
+  });
+
+  it('a flow not enabled on the client: InvalidParameterException', async () => {
+    const err = await failure(
+      pub.send(
+        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: srpOnlyClientId, AuthParameters: { USERNAME: 'x', PASSWORD: 'Whatever1!' } }),
+      ),
+    );
+    expect(err.name).toBe('InvalidParameterException');
+  });
+
+  it('unknown client id: ResourceNotFoundException', async () => {
+    const err = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'nosuchclient', AuthParameters: { USERNAME: 'x', PASSWORD: 'y' } })),
+    );
+    expect(err.name).toBe('ResourceNotFoundException');
+  });
+
+  it('REFRESH_TOKEN_AUTH returns new access and id tokens', async () => {
+    const username = uniqueName('refresh');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const first = (await passwordAuth(username, password)).AuthenticationResult!;
+    const refreshed = await pub.send(
+      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: first.RefreshToken! } }),
+    );
+    const result = refreshed.AuthenticationResult!;
+    expect(result.AccessToken).toBeTruthy();
+    expect(result.IdToken).toBeTruthy();
+    const access = await verifyToken(emu, poolId, result.AccessToken!);
+    expect(access.payload.username).toBe(username);
+    expect(access.payload.token_use).toBe('access');
+    const bad = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: 'garbage' } })),
+    );
+    expect(bad.name).toBe('NotAuthorizedException');
+  });
+
+  it('RevokeToken: the revoked refresh token no longer refreshes (access tokens carry origin_jti)', async () => {
+    const username = uniqueName('revoke');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    const access = await verifyToken(emu, poolId, tokens.AccessToken!);
+    expect(access.payload.origin_jti).toBeTruthy();
+    const refresh = () =>
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }));
+    expect((await refresh()).AuthenticationResult?.AccessToken).toBeTruthy();
+    await pub.send(new RevokeTokenCommand({ ClientId: publicClientId, Token: tokens.RefreshToken! }));
+    expect((await failure(refresh())).name).toBe('NotAuthorizedException');
+  });
+
+  it('GetUser with the access token; a forged token is refused', async () => {
+    const username = uniqueName('getuser');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com` });
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    const me = await pub.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
+    expect(me.Username).toBe(username);
+    const attrs = Object.fromEntries((me.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    expect(attrs.email).toBe(`${username}@example.com`);
+    expect(attrs.sub).toBeTruthy();
+    // The id token is not an access token.
+    expect((await failure(pub.send(new GetUserCommand({ AccessToken: tokens.IdToken })))).name).toBe('NotAuthorizedException');
+    expect((await failure(pub.send(new GetUserCommand({ AccessToken: 'not.a.token' })))).name).toBe('NotAuthorizedException');
+  });
+
+  it('a challenge Session expires after the client AuthSessionValidity (emulator clock)', async () => {
+    const username = uniqueName('expire');
+    const temporary = randomPassword();
+    await admin.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' }),
+    );
+    const init = await passwordAuth(username, temporary);
+    expect(init.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    emu.clock.advance(3 * 60_000 + 5_000);
+    const err = await failure(
+      pub.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: publicClientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: init.Session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: randomPassword() },
+        }),
+      ),
+    );
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toMatch(/session/i);
+  });
+});
+
+describe('sign-up and forgot password (codes from the outbox)', () => {
+  it('SignUp → UserNotConfirmedException → ResendConfirmationCode → ConfirmSignUp → sign-in', async () => {
+    const username = uniqueName('signup');
+    const password = randomPassword();
+    const email = `${username}@example.com`;
+    const up = await pub.send(
+      new SignUpCommand({ ClientId: publicClientId, Username: username, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
+    );
+    expect(up.UserConfirmed).toBe(false);
+    expect(up.UserSub).toMatch(/^[0-9a-f-]{36}$/);
+    expect(up.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    expect(up.CodeDeliveryDetails?.Destination).not.toBe(email);
+
+    expect((await failure(passwordAuth(username, password))).name).toBe('UserNotConfirmedException');
+    const dup = await failure(pub.send(new SignUpCommand({ ClientId: publicClientId, Username: username, Password: password })));
+    expect(dup.name).toBe('UsernameExistsException');
+
+    const resent = await pub.send(new ResendConfirmationCodeCommand({ ClientId: publicClientId, Username: username }));
+    expect(resent.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+    const code = lastCode(emu, { username, userPoolId: poolId, purpose: 'SIGN_UP' });
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = otherCode(code);
+    const mismatch = await failure(pub.send(new ConfirmSignUpCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: wrong })));
+    expect(mismatch).toBeInstanceOf(CodeMismatchException);
+    await pub.send(new ConfirmSignUpCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: code }));
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.UserStatus).toBe('CONFIRMED');
+    expect((await passwordAuth(username, password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('SignUp with a password the policy refuses: InvalidPasswordException', async () => {
+    const err = await failure(pub.send(new SignUpCommand({ ClientId: publicClientId, Username: uniqueName('weak'), Password: 'short' })));
+    expect(['InvalidPasswordException', 'InvalidParameterException']).toContain(err.name);
+    expect(err.message).not.toContain('short');
+  });
+
+  it('ForgotPassword → ConfirmForgotPassword (wrong code refused) → the new password works, the old one not', async () => {
+    const username = uniqueName('forgot');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com`, email_verified: 'true' });
+    const forgot = await pub.send(new ForgotPasswordCommand({ ClientId: publicClientId, Username: username }));
+    expect(forgot.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    const code = lastCode(emu, { username, userPoolId: poolId, purpose: 'FORGOT_PASSWORD' });
+    const newPassword = randomPassword();
+    const wrong = otherCode(code);
+    const mismatch = await failure(
+      pub.send(new ConfirmForgotPasswordCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: wrong, Password: newPassword })),
+    );
+    expect(mismatch.name).toBe('CodeMismatchException');
+    await pub.send(new ConfirmForgotPasswordCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: code, Password: newPassword }));
+    expect((await failure(passwordAuth(username, password))).name).toBe('NotAuthorizedException');
+    expect((await passwordAuth(username, newPassword)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+});
+
+describe('MFA through the AWS SDK', () => {
+  it('AdminSetUserMFAPreference SMS → SMS_MFA challenge, wrong code refused, outbox code signs in', async () => {
+    const username = uniqueName('sms');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { phone_number: '+15555550123', phone_number_verified: 'true' });
+    await admin.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: poolId, Username: username, SMSMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.UserMFASettingList).toEqual(['SMS_MFA']);
+    expect(got.PreferredMfaSetting).toBe('SMS_MFA');
+
+    const init = await passwordAuth(username, password);
+    expect(init.ChallengeName).toBe('SMS_MFA');
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DELIVERY_MEDIUM).toBe('SMS');
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DESTINATION).toMatch(/0123$/);
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DESTINATION).not.toBe('+15555550123');
+    const code = lastCode(emu, { username, userPoolId: poolId, medium: 'SMS', purpose: 'MFA' });
+    const wrong = otherCode(code);
+    const mismatch = await failure(
+      pub.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: publicClientId,
+          ChallengeName: 'SMS_MFA',
+          Session: init.Session,
+          ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: wrong },
+        }),
+      ),
+    );
+    expect(mismatch.name).toBe('CodeMismatchException');
+    // Cognito lets the user retry a wrong MFA code with the same session.
+    const ok = await pub.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: publicClientId,
+        ChallengeName: 'SMS_MFA',
+        Session: init.Session,
+        ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: code },
+      }),
+    );
+    expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('TOTP with the access token: AssociateSoftwareToken → VerifySoftwareToken → SetUserMFAPreference → SOFTWARE_TOKEN_MFA', async () => {
+    const username = uniqueName('totp');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    const assoc = await pub.send(new AssociateSoftwareTokenCommand({ AccessToken: tokens.AccessToken }));
+    const secret = assoc.SecretCode!;
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const wrongCode = otherCode(totpCode(secret, emu.clock.now()));
+    const bad = await failure(pub.send(new VerifySoftwareTokenCommand({ AccessToken: tokens.AccessToken, UserCode: wrongCode })));
+    expect(bad.name).toBe('EnableSoftwareTokenMFAException');
+    const verified = await pub.send(
+      new VerifySoftwareTokenCommand({ AccessToken: tokens.AccessToken, UserCode: totpCode(secret, emu.clock.now()), FriendlyDeviceName: 'phone' }),
+    );
+    expect(verified.Status).toBe('SUCCESS');
+    await pub.send(
+      new SetUserMFAPreferenceCommand({ AccessToken: tokens.AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.UserMFASettingList).toContain('SOFTWARE_TOKEN_MFA');
+    expect(got.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
+
+    emu.clock.advance(30_000); // a new TOTP window: no replay of the verification code
+    const init = await passwordAuth(username, password);
+    expect(init.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const done = await pub.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: publicClientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: init.Session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: totpCode(secret, emu.clock.now()) },
+      }),
+    );
+    expect(done.AuthenticationResult?.IdToken).toBeTruthy();
+    expect(emu.totpCode(poolId, username, emu.clock.now())).toBe(totpCode(secret, emu.clock.now()));
+  });
+});

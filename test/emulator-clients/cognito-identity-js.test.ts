@@ -1,0 +1,337 @@
+// amazon-cognito-identity-js 6.x (its own jsbn SRP, callback API) against the emulator:
+// SRP sign-in, SMS/TOTP MFA, MFA selection, new password, custom challenge, TOTP setup.
+// It has no client-secret support at all (no ClientSecret option, never sends SECRET_HASH):
+// against a client with a secret it can only fail, which we check.
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from 'amazon-cognito-identity-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptableIssuers,
+  customAuthTriggers,
+  lastCode,
+  newTotpSecret,
+  otherCode,
+  start,
+  totpCode,
+  verifyToken,
+  type Emulator,
+} from './support.js';
+
+const MAIN = 'us-east-1_cijMain01';
+const SETUP = 'us-east-1_cijSetup01';
+const CUSTOM = 'us-east-1_cijCustom1';
+const PW = 'Corr3ct-Horse!';
+const TOTP_SECRET = newTotpSecret();
+const SELECT_SECRET = newTotpSecret();
+
+const config = {
+  pools: [
+    {
+      id: MAIN,
+      name: 'cij-main',
+      mfa: 'OPTIONAL',
+      enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+      clients: [
+        { id: 'cijpublic', name: 'web', secret: false, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], authSessionValidity: 3 },
+        { id: 'cijsecret', name: 'server', secret: true, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      ],
+      users: [
+        { username: 'alice', password: PW, status: 'CONFIRMED', attributes: { email: 'alice@example.com', email_verified: 'true' } },
+        { username: 'sam', password: PW, status: 'CONFIRMED', attributes: { phone_number: '+15555550100' }, mfa: { sms: true, preferred: 'SMS' } },
+        { username: 'tom', password: PW, status: 'CONFIRMED', mfa: { totp: { secret: TOTP_SECRET }, preferred: 'TOTP' } },
+        { username: 'sel', password: PW, status: 'CONFIRMED', attributes: { phone_number: '+15555550177' }, mfa: { sms: true, totp: { secret: SELECT_SECRET } } },
+        { username: 'fran', password: PW, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'fran@example.com' }, requiredAttributes: ['name'] },
+        { username: 'unconf', password: PW, status: 'UNCONFIRMED', attributes: { email: 'unconf@example.com' } },
+        { username: 'off', password: PW, status: 'CONFIRMED', enabled: false },
+      ],
+    },
+    {
+      id: SETUP,
+      name: 'cij-setup',
+      mfa: 'ON',
+      enabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      clients: [{ id: 'cijsetup', name: 'web', secret: false, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+      users: [
+        { username: 'newbie', password: PW, status: 'CONFIRMED' },
+        { username: 'newbie2', password: PW, status: 'CONFIRMED' },
+      ],
+    },
+    {
+      id: CUSTOM,
+      name: 'cij-custom',
+      mfa: 'OFF',
+      triggers: customAuthTriggers(3),
+      clients: [
+        { id: 'cijcustom', name: 'web', secret: false, explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      ],
+      users: [{ username: 'carol', password: PW, status: 'CONFIRMED' }],
+    },
+  ],
+};
+
+type Step =
+  | { kind: 'success'; session: CognitoUserSession }
+  | { kind: 'failure'; err: Error & { code?: string } }
+  | { kind: 'mfaRequired'; challengeName: string; params: Record<string, string> }
+  | { kind: 'totpRequired'; challengeName: string; params: Record<string, string> }
+  | { kind: 'selectMFAType'; challengeName: string; params: Record<string, string> }
+  | { kind: 'mfaSetup'; challengeName: string; params: Record<string, string> }
+  | { kind: 'customChallenge'; params: Record<string, string> }
+  | { kind: 'newPasswordRequired'; userAttributes: Record<string, string>; requiredAttributes: string[] };
+
+/** Every callback the library may call, each settling one promise with a tagged step. */
+function stepCallbacks(resolve: (s: Step) => void) {
+  return {
+    onSuccess: (session: CognitoUserSession) => resolve({ kind: 'success', session }),
+    onFailure: (err: Error) => resolve({ kind: 'failure', err }),
+    mfaRequired: (challengeName: string, params: Record<string, string>) => resolve({ kind: 'mfaRequired', challengeName, params }),
+    totpRequired: (challengeName: string, params: Record<string, string>) => resolve({ kind: 'totpRequired', challengeName, params }),
+    selectMFAType: (challengeName: string, params: Record<string, string>) => resolve({ kind: 'selectMFAType', challengeName, params }),
+    mfaSetup: (challengeName: string, params: Record<string, string>) => resolve({ kind: 'mfaSetup', challengeName, params }),
+    customChallenge: (params: Record<string, string>) => resolve({ kind: 'customChallenge', params }),
+    newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) =>
+      resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes }),
+  };
+}
+
+function step(run: (cb: ReturnType<typeof stepCallbacks>) => void): Promise<Step> {
+  return new Promise((resolve) => run(stepCallbacks(resolve)));
+}
+
+function expectKind<K extends Step['kind']>(s: Step, kind: K): Extract<Step, { kind: K }> {
+  if (s.kind !== kind) {
+    const detail = s.kind === 'failure' ? `${s.err.name}: ${s.err.message}` : JSON.stringify(s);
+    throw new Error(`expected ${kind}, got ${s.kind} (${detail})`);
+  }
+  return s as Extract<Step, { kind: K }>;
+}
+
+let emu: Emulator;
+const pools = new Map<string, CognitoUserPool>();
+
+function userOf(poolId: string, clientId: string, username: string): CognitoUser {
+  const key = `${poolId}/${clientId}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: emu.endpoint });
+    pools.set(key, pool);
+  }
+  return new CognitoUser({ Username: username, Pool: pool });
+}
+
+function srpSignIn(user: CognitoUser, username: string, password: string): Promise<Step> {
+  return step((cb) => user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), cb));
+}
+
+
+beforeAll(async () => {
+  emu = await start(config);
+});
+
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe('amazon-cognito-identity-js: SRP', () => {
+  it('authenticateUser (USER_SRP_AUTH) signs in and the tokens verify against the JWKS', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'alice');
+    const s = expectKind(await srpSignIn(user, 'alice', PW), 'success');
+    expect(s.session.isValid()).toBe(true);
+    const id = await verifyToken(emu, MAIN, s.session.getIdToken().getJwtToken());
+    const access = await verifyToken(emu, MAIN, s.session.getAccessToken().getJwtToken());
+    expect(acceptableIssuers(emu, MAIN)).toContain(id.payload.iss);
+    expect(id.payload.token_use).toBe('id');
+    expect(id.payload.aud).toBe('cijpublic');
+    expect(id.payload['cognito:username']).toBe('alice');
+    expect(id.payload.email).toBe('alice@example.com');
+    expect(access.payload.token_use).toBe('access');
+    expect(access.payload.client_id).toBe('cijpublic');
+    expect(s.session.getRefreshToken().getToken()).toBeTruthy();
+  });
+
+  it('refreshSession (REFRESH_TOKEN_AUTH) and getUserAttributes (GetUser) work with the issued tokens', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'alice');
+    const s = expectKind(await srpSignIn(user, 'alice', PW), 'success');
+    const refreshed = await new Promise<CognitoUserSession>((resolve, reject) =>
+      user.refreshSession(s.session.getRefreshToken(), (err: Error | null, session: CognitoUserSession) =>
+        err ? reject(err) : resolve(session),
+      ),
+    );
+    expect(refreshed.isValid()).toBe(true);
+    const access = await verifyToken(emu, MAIN, refreshed.getAccessToken().getJwtToken());
+    expect(access.payload.username).toBe('alice');
+    const attrs = await new Promise<{ Name: string; Value: string }[]>((resolve, reject) =>
+      user.getUserAttributes((err, result) => (err ? reject(err) : resolve((result ?? []).map((a) => ({ Name: a.getName(), Value: a.getValue() }))))),
+    );
+    expect(attrs.find((a) => a.Name === 'email')?.Value).toBe('alice@example.com');
+  });
+
+  it('wrong password: onFailure with NotAuthorizedException', async () => {
+    const s = expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'alice'), 'alice', PW + '!'), 'failure');
+    expect(s.err.name).toBe('NotAuthorizedException');
+    expect(s.err.message).toBe('Incorrect username or password.');
+  });
+
+  it('unconfirmed user: UserNotConfirmedException; disabled user: NotAuthorizedException', async () => {
+    const a = expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'unconf'), 'unconf', PW), 'failure');
+    expect(a.err.name).toBe('UserNotConfirmedException');
+    const b = expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'off'), 'off', PW), 'failure');
+    expect(b.err.name).toBe('NotAuthorizedException');
+    expect(b.err.message).toMatch(/disabled/i);
+  });
+
+  it('no client-secret support: against a client with a secret it fails with NotAuthorizedException', async () => {
+    const s = expectKind(await srpSignIn(userOf(MAIN, 'cijsecret', 'alice'), 'alice', PW), 'failure');
+    expect(s.err.name).toBe('NotAuthorizedException');
+    expect(s.err.message).toMatch(/secret/i);
+  });
+});
+
+describe('amazon-cognito-identity-js: MFA', () => {
+  it('mfaRequired (SMS_MFA) → sendMFACode with the outbox code; a wrong code is refused first', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'sam');
+    const m = expectKind(await srpSignIn(user, 'sam', PW), 'mfaRequired');
+    expect(m.challengeName).toBe('SMS_MFA');
+    expect(m.params.CODE_DELIVERY_DELIVERY_MEDIUM).toBe('SMS');
+    expect(m.params.CODE_DELIVERY_DESTINATION).toMatch(/0100$/);
+    const code = lastCode(emu, { username: 'sam', userPoolId: MAIN, medium: 'SMS' });
+    const bad = expectKind(await step((cb) => user.sendMFACode(otherCode(code), cb)), 'failure');
+    expect(bad.err.name).toBe('CodeMismatchException');
+    const ok = expectKind(await step((cb) => user.sendMFACode(code, cb)), 'success');
+    expect(ok.session.getIdToken().payload['cognito:username']).toBe('sam');
+  });
+
+  it('totpRequired (SOFTWARE_TOKEN_MFA) → sendMFACode(code, SOFTWARE_TOKEN_MFA)', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'tom');
+    const t = expectKind(await srpSignIn(user, 'tom', PW), 'totpRequired');
+    expect(t.challengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const code = totpCode(TOTP_SECRET, emu.clock.now());
+    expect(emu.totpCode(MAIN, 'tom', emu.clock.now())).toBe(code);
+    const ok = expectKind(await step((cb) => user.sendMFACode(code, cb, 'SOFTWARE_TOKEN_MFA')), 'success');
+    expect(ok.session.isValid()).toBe(true);
+  });
+
+  it('selectMFAType → sendMFASelectionAnswer(SOFTWARE_TOKEN_MFA) → totpRequired → signed in', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'sel');
+    const sel = expectKind(await srpSignIn(user, 'sel', PW), 'selectMFAType');
+    expect(sel.challengeName).toBe('SELECT_MFA_TYPE');
+    expect(JSON.parse(sel.params.MFAS_CAN_CHOOSE).sort()).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+    const t = expectKind(await step((cb) => user.sendMFASelectionAnswer('SOFTWARE_TOKEN_MFA', cb)), 'totpRequired');
+    expect(t.challengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const ok = expectKind(await step((cb) => user.sendMFACode(totpCode(SELECT_SECRET, emu.clock.now()), cb, 'SOFTWARE_TOKEN_MFA')), 'success');
+    expect(ok.session.isValid()).toBe(true);
+  });
+
+  it('selectMFAType → sendMFASelectionAnswer(SMS_MFA) → mfaRequired → signed in with the SMS code', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'sel');
+    expectKind(await srpSignIn(user, 'sel', PW), 'selectMFAType');
+    const m = expectKind(await step((cb) => user.sendMFASelectionAnswer('SMS_MFA', cb)), 'mfaRequired');
+    expect(m.challengeName).toBe('SMS_MFA');
+    const ok = expectKind(await step((cb) => user.sendMFACode(lastCode(emu, { username: 'sel', userPoolId: MAIN, medium: 'SMS' }), cb)), 'success');
+    expect(ok.session.isValid()).toBe(true);
+  });
+
+  it('an MFA session used after AuthSessionValidity (3 min on the emulator clock) is refused', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'sam');
+    expectKind(await srpSignIn(user, 'sam', PW), 'mfaRequired');
+    const code = lastCode(emu, { username: 'sam', userPoolId: MAIN, medium: 'SMS' });
+    emu.clock.advance(3 * 60_000 + 1_000);
+    const s = expectKind(await step((cb) => user.sendMFACode(code, cb)), 'failure');
+    expect(s.err.name).toBe('NotAuthorizedException');
+  });
+
+  it('mfaSetup (MFA_SETUP) → associateSoftwareToken → verifySoftwareToken → signed in; next sign-in asks TOTP', async () => {
+    const user = userOf(SETUP, 'cijsetup', 'newbie');
+    const setup = expectKind(await srpSignIn(user, 'newbie', PW), 'mfaSetup');
+    expect(setup.challengeName).toBe('MFA_SETUP');
+    expect(JSON.parse(setup.params.MFAS_CAN_SETUP)).toContain('SOFTWARE_TOKEN_MFA');
+    const secret = await new Promise<string>((resolve, reject) =>
+      user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject }),
+    );
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const ok = expectKind(await step((cb) => user.verifySoftwareToken(totpCode(secret, emu.clock.now()), 'my phone', cb)), 'success');
+    expect(ok.session.isValid()).toBe(true);
+
+    // Next TOTP window, so the second code is not a replay of the first.
+    emu.clock.advance(30_000);
+    const again = userOf(SETUP, 'cijsetup', 'newbie');
+    expectKind(await srpSignIn(again, 'newbie', PW), 'totpRequired');
+    expectKind(await step((cb) => again.sendMFACode(totpCode(secret, emu.clock.now()), cb, 'SOFTWARE_TOKEN_MFA')), 'success');
+  });
+
+  it('verifySoftwareToken with a wrong code: EnableSoftwareTokenMFAException', async () => {
+    const user = userOf(SETUP, 'cijsetup', 'newbie2');
+    expectKind(await srpSignIn(user, 'newbie2', PW), 'mfaSetup');
+    const secret = await new Promise<string>((resolve, reject) =>
+      user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject }),
+    );
+    const s = expectKind(await step((cb) => user.verifySoftwareToken(otherCode(totpCode(secret, emu.clock.now())), 'x', cb)), 'failure');
+    expect(s.err.name).toBe('EnableSoftwareTokenMFAException');
+  });
+});
+
+describe('amazon-cognito-identity-js: new password and custom challenge', () => {
+  it('newPasswordRequired with a required attribute → completeNewPasswordChallenge → signed in', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'fran');
+    const np = expectKind(await srpSignIn(user, 'fran', PW), 'newPasswordRequired');
+    expect(np.requiredAttributes).toEqual(['name']);
+    expect(np.userAttributes.email).toBe('fran@example.com');
+    const missing = expectKind(await step((cb) => user.completeNewPasswordChallenge('N3w-Passw0rd!', {}, cb)), 'failure');
+    expect(missing.err.name).toBe('InvalidParameterException');
+    // The refused answer must not have consumed the sign-in: a fresh sign-in starts over.
+    const retry = userOf(MAIN, 'cijpublic', 'fran');
+    expectKind(await srpSignIn(retry, 'fran', PW), 'newPasswordRequired');
+    const ok = expectKind(await step((cb) => retry.completeNewPasswordChallenge('N3w-Passw0rd!', { name: 'Fran Doe' }, cb)), 'success');
+    expect(ok.session.getIdToken().payload.name).toBe('Fran Doe');
+    expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'fran'), 'fran', 'N3w-Passw0rd!'), 'success');
+  });
+
+  it('CUSTOM_AUTH without SRP: three rounds of customChallenge → sendCustomChallengeAnswer → signed in', async () => {
+    const user = userOf(CUSTOM, 'cijcustom', 'carol');
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    let s = await step((cb) => user.initiateAuth(new AuthenticationDetails({ Username: 'carol' }), cb));
+    for (let round = 1; round <= 3; round++) {
+      const c = expectKind(s, 'customChallenge');
+      expect(c.params.round).toBe(String(round));
+      expect(c.params.question).toBe(`What is answer ${round}?`);
+      expect(c.params).not.toHaveProperty('answer');
+      s = await step((cb) => user.sendCustomChallengeAnswer(`answer-${round}`, cb));
+    }
+    const ok = expectKind(s, 'success');
+    expect(ok.session.getIdToken().payload['cognito:username']).toBe('carol');
+  });
+
+  it('CUSTOM_AUTH with SRP first (authenticateUser): PASSWORD_VERIFIER then custom rounds', async () => {
+    const user = userOf(CUSTOM, 'cijcustom', 'carol');
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    let s = await srpSignIn(user, 'carol', PW);
+    for (let round = 1; round <= 3; round++) {
+      expect(expectKind(s, 'customChallenge').params.round).toBe(String(round));
+      s = await step((cb) => user.sendCustomChallengeAnswer(`answer-${round}`, cb));
+    }
+    expectKind(s, 'success');
+  });
+
+  it('a wrong custom answer fails the sign-in (NotAuthorizedException); the session is dead', async () => {
+    const user = userOf(CUSTOM, 'cijcustom', 'carol');
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    expectKind(await step((cb) => user.initiateAuth(new AuthenticationDetails({ Username: 'carol' }), cb)), 'customChallenge');
+    const ok1 = await step((cb) => user.sendCustomChallengeAnswer('answer-1', cb));
+    expectKind(ok1, 'customChallenge');
+    const bad = expectKind(await step((cb) => user.sendCustomChallengeAnswer('nope', cb)), 'failure');
+    expect(bad.err.name).toBe('NotAuthorizedException');
+    const after = expectKind(await step((cb) => user.sendCustomChallengeAnswer('answer-2', cb)), 'failure');
+    expect(after.err.name).toBe('NotAuthorizedException');
+  });
+
+  it('CUSTOM_AUTH on a client without ALLOW_CUSTOM_AUTH: InvalidParameterException', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'alice');
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    const s = expectKind(await step((cb) => user.initiateAuth(new AuthenticationDetails({ Username: 'alice' }), cb)), 'failure');
+    expect(s.err.name).toBe('InvalidParameterException');
+  });
+});

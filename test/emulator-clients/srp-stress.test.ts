@@ -1,0 +1,83 @@
+// Hundreds of SRP sign-ins with random user names and passwords (and the emulator's random
+// salts) through amazon-cognito-identity-js, which implements Cognito's SRP on its own: any
+// padding or encoding slip on either side (odd-length SRP_B, top-bit A/S, leading zeros)
+// shows up as a NotAuthorizedException within a few hundred tries. Zero failures allowed.
+import { randomBytes, randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomPassword, start, type Emulator } from './support.js';
+
+const COUNT = Number(process.env.SRP_STRESS_COUNT ?? 200);
+const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+const POOL = 'us-east-1_srpStress1';
+const CLIENT = 'srpstressclient';
+
+type Outcome = { username: string; ok: boolean; ms: number; error?: string; name?: string; sub?: string };
+
+function randomUsername(i: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789._-';
+  let s = '';
+  for (let n = randomInt(1, 24); n > 0; n--) s += alphabet[randomInt(0, alphabet.length)];
+  return `u${i}${s}${randomBytes(2).toString('hex')}`;
+}
+
+function runWorker(emu: Emulator, users: { username: string; password: string }[]): Promise<Outcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./srp-worker.mjs', import.meta.url), {
+      workerData: { endpoint: emu.endpoint, userPoolId: POOL, clientId: CLIENT, users, concurrency: 2 },
+    });
+    worker.once('message', (m: Outcome[]) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`SRP worker exited with ${code}`));
+    });
+  });
+}
+
+let emu: Emulator;
+const users = Array.from({ length: COUNT }, (_, i) => ({ username: randomUsername(i), password: randomPassword() }));
+
+beforeAll(async () => {
+  emu = await start({
+    pools: [
+      {
+        id: POOL,
+        name: 'srp-stress',
+        mfa: 'OFF',
+        clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+        users: users.map((u) => ({ ...u, status: 'CONFIRMED' })),
+      },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe('SRP under load (amazon-cognito-identity-js)', () => {
+  it(`${COUNT} random SRP sign-ins, zero failures`, { timeout: 120_000 }, async () => {
+    const shards = Array.from({ length: WORKERS }, (_, w) => users.filter((_, i) => i % WORKERS === w));
+    const started = performance.now();
+    const outcomes = (await Promise.all(shards.map((s) => runWorker(emu, s)))).flat();
+    const elapsed = performance.now() - started;
+    const failures = outcomes.filter((o) => !o.ok);
+    // Names only in the report: passwords stay out of logs.
+    expect(failures.map((f) => `${f.username}: ${f.error}`)).toEqual([]);
+    expect(outcomes).toHaveLength(COUNT);
+    for (const o of outcomes) expect(o.name).toBe(o.username);
+    expect(new Set(outcomes.map((o) => o.sub)).size).toBe(COUNT);
+    console.info(`SRP stress: ${COUNT} sign-ins in ${Math.round(elapsed)} ms on ${WORKERS} worker(s)`);
+  });
+
+  it('a wrong password among random ones is still refused', async () => {
+    const { username, password } = users[randomInt(0, users.length)];
+    const [outcome] = await runWorker(emu, [{ username, password: password + 'x' }]);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/^NotAuthorizedException/);
+  });
+});
