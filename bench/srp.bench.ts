@@ -124,7 +124,7 @@ const stat = (xs: number[]) => {
 };
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** `npm run bench srp`; RUNS and WARMUP environment variables override the counts. */
+/** `npm run bench srp`; SRP_BENCH_RUNS and SRP_BENCH_WARMUP override the counts (30 and 3). */
 export async function run(): Promise<BenchSection> {
   const runs = Number(process.env.SRP_BENCH_RUNS ?? 30);
   const warmup = Number(process.env.SRP_BENCH_WARMUP ?? 3);
@@ -154,10 +154,10 @@ export async function run(): Promise<BenchSection> {
   const rows = impls.map((impl, j) => ({
     implementation: impl.label,
     version: impl.version,
-    'min ms': round(stats[j]!.wall.min),
-    'median ms': round(stats[j]!.wall.median),
     'CPU min ms': round(stats[j]!.cpu.min),
     'CPU median ms': round(stats[j]!.cpu.median),
+    'wall min ms': round(stats[j]!.wall.min),
+    'wall median ms': round(stats[j]!.wall.median),
     verified: `${verified[j]}/${warmup + runs}`,
   }));
   const [coreNode, coreBig, fl, , amp] = stats;
@@ -166,9 +166,9 @@ export async function run(): Promise<BenchSection> {
     title: 'SRP: one USER_SRP_AUTH client step (SRP_A + PASSWORD_CLAIM_SIGNATURE)',
     rows,
     notes: [
-      `${runs} timed runs after ${warmup} warm-ups, implementations interleaved; ms is wall time of the step, CPU ms is process user+system time (includes Web Crypto's worker threads).`,
-      `core Node path / floor: ${ratio(coreNode!.wall.min, fl!.wall.min)}× (min), ${ratio(coreNode!.wall.median, fl!.wall.median)}× (median); target ≤ 1.5×.`,
-      `core BigInt path / aws-amplify: ${ratio(coreBig!.wall.min, amp!.wall.min)}× (min), ${ratio(coreBig!.wall.median, amp!.wall.median)}× (median); target ≤ 0.20×.`,
+      `${runs} timed runs after ${warmup} warm-ups, implementations interleaved. CPU ms is the process's user+system time over the step (Web Crypto's worker threads included); wall ms also counts waiting for a core on a busy machine.`,
+      `core Node path / floor (CPU): ${ratio(coreNode!.cpu.min, fl!.cpu.min)}× (min), ${ratio(coreNode!.cpu.median, fl!.cpu.median)}× (median); wall: ${ratio(coreNode!.wall.min, fl!.wall.min)}× (min); target ≤ 1.5×.`,
+      `core BigInt path / aws-amplify (CPU): ${ratio(coreBig!.cpu.min, amp!.cpu.min)}× (min), ${ratio(coreBig!.cpu.median, amp!.cpu.median)}× (median); wall: ${ratio(coreBig!.wall.min, amp!.wall.min)}× (min); target ≤ 0.20×.`,
     ],
   };
 }

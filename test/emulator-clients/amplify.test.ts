@@ -2,17 +2,24 @@
 // through `userPoolEndpoint`. Amplify keeps one global sign-in: every test signs out after
 // itself, and each scenario has a user of its own.
 import { Amplify } from 'aws-amplify';
+import { ConsoleLogger } from 'aws-amplify/utils';
 import {
+  autoSignIn,
   confirmResetPassword,
   confirmSignIn,
   confirmSignUp,
   fetchAuthSession,
   fetchMFAPreference,
+  fetchUserAttributes,
   getCurrentUser,
   resetPassword,
   signIn,
   signOut,
+  setUpTOTP,
   signUp,
+  updateMFAPreference,
+  updatePassword,
+  verifyTOTPSetup,
   type SignInOutput,
 } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +39,13 @@ const MAIN = 'us-east-1_ampMain01';
 const TOTP_SETUP = 'us-east-1_ampSetup01';
 const EMAIL_SETUP = 'us-east-1_ampSetup02';
 const CUSTOM = 'us-east-1_ampCustom1';
-const CLIENT = 'ampclient';
+// Client ids are unique across pools, as in Cognito.
+const CLIENTS: Record<string, string> = {
+  'us-east-1_ampMain01': 'ampmainclient',
+  'us-east-1_ampSetup01': 'amptotpclient',
+  'us-east-1_ampSetup02': 'ampemailclient',
+  'us-east-1_ampCustom1': 'ampcustomclient',
+};
 const PW = 'Amplify-Passw0rd!';
 const TINA_SECRET = newTotpSecret();
 const MULTI_SECRET = newTotpSecret();
@@ -46,7 +59,7 @@ const config = {
       mfa: 'OPTIONAL',
       enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
       allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'],
-      clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
+      clients: [{ id: CLIENTS[MAIN], name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
       users: [
         { username: 'ann', password: PW, status: 'CONFIRMED', attributes: { email: 'ann@example.com', email_verified: 'true' } },
         { username: 'tina', password: PW, status: 'CONFIRMED', mfa: { totp: { secret: TINA_SECRET }, preferred: 'TOTP' } },
@@ -63,6 +76,10 @@ const config = {
         { username: 'uma', password: PW, status: 'UNCONFIRMED', attributes: { email: 'uma@example.com' } },
         { username: 'rita', password: PW, status: 'RESET_REQUIRED', attributes: { email: 'rita@example.com', email_verified: 'true' } },
         { username: 'rev', password: PW, status: 'CONFIRMED' },
+        { username: 'tess', password: PW, status: 'CONFIRMED', attributes: { email: 'tess@example.com', email_verified: 'true' } },
+        { username: 'gabe', password: PW, status: 'CONFIRMED' },
+        { username: 'pete', password: PW, status: 'CONFIRMED' },
+        { username: 'fred', password: PW, status: 'CONFIRMED' },
       ],
     },
     {
@@ -70,7 +87,7 @@ const config = {
       name: 'amp-totp-setup',
       mfa: 'ON',
       enabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
+      clients: [{ id: CLIENTS[TOTP_SETUP], name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
       users: [{ username: 'setty', password: PW, status: 'CONFIRMED' }],
     },
     {
@@ -78,7 +95,7 @@ const config = {
       name: 'amp-email-setup',
       mfa: 'ON',
       enabledMfas: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
-      clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
+      clients: [{ id: CLIENTS[EMAIL_SETUP], name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
       users: [{ username: 'eddy', password: PW, status: 'CONFIRMED' }],
     },
     {
@@ -86,7 +103,7 @@ const config = {
       name: 'amp-custom',
       mfa: 'OFF',
       triggers: customAuthTriggers(2),
-      clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
+      clients: [{ id: CLIENTS[CUSTOM], name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
       users: [{ username: 'cody', password: PW, status: 'CONFIRMED' }],
     },
   ],
@@ -96,7 +113,7 @@ let emu: Emulator;
 
 /** Points Amplify's global config at one pool of the emulator. */
 function usePool(userPoolId: string): void {
-  Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId: CLIENT, userPoolEndpoint: emu.endpoint } } });
+  Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId: CLIENTS[userPoolId], userPoolEndpoint: emu.endpoint } } });
 }
 
 function step(out: SignInOutput): string {
@@ -115,10 +132,10 @@ async function expectSignedIn(out: SignInOutput, userPoolId: string, username: s
   const access = await verifyToken(emu, userPoolId, accessToken!);
   expect(acceptableIssuers(emu, userPoolId)).toContain(id.payload.iss);
   expect(id.payload.token_use).toBe('id');
-  expect(id.payload.aud).toBe(CLIENT);
+  expect(id.payload.aud).toBe(CLIENTS[userPoolId]);
   expect(id.payload['cognito:username']).toBe(username);
   expect(access.payload.token_use).toBe('access');
-  expect(access.payload.client_id).toBe(CLIENT);
+  expect(access.payload.client_id).toBe(CLIENTS[userPoolId]);
   expect((await getCurrentUser()).username).toBe(username);
   return { id, access, session };
 }
@@ -134,6 +151,8 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 
 
 beforeAll(async () => {
+  // Amplify warns on every configure that the endpoint is custom: expected here.
+  ConsoleLogger.LOG_LEVEL = 'ERROR';
   emu = await start(config);
   usePool(MAIN);
 });
@@ -169,6 +188,78 @@ describe('aws-amplify v6: password sign-in', () => {
     await signOut();
     expect((await rejection(getCurrentUser())).name).toBe('UserUnAuthenticatedException');
     await expectSignedIn(await signIn({ username: 'rev', password: PW }), MAIN, 'rev');
+  });
+});
+
+describe('aws-amplify v6: signed-in account calls', () => {
+  it('fetchAuthSession({ forceRefresh }) refreshes the tokens (REFRESH_TOKEN_AUTH)', async () => {
+    const { access } = await expectSignedIn(await signIn({ username: 'fred', password: PW }), MAIN, 'fred');
+    const refreshed = await fetchAuthSession({ forceRefresh: true });
+    const token = refreshed.tokens!.accessToken.toString();
+    const again = await verifyToken(emu, MAIN, token);
+    expect(again.payload.username).toBe('fred');
+    expect(again.payload.jti).not.toBe(access.payload.jti);
+    expect((await getCurrentUser()).username).toBe('fred');
+  });
+
+  it('fetchUserAttributes (GetUser) returns the attributes with sub', async () => {
+    await expectSignedIn(await signIn({ username: 'tess', password: PW }), MAIN, 'tess');
+    const attrs = await fetchUserAttributes();
+    expect(attrs.email).toBe('tess@example.com');
+    expect(attrs.sub).toBeTruthy();
+  });
+
+  it('setUpTOTP → verifyTOTPSetup → updateMFAPreference(TOTP PREFERRED) → next signIn asks the TOTP code', async () => {
+    await expectSignedIn(await signIn({ username: 'gabe', password: PW }), MAIN, 'gabe');
+    const details = await setUpTOTP();
+    const secret = details.sharedSecret;
+    expect(details.getSetupUri('Acme').toString()).toContain(`secret=${secret}`);
+    await verifyTOTPSetup({ code: totpCode(secret, emu.clock.now()) });
+    await updateMFAPreference({ totp: 'PREFERRED' });
+    const pref = await fetchMFAPreference();
+    expect(pref.enabled).toEqual(['TOTP']);
+    expect(pref.preferred).toBe('TOTP');
+    await signOut();
+    emu.clock.advance(30_000); // a new TOTP window
+    const out = await signIn({ username: 'gabe', password: PW });
+    expect(step(out)).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+    await expectSignedIn(await confirmSignIn({ challengeResponse: totpCode(secret, emu.clock.now()) }), MAIN, 'gabe');
+  });
+
+  it('updatePassword (ChangePassword): the new password signs in, the old one not', async () => {
+    await expectSignedIn(await signIn({ username: 'pete', password: PW }), MAIN, 'pete');
+    await updatePassword({ oldPassword: PW, newPassword: 'Chang3d-Passw0rd!' });
+    await signOut();
+    expect((await rejection(signIn({ username: 'pete', password: PW }))).name).toBe('NotAuthorizedException');
+    await expectSignedIn(await signIn({ username: 'pete', password: 'Chang3d-Passw0rd!' }), MAIN, 'pete');
+  });
+
+  it('an unknown challenge (emulator fault) makes Amplify fail with a SignInException naming it', async () => {
+    emu.faults.add({ operation: 'RespondToAuthChallenge', kind: 'unknown-challenge', challengeName: 'FUTURE_CHALLENGE' });
+    const err = await rejection(signIn({ username: 'ann', password: PW }));
+    emu.faults.clear();
+    expect(err.message).toContain('FUTURE_CHALLENGE');
+  });
+
+  it('CORS: the preflight allows the headers Amplify sends from a browser', async () => {
+    const res = await fetch(emu.endpoint + '/', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent,cache-control,amz-sdk-invocation-id,amz-sdk-request',
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    const allowOrigin = res.headers.get('access-control-allow-origin');
+    expect(['*', 'http://localhost:5173']).toContain(allowOrigin);
+    expect(res.headers.get('access-control-allow-methods') ?? '').toMatch(/POST/i);
+    const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    if (allowed !== '*') {
+      for (const h of ['content-type', 'x-amz-target', 'x-amz-user-agent', 'cache-control', 'amz-sdk-invocation-id', 'amz-sdk-request']) {
+        expect(allowed.split(/\s*,\s*/)).toContain(h);
+      }
+    }
   });
 });
 
@@ -327,6 +418,28 @@ describe('aws-amplify v6: custom challenge, new password, sign-up, reset', () =>
     expect(wrong.name).toBe('CodeMismatchException');
     expect((await confirmSignUp({ username, confirmationCode: code })).isSignUpComplete).toBe(true);
     await expectSignedIn(await signIn({ username, password: PW }), MAIN, username);
+  });
+
+  it('signUp with autoSignIn → confirmSignUp → COMPLETE_AUTO_SIGN_IN → autoSignIn() → DONE', async () => {
+    const username = `auto-${Date.now()}`;
+    await signUp({ username, password: PW, options: { userAttributes: { email: `${username}@example.com` }, autoSignIn: true } });
+    const code = lastCode(emu, { username, userPoolId: MAIN, purpose: 'SIGN_UP' });
+    const confirmed = await confirmSignUp({ username, confirmationCode: code });
+    expect(confirmed.nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN');
+    await expectSignedIn(await autoSignIn(), MAIN, username);
+  });
+
+  it('USER_AUTH autoSignIn uses the Session that ConfirmSignUp returns → DONE without another factor', async () => {
+    const username = `autou-${Date.now()}`;
+    await signUp({
+      username,
+      password: PW,
+      options: { userAttributes: { email: `${username}@example.com` }, autoSignIn: { authFlowType: 'USER_AUTH' } },
+    });
+    const code = lastCode(emu, { username, userPoolId: MAIN, purpose: 'SIGN_UP' });
+    const confirmed = await confirmSignUp({ username, confirmationCode: code });
+    expect(confirmed.nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN');
+    await expectSignedIn(await autoSignIn(), MAIN, username);
   });
 
   it('RESET_REQUIRED user: signIn answers RESET_PASSWORD; resetPassword → confirmResetPassword → DONE', async () => {

@@ -7,6 +7,7 @@ import {
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
   CodeMismatchException,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -14,6 +15,7 @@ import {
   CreateUserPoolCommand,
   ForgotPasswordCommand,
   GetUserCommand,
+  GlobalSignOutCommand,
   InitiateAuthCommand,
   NotAuthorizedException,
   ResendConfirmationCodeCommand,
@@ -23,7 +25,6 @@ import {
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
   VerifySoftwareTokenCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -256,6 +257,22 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     expect(access.payload.username).toBe(username);
     expect(access.payload.sub).toBe(id.payload.sub);
     expect(access.payload.exp! - access.payload.iat!).toBe(3600);
+    // Claims real Cognito puts in every pair of tokens, with their JSON types.
+    expect(access.payload.scope).toBe('aws.cognito.signin.user.admin');
+    expect(typeof access.payload.auth_time).toBe('number');
+    expect(typeof access.payload.jti).toBe('string');
+    expect(typeof id.payload.jti).toBe('string');
+    expect(access.payload.jti).not.toBe(id.payload.jti);
+    expect(id.payload.auth_time).toBe(access.payload.auth_time);
+  });
+
+  it('id token booleans are JSON booleans (email_verified: true), not strings', async () => {
+    const username = uniqueName('bool');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com`, email_verified: 'true' });
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    const id = await verifyToken(emu, poolId, tokens.IdToken!);
+    expect(id.payload.email_verified).toBe(true);
   });
 
   it('refuses a secret client without SECRET_HASH or with a wrong one (NotAuthorizedException, no secret in the message)', async () => {
@@ -292,6 +309,8 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     expect(err.name).toBe('NotAuthorizedException');
     expect(err.message).toBe('Incorrect username or password.');
     expect(err.$metadata?.httpStatusCode).toBe(400);
+    // Real Cognito answers every request with x-amzn-RequestId, which the SDK surfaces.
+    expect((err.$metadata as { requestId?: string }).requestId).toBeTruthy();
   });
 
   it('unknown user: UserNotFoundException with LEGACY, NotAuthorizedException with PreventUserExistenceErrors ENABLED', async () => {
@@ -336,6 +355,8 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     const result = refreshed.AuthenticationResult!;
     expect(result.AccessToken).toBeTruthy();
     expect(result.IdToken).toBeTruthy();
+    // Without refresh-token rotation, Cognito does not hand out a new refresh token.
+    expect(result.RefreshToken).toBeUndefined();
     const access = await verifyToken(emu, poolId, result.AccessToken!);
     expect(access.payload.username).toBe(username);
     expect(access.payload.token_use).toBe('access');
@@ -374,6 +395,20 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     expect((await failure(pub.send(new GetUserCommand({ AccessToken: 'not.a.token' })))).name).toBe('NotAuthorizedException');
   });
 
+  it('GlobalSignOut revokes the access token (GetUser refused) and the refresh token', async () => {
+    const username = uniqueName('global');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    await pub.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
+    await pub.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+    expect((await failure(pub.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))).name).toBe('NotAuthorizedException');
+    const refresh = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } })),
+    );
+    expect(refresh.name).toBe('NotAuthorizedException');
+  });
+
   it('a challenge Session expires after the client AuthSessionValidity (emulator clock)', async () => {
     const username = uniqueName('expire');
     const temporary = randomPassword();
@@ -395,6 +430,95 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     );
     expect(err.name).toBe('NotAuthorizedException');
     expect(err.message).toMatch(/session/i);
+  });
+});
+
+describe('sessions, lockout and faults', () => {
+  it('a Session is single-use: answering twice with it is refused', async () => {
+    const username = uniqueName('once');
+    const temporary = randomPassword();
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' }));
+    const init = await passwordAuth(username, temporary);
+    const answer = () =>
+      pub.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: publicClientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: init.Session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: randomPassword() },
+        }),
+      );
+    expect((await answer()).AuthenticationResult?.AccessToken).toBeTruthy();
+    const err = await failure(answer());
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toMatch(/session/i);
+  });
+
+  it('the secret client AuthSessionValidity of 5 minutes keeps a session alive at 4 minutes', async () => {
+    const username = uniqueName('five');
+    const temporary = randomPassword();
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' }));
+    const hash = secretHash(username, secretClientId, clientSecret);
+    const init = await pub.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: secretClientId,
+        AuthParameters: { USERNAME: username, PASSWORD: temporary, SECRET_HASH: hash },
+      }),
+    );
+    expect(init.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    emu.clock.advance(4 * 60_000);
+    const done = await pub.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: secretClientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: init.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: randomPassword(), SECRET_HASH: hash },
+      }),
+    );
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('five wrong passwords lock the user out ("Password attempts exceeded"), the lock ends with time', async () => {
+    const username = uniqueName('lock');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    for (let i = 0; i < 5; i++) {
+      const err = await failure(passwordAuth(username, password + i));
+      expect(err.name).toBe('NotAuthorizedException');
+    }
+    const locked = await failure(passwordAuth(username, password));
+    expect(locked.name).toBe('NotAuthorizedException');
+    expect(locked.message).toMatch(/Password attempts exceeded/);
+    emu.clock.advance(16 * 60_000);
+    expect((await passwordAuth(username, password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('an injected throttle reaches the SDK as TooManyRequestsException, and the SDK retries it', async () => {
+    const username = uniqueName('throttle');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    emu.faults.add({ operation: 'InitiateAuth', kind: 'throttle', times: 1 });
+    const err = await failure(passwordAuth(username, password));
+    expect(err.name).toBe('TooManyRequestsException');
+    expect(err.$metadata?.httpStatusCode).toBe(400);
+
+    // The SDK's standard retry strategy knows TooManyRequestsException as throttling.
+    const retrying = new CognitoIdentityProviderClient({ endpoint: emu.endpoint, region: 'us-east-1', maxAttempts: 3, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+    emu.faults.add({ operation: 'InitiateAuth', kind: 'throttle', times: 2 });
+    const ok = await retrying.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: publicClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    );
+    expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(ok.$metadata.attempts).toBe(3);
+    retrying.destroy();
+  });
+
+  it('an injected server error reaches the SDK as a 5xx with InternalErrorException', async () => {
+    emu.faults.add({ operation: 'InitiateAuth', kind: 'server-error', times: 1 });
+    const err = await failure(passwordAuth(uniqueName('five-hundred'), 'Whatever1!'));
+    expect(err.$metadata?.httpStatusCode).toBe(500);
+    expect(err.name).toBe('InternalErrorException');
   });
 });
 
@@ -426,6 +550,20 @@ describe('sign-up and forgot password (codes from the outbox)', () => {
     const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
     expect(got.UserStatus).toBe('CONFIRMED');
     expect((await passwordAuth(username, password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('ConfirmSignUp on a confirmed user: NotAuthorizedException; ResendConfirmationCode: InvalidParameterException', async () => {
+    const username = uniqueName('already');
+    await createConfirmedUser(username, randomPassword(), { email: `${username}@example.com` });
+    const confirm = await failure(pub.send(new ConfirmSignUpCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: '123456' })));
+    expect(confirm.name).toBe('NotAuthorizedException');
+    const resend = await failure(pub.send(new ResendConfirmationCodeCommand({ ClientId: publicClientId, Username: username })));
+    expect(resend.name).toBe('InvalidParameterException');
+  });
+
+  it('ForgotPassword for an unknown user (LEGACY client): UserNotFoundException', async () => {
+    const err = await failure(pub.send(new ForgotPasswordCommand({ ClientId: publicClientId, Username: uniqueName('nobody') })));
+    expect(err.name).toBe('UserNotFoundException');
   });
 
   it('SignUp with a password the policy refuses: InvalidPasswordException', async () => {

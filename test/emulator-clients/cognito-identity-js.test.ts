@@ -4,6 +4,7 @@
 // against a client with a secret it can only fail, which we check.
 import {
   AuthenticationDetails,
+  CognitoUserAttribute,
   CognitoUser,
   CognitoUserPool,
   type CognitoUserSession,
@@ -47,6 +48,7 @@ const config = {
         { username: 'fran', password: PW, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'fran@example.com' }, requiredAttributes: ['name'] },
         { username: 'unconf', password: PW, status: 'UNCONFIRMED', attributes: { email: 'unconf@example.com' } },
         { username: 'off', password: PW, status: 'CONFIRMED', enabled: false },
+        { username: 'forgetful', password: PW, status: 'CONFIRMED', attributes: { email: 'forgetful@example.com', email_verified: 'true' } },
       ],
     },
     {
@@ -188,6 +190,38 @@ describe('amazon-cognito-identity-js: SRP', () => {
     const s = expectKind(await srpSignIn(userOf(MAIN, 'cijsecret', 'alice'), 'alice', PW), 'failure');
     expect(s.err.name).toBe('NotAuthorizedException');
     expect(s.err.message).toMatch(/secret/i);
+  });
+});
+
+describe('amazon-cognito-identity-js: sign-up and forgot password', () => {
+  it('pool.signUp → confirmRegistration with the outbox code → SRP sign-in', async () => {
+    const pool = new CognitoUserPool({ UserPoolId: MAIN, ClientId: 'cijpublic', endpoint: emu.endpoint });
+    const username = `newcomer${Date.now()}`;
+    const result = await new Promise<{ userConfirmed: boolean; userSub: string; codeDeliveryDetails: { DeliveryMedium: string } }>((resolve, reject) =>
+      pool.signUp(username, PW, [new CognitoUserAttribute({ Name: 'email', Value: `${username}@example.com` })], [], (err, res) =>
+        err ? reject(err) : resolve(res as never),
+      ),
+    );
+    expect(result.userConfirmed).toBe(false);
+    expect(result.userSub).toBeTruthy();
+    expect(result.codeDeliveryDetails.DeliveryMedium).toBe('EMAIL');
+    const user = userOf(MAIN, 'cijpublic', username);
+    const code = lastCode(emu, { username, userPoolId: MAIN, purpose: 'SIGN_UP' });
+    const confirmed = await new Promise<string>((resolve, reject) => user.confirmRegistration(code, true, (err, res) => (err ? reject(err) : resolve(res))));
+    expect(confirmed).toBe('SUCCESS');
+    expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', username), username, PW), 'success');
+  });
+
+  it('forgotPassword → confirmPassword with the outbox code → the new password signs in', async () => {
+    const user = userOf(MAIN, 'cijpublic', 'forgetful');
+    const details = await new Promise<{ CodeDeliveryDetails: { DeliveryMedium: string } }>((resolve, reject) =>
+      user.forgotPassword({ onSuccess: resolve, onFailure: reject }),
+    );
+    expect(details.CodeDeliveryDetails.DeliveryMedium).toBe('EMAIL');
+    const code = lastCode(emu, { username: 'forgetful', userPoolId: MAIN, purpose: 'FORGOT_PASSWORD' });
+    await new Promise<string>((resolve, reject) => user.confirmPassword(code, 'Forg0tten-Again!', { onSuccess: resolve, onFailure: reject }));
+    expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'forgetful'), 'forgetful', 'Forg0tten-Again!'), 'success');
+    expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'forgetful'), 'forgetful', PW), 'failure');
   });
 });
 

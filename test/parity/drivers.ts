@@ -98,7 +98,8 @@ abstract class Recording {
     return this.nextStep;
   }
 
-  protected async record(op: string, username: string, run: () => Promise<unknown>): Promise<void> {
+  /** Values that must never appear in an error (checked on the nextstep side only). */
+  protected async record(op: string, username: string, run: () => Promise<unknown>, secrets: (string | undefined)[] = []): Promise<void> {
     if (username) this.username = username;
     try {
       const output = await run();
@@ -106,7 +107,11 @@ abstract class Recording {
       this.transcript.push({ op, output: normalise(output, this.username) });
     } catch (error) {
       const name = error instanceof Error ? error.name : String(error);
-      this.transcript.push({ op, error: name });
+      const entry: Recorded = { op, error: name };
+      // A password, code or answer echoed in an error is a leak: mark it so the transcripts differ.
+      const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { metadata?: unknown }).metadata ?? {})}` : '';
+      if (secrets.some((s) => s && s.length >= 4 && text.includes(s))) (entry as Recorded & { secretInError?: boolean }).secretInError = true;
+      this.transcript.push(entry);
     }
   }
 }
@@ -143,7 +148,7 @@ export class AmplifyDriver extends Recording implements Driver {
     );
   }
   signUp(input: { username: string; password: string; options?: { userAttributes?: Record<string, string> } }) {
-    return this.record('signUp', input.username, () => amplifyAuth.signUp(input));
+    return this.record('signUp', input.username, () => amplifyAuth.signUp(input as amplifyAuth.SignUpInput));
   }
   confirmSignUp(input: { username: string; confirmationCode: string }) {
     return this.record('confirmSignUp', input.username, () => amplifyAuth.confirmSignUp(input));
@@ -159,6 +164,17 @@ export class AmplifyDriver extends Recording implements Driver {
   }
 }
 
+/**
+ * nextstep's DONE carries the tokens (Amplify keeps them in its store instead); normalise()
+ * drops them, so their presence is checked here: a DONE without an access token is marked,
+ * which makes the transcripts differ.
+ */
+function withTokensChecked<T>(output: T): T {
+  const step = (output as { nextStep?: { signInStep?: string; tokens?: { accessToken?: string } } }).nextStep;
+  if (step?.signInStep === 'DONE' && !step.tokens?.accessToken) return { ...output, doneWithoutTokens: true };
+  return output;
+}
+
 /** nextstep's Amplify-style calls (`auth.signIn` / `auth.confirmSignIn` on the latest flow). */
 export class NextstepDriver extends Recording implements Driver {
   readonly name = 'nextstep' as const;
@@ -168,21 +184,34 @@ export class NextstepDriver extends Recording implements Driver {
   }
 
   signIn(input: SignInArgs) {
-    return this.record('signIn', input.username, async () => {
-      const flow = await this.auth.signIn(input as Parameters<Auth['signIn']>[0]);
-      return flow.output();
-    });
+    return this.record(
+      'signIn',
+      input.username,
+      async () => {
+        const flow = await this.auth.signIn(input as Parameters<Auth['signIn']>[0]);
+        return withTokensChecked(flow.output());
+      },
+      [input.password],
+    );
   }
   confirmSignIn(challengeResponse: string, options?: Record<string, unknown>) {
-    return this.record('confirmSignIn', '', () =>
-      this.auth.confirmSignIn({ challengeResponse, ...(options ? { options } : {}) } as Parameters<Auth['confirmSignIn']>[0]),
+    return this.record(
+      'confirmSignIn',
+      '',
+      async () =>
+        withTokensChecked(
+          await this.auth.confirmSignIn({ challengeResponse, ...(options ? { options } : {}) } as Parameters<Auth['confirmSignIn']>[0]),
+        ),
+      [challengeResponse, typeof options?.password === 'string' ? options.password : undefined],
     );
   }
   signUp(input: { username: string; password: string; options?: { userAttributes?: Record<string, string> } }) {
-    return this.record('signUp', input.username, () => this.auth.signUp(input as Parameters<Auth['signUp']>[0]));
+    return this.record('signUp', input.username, () => this.auth.signUp(input as Parameters<Auth['signUp']>[0]), [input.password]);
   }
   confirmSignUp(input: { username: string; confirmationCode: string }) {
-    return this.record('confirmSignUp', input.username, () => this.auth.confirmSignUp(input as Parameters<Auth['confirmSignUp']>[0]));
+    return this.record('confirmSignUp', input.username, () => this.auth.confirmSignUp(input as Parameters<Auth['confirmSignUp']>[0]), [
+      input.confirmationCode,
+    ]);
   }
   resendSignUpCode(input: { username: string }) {
     return this.record('resendSignUpCode', input.username, () => this.auth.resendSignUpCode(input as Parameters<Auth['resendSignUpCode']>[0]));
@@ -191,8 +220,11 @@ export class NextstepDriver extends Recording implements Driver {
     return this.record('resetPassword', input.username, () => this.auth.resetPassword(input as Parameters<Auth['resetPassword']>[0]));
   }
   confirmResetPassword(input: { username: string; confirmationCode: string; newPassword: string }) {
-    return this.record('confirmResetPassword', input.username, () =>
-      this.auth.confirmResetPassword(input as Parameters<Auth['confirmResetPassword']>[0]),
+    return this.record(
+      'confirmResetPassword',
+      input.username,
+      () => this.auth.confirmResetPassword(input as Parameters<Auth['confirmResetPassword']>[0]),
+      [input.confirmationCode, input.newPassword],
     );
   }
 }

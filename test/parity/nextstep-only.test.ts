@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Amplify } from 'aws-amplify';
-import { signIn as amplifySignIn, signOut as amplifySignOut } from 'aws-amplify/auth';
+import { confirmSignIn as amplifyConfirmSignIn, signIn as amplifySignIn, signOut as amplifySignOut } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { createAuth, failUnclaimed, isAuthError, surfaceUnclaimed, type AuthError } from '@nextstep/core';
 import { sms } from '@nextstep/plugin-sms';
@@ -56,6 +56,10 @@ beforeAll(async () => {
           user('future-strict', { unknownChallenge: { challengeName: 'FUTURE_CHALLENGE', challengeParameters: { hint: 'say yes' }, answer: 'yes' } }),
           user('future-amplify', { unknownChallenge: { challengeName: 'FUTURE_CHALLENGE', challengeParameters: { hint: 'say yes' }, answer: 'yes' } }),
           user('resume-user', { mfa: { sms: true, preferred: 'SMS' } }),
+          user('amplify-first', { mfa: { sms: true, preferred: 'SMS' } }),
+          user('amplify-second', { mfa: { sms: true, preferred: 'SMS' } }),
+          user('one-flow-unconfirmed', { status: 'UNCONFIRMED' }),
+          user('one-flow-reset', { status: 'RESET_REQUIRED' }),
           user('resume-local', { mfa: { totp: { secret: TOTP_SECRET }, preferred: 'TOTP' } }),
         ],
       },
@@ -102,6 +106,27 @@ describe('nextstep only: concurrent flows', () => {
     const subs = flows.map((f) => JSON.parse(Buffer.from(f.tokens!.idToken!.split('.')[1]!, 'base64url').toString()).sub);
     expect(new Set(subs).size).toBe(8);
     expect(flows.map((f) => JSON.parse(Buffer.from(f.tokens!.idToken!.split('.')[1]!, 'base64url').toString())['cognito:username'])).toEqual(names);
+  });
+});
+
+describe('Amplify: one sign-in at a time (what the doc says it does)', () => {
+  it('a second signIn replaces the first; signIn while signed in throws UserAlreadyAuthenticatedException', async () => {
+    Amplify.configure({ Auth: { Cognito: { userPoolId: POOL, userPoolClientId: CLIENT, userPoolEndpoint: emu.endpoint } } });
+    await amplifySignOut().catch(() => undefined);
+    await amplifySignIn({ username: 'amplify-first', password: PASSWORD });
+    await amplifySignIn({ username: 'amplify-second', password: PASSWORD });
+    // The first user's code now answers the second user's sign-in: Cognito refuses it.
+    const firstCode = smsCode('amplify-first');
+    const secondCode = smsCode('amplify-second');
+    if (firstCode !== secondCode) {
+      await expect(amplifyConfirmSignIn({ challengeResponse: firstCode })).rejects.toMatchObject({ name: 'CodeMismatchException' });
+    }
+    const done = await amplifyConfirmSignIn({ challengeResponse: secondCode });
+    expect(done.isSignedIn).toBe(true);
+    await expect(amplifySignIn({ username: 'amplify-first', password: PASSWORD })).rejects.toMatchObject({
+      name: 'UserAlreadyAuthenticatedException',
+    });
+    await amplifySignOut().catch(() => undefined);
   });
 });
 
@@ -163,6 +188,33 @@ describe('nextstep only: a challenge no plugin knows', () => {
     );
     expect(error?.name).toBe('SignInException');
     expect(error?.message).toContain('FUTURE_CHALLENGE');
+  });
+});
+
+describe('nextstep only: one flow from CONFIRM_SIGN_UP or RESET_PASSWORD to DONE', () => {
+  const emailCode = (username: string, purpose: string) => {
+    const msg = emu.outbox.last({ username, userPoolId: POOL, purpose } as Parameters<Emulator['outbox']['last']>[0]);
+    if (!msg) throw new Error(`no ${purpose} message for ${username}`);
+    return msg.code;
+  };
+
+  it('CONFIRM_SIGN_UP: flow.confirm(code) confirms and signs in with the password the flow holds', async () => {
+    const auth = nextstepAuth(target());
+    const flow = await auth.signIn({ username: 'one-flow-unconfirmed', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    expect(flow.nextStep).toEqual({ signInStep: 'CONFIRM_SIGN_UP' });
+    await auth.resendSignUpCode({ username: 'one-flow-unconfirmed' });
+    await flow.confirm(emailCode('one-flow-unconfirmed', 'SIGN_UP'));
+    expect(flow.isSignedIn).toBe(true);
+    expect(flow.tokens?.accessToken).toBeTruthy();
+  });
+
+  it('RESET_PASSWORD: after auth.resetPassword, flow.confirm(code, { password }) resets and signs in', async () => {
+    const auth = nextstepAuth(target());
+    const flow = await auth.signIn({ username: 'one-flow-reset', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    expect(flow.nextStep.signInStep).toBe('RESET_PASSWORD');
+    await auth.resetPassword({ username: 'one-flow-reset' });
+    await flow.confirm(emailCode('one-flow-reset', 'FORGOT_PASSWORD'), { password: 'Parity-N3w-Passw0rd!' });
+    expect(flow.isSignedIn).toBe(true);
   });
 });
 

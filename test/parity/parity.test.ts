@@ -5,6 +5,7 @@
  * (step names and their fields) and error names must be equal. A difference is fixed in the
  * packages (see FINDINGS.md) or, when deliberate, listed in docs/migrating-from-amplify.md.
  */
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmplifyDriver, NextstepDriver, type Driver, type PoolTarget } from './drivers.js';
 import { nextstepAuth } from './nextstep.js';
@@ -41,7 +42,18 @@ describe('parity with aws-amplify v6', () => {
       const nextstep = await play(scenario, (t) => new NextstepDriver(nextstepAuth(t)));
       // Guard against a scenario that proves nothing: Amplify itself must have got somewhere.
       expect(amplify.transcript.length).toBeGreaterThan(0);
-      expect(nextstep.transcript).toEqual(amplify.transcript);
+      // PARITY_DUMP=file appends both transcripts as JSON lines, to read what was compared.
+      if (process.env.PARITY_DUMP) {
+        appendFileSync(process.env.PARITY_DUMP, `${JSON.stringify({ id: scenario.id, amplify: amplify.transcript, nextstep: nextstep.transcript })}\n`);
+      }
+      const a = [...amplify.transcript];
+      const n = [...nextstep.transcript];
+      for (const known of scenario.deliberate ?? []) {
+        expect(a[known.index], `Amplify side of: ${known.reason}`).toMatchObject(known.amplify);
+        expect(n[known.index], `nextstep side of: ${known.reason}`).toMatchObject(known.nextstep);
+        a[known.index] = n[known.index] = { op: 'deliberate difference' };
+      }
+      expect(n).toEqual(a);
     });
   }
 });

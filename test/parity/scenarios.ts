@@ -32,6 +32,11 @@ export interface Scenario {
   /** The user, as emulator config (username added per driver); omitted for sign-up scenarios. */
   user?: Record<string, unknown>;
   run(d: Driver, u: UserContext): Promise<void>;
+  /**
+   * Deliberate differences, each listed in docs/migrating-from-amplify.md: at transcript
+   * `index` each side must match its expectation exactly; the rest must be equal.
+   */
+  deliberate?: { index: number; amplify: Record<string, unknown>; nextstep: Record<string, unknown>; reason: string }[];
 }
 
 export const PASSWORD = 'Parity-Passw0rd!';
@@ -222,6 +227,25 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'newpwmissing',
+    title: 'new password: the required attribute forgotten, then given',
+    pool: 'main',
+    user: { password: PASSWORD, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: EMAIL }, requiredAttributes: ['name'] },
+    deliberate: [
+      {
+        index: 1,
+        amplify: { op: 'confirmSignIn', error: 'InvalidParameterException' },
+        nextstep: { op: 'confirmSignIn', error: 'MissingRequiredAttributes' },
+        reason: 'nextstep checks missingAttributes locally before sending; Amplify lets Cognito refuse the answer',
+      },
+    ],
+    async run(d, u) {
+      await d.signIn({ username: u.username, password: u.password });
+      await d.confirmSignIn(NEW_PASSWORD);
+      await d.confirmSignIn(NEW_PASSWORD, { userAttributes: { name: 'Ada Lovelace' } });
+    },
+  },
+  {
     id: 'custom',
     title: 'custom challenge without SRP: two rounds, a wrong answer in between',
     pool: 'main',
@@ -363,6 +387,47 @@ export const scenarios: Scenario[] = [
       await d.confirmResetPassword({ username: u.username, confirmationCode: u.wrong(code), newPassword: NEW_PASSWORD });
       await d.confirmResetPassword({ username: u.username, confirmationCode: code, newPassword: NEW_PASSWORD });
       await d.signIn({ username: u.username, password: NEW_PASSWORD });
+    },
+  },
+  {
+    id: 'valsignin',
+    title: 'local validation of sign-in input (nothing sent)',
+    pool: 'main',
+    user: confirmed({ mfa: { sms: true, totp: { secret: TOTP_SECRET } } }),
+    deliberate: [
+      {
+        index: 3,
+        amplify: { op: 'signIn', output: { isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' } } },
+        nextstep: { op: 'signIn', error: 'InvalidPreferredChallenge' },
+        reason: 'nextstep checks preferredChallenge against the first factors Cognito knows before sending; Amplify sends any string',
+      },
+    ],
+    async run(d, u) {
+      await d.signIn({ username: '', password: u.password });
+      await d.signIn({ username: u.username, password: '' });
+      await d.signIn({ username: u.username, password: u.password, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
+      await d.signIn({ username: u.username, options: { ...USER_AUTH, preferredChallenge: 'CARRIER_PIGEON' } });
+      await d.signIn({ username: u.username, password: u.password });
+      await d.confirmSignIn('');
+      await d.confirmSignIn('CARRIER_PIGEON');
+      await d.confirmSignIn('TOTP');
+      await d.confirmSignIn(u.totp());
+    },
+  },
+  {
+    id: 'valaccount',
+    title: 'local validation of sign-up and reset input (nothing sent)',
+    pool: 'main',
+    async run(d, u) {
+      await d.signUp({ username: '', password: u.password });
+      await d.signUp({ username: u.username, password: '' });
+      await d.confirmSignUp({ username: '', confirmationCode: '123456' });
+      await d.confirmSignUp({ username: u.username, confirmationCode: '' });
+      await d.resendSignUpCode({ username: '' });
+      await d.resetPassword({ username: '' });
+      await d.confirmResetPassword({ username: '', confirmationCode: '123456', newPassword: NEW_PASSWORD });
+      await d.confirmResetPassword({ username: u.username, confirmationCode: '', newPassword: NEW_PASSWORD });
+      await d.confirmResetPassword({ username: u.username, confirmationCode: '123456', newPassword: '' });
     },
   },
 ];

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failUnclaimed } from '@nextstep/core';
 import { totp } from '@nextstep/plugin-totp';
-import { email } from '@nextstep/plugin-email';
 import { lastCode, PASSWORD, startPool, type Emu } from './support.js';
 
 let emu: Emu;
@@ -18,7 +17,7 @@ afterAll(() => emu?.close());
 
 describe('a step whose plugin is not installed', () => {
   it('reaches surfaceUnclaimed with the plugin that would handle it; a raw answer signs in', async () => {
-    const flow = await auth([totp(), email()]).signIn({ username: 'sms-only', password: PASSWORD });
+    const flow = await auth([totp()]).signIn({ username: 'sms-only', password: PASSWORD });
     expect(flow.nextStep).toMatchObject({
       signInStep: 'UNCLAIMED_CHALLENGE',
       challengeName: 'SMS_MFA',

@@ -2,7 +2,7 @@
 // users for every combination, and helpers to answer each step with real codes.
 import { TOTP } from 'otpauth';
 import { createAuth, surfaceUnclaimed } from '@nextstep/core';
-import type { NextstepPlugin } from '@nextstep/core';
+import type { Logger, NextstepPlugin } from '@nextstep/core';
 import { startEmulator } from '@nextstep/emulator';
 import { customChallenge } from '@nextstep/plugin-custom-challenge';
 import { email } from '@nextstep/plugin-email';
@@ -62,8 +62,14 @@ export async function startPool(extraUsers: Record<string, unknown>[] = []) {
       ],
     },
   });
-  const auth = (plugins: NextstepPlugin[], defaultHandler = surfaceUnclaimed) =>
-    createAuth({ userPool: { userPoolId: POOL_ID, clientId: CLIENT_ID, endpoint: emu.endpoint }, plugins, defaultHandler, clock: () => emu.clock.now() });
+  const auth = (plugins: NextstepPlugin[], defaultHandler = surfaceUnclaimed, logger?: Logger) =>
+    createAuth({
+      userPool: { userPoolId: POOL_ID, clientId: CLIENT_ID, endpoint: emu.endpoint },
+      plugins,
+      defaultHandler,
+      clock: () => emu.clock.now(),
+      ...(logger ? { logger } : {}),
+    });
   return { emu, auth };
 }
 

@@ -6,6 +6,7 @@
  * pool that requires MFA refuses passwordless and custom-auth sign-ins their natural shape.
  */
 import type { AuthFlowType, FirstFactor, SignInStepName } from '@nextstep/core';
+import type { EmulatorConfig } from '@nextstep/emulator';
 import { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './demo-triggers.js';
 
 /** The password of every demo user (new passwords chosen during the demo differ). */
@@ -90,7 +91,7 @@ const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUS
  * The emulator config seeding both demo pools. A fresh object each call, since the emulator
  * keeps users' state (a changed password, a TOTP secret) in what it is given.
  */
-export function demoEmulatorConfig() {
+export function demoEmulatorConfig(): EmulatorConfig {
   const main = DEMO_POOLS.main;
   const mfa = DEMO_POOLS.mfaRequired;
   return {

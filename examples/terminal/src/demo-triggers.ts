@@ -55,17 +55,20 @@ export async function defineAuthChallenge(event: TriggerEvent): Promise<TriggerE
 export async function createAuthChallenge(event: TriggerEvent): Promise<TriggerEvent> {
   const session = event.request.session ?? [];
   const captchaSolved = session.some((e) => e.challengeMetadata === 'CAPTCHA' && e.challengeResult);
+  // A wrong answer leads to a new round, not an error: say so in the next question.
+  const last = session[session.length - 1];
+  const retry = last !== undefined && last.challengeName === 'CUSTOM_CHALLENGE' && !last.challengeResult ? 'Not quite. ' : '';
   if (!captchaSolved) {
     const a = 2 + Math.floor(Math.random() * 8);
     const b = 2 + Math.floor(Math.random() * 8);
     event.response = {
-      publicChallengeParameters: { challengeType: 'captcha', question: `What is ${a} + ${b}?` },
+      publicChallengeParameters: { challengeType: 'captcha', question: `${retry}What is ${a} + ${b}?` },
       privateChallengeParameters: { answer: String(a + b) },
       challengeMetadata: 'CAPTCHA',
     };
   } else {
     event.response = {
-      publicChallengeParameters: { challengeType: 'security-question', question: SECURITY_QUESTION },
+      publicChallengeParameters: { challengeType: 'security-question', question: `${retry}${SECURITY_QUESTION}` },
       privateChallengeParameters: { answer: SECURITY_ANSWER },
       challengeMetadata: 'QUESTION',
     };

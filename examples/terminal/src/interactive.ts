@@ -6,7 +6,6 @@ import * as p from '@clack/prompts';
 import { isAuthError, type AuthFlowType, type ConfirmSignInOptions, type NextStep, type StepAnswer } from '@nextstep/core';
 import { startEmulator } from '@nextstep/emulator';
 import { toTerminal } from '@nextstep/plugin-totp/qr';
-import { Secret, TOTP } from 'otpauth';
 import { createAppAuth, TOTP_ISSUER, type AppAuth, type AppFlow, type PoolTarget } from './auth.js';
 import { DEMO_POOLS, DEMO_USERS, demoEmulatorConfig, findDemoUser, type DemoUser } from './demo-pool.js';
 import { decodeJwtPayload, displayClaims } from './jwt.js';
@@ -20,9 +19,9 @@ export type InteractiveTarget = { kind: 'emulator' } | ({ kind: 'remote' } & Poo
 /** The user left (Ctrl-C or Escape at a prompt). */
 class Cancelled extends Error {}
 
-function answered<T>(value: T | symbol): T {
+function answered<T>(value: T): Exclude<T, symbol> {
   if (p.isCancel(value)) throw new Cancelled();
-  return value as T;
+  return value as Exclude<T, symbol>;
 }
 
 /** What the app knows about the sign-in in progress. */
@@ -75,12 +74,8 @@ async function code(message: string, s: Session, reveal?: () => string): Promise
   }
 }
 
-function totpNow(secret: string, atMs: number): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: atMs });
-}
-
 /** Asks the person for the answer to one step. */
-async function ask(step: NextStep, s: Session): Promise<{ answer: StepAnswer; options?: ConfirmSignInOptions }> {
+async function ask(step: NextStep, s: Session, firstAsk: boolean): Promise<{ answer: StepAnswer; options?: ConfirmSignInOptions }> {
   const demoEmu = s.demo && s.emu ? s.emu : undefined;
   switch (step.signInStep) {
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
@@ -96,9 +91,9 @@ async function ask(step: NextStep, s: Session): Promise<{ answer: StepAnswer; op
     case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
       const details = step.totpSetupDetails;
       const uri = details.getSetupUri(TOTP_ISSUER, s.username);
-      p.note(`${toTerminal(uri)}\n\nOr type this key: ${details.sharedSecret}`, 'Scan with an authenticator app');
+      if (firstAsk) p.note(`${toTerminal(uri)}\n\nOr type this key: ${details.sharedSecret}`, 'Scan with an authenticator app');
       const answer = await code('Code the app shows', s,
-        demoEmu ? () => totpNow(details.sharedSecret, demoEmu.clock.now()) : undefined);
+        demoEmu ? () => demoEmu.totpCode(s.userPoolId, s.username) : undefined);
       return { answer, options: { friendlyDeviceName: 'terminal demo' } };
     }
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
@@ -173,7 +168,7 @@ async function prepare(step: NextStep, s: Session): Promise<void> {
   }
 }
 
-/** Drives one sign-in to DONE; returns false when the person should start over. */
+/** Drives one sign-in to DONE; resolves to undefined when the person must start over. */
 async function signInOnce(s: Session, password: string | undefined, authFlowType: AuthFlowType | undefined): Promise<AppFlow | undefined> {
   let flow: AppFlow;
   try {
@@ -190,7 +185,8 @@ async function signInOnce(s: Session, password: string | undefined, authFlowType
   while (!flow.isSignedIn) {
     const step = flow.nextStep;
     showNewMessages(s);
-    if (step.signInStep !== entered) {
+    const firstAsk = step.signInStep !== entered;
+    if (firstAsk) {
       entered = step.signInStep;
       p.log.step(step.signInStep);
       try {
@@ -200,13 +196,16 @@ async function signInOnce(s: Session, password: string | undefined, authFlowType
       }
       showNewMessages(s);
     }
-    const { answer, options } = await ask(step, s);
+    const { answer, options } = await ask(step, s, firstAsk);
     try {
       await withSpinner('Checking…', () => flow.confirm(answer, options));
       entered = ''; // a new step (or a new round of the same type) follows
     } catch (error) {
       p.log.error(describeError(error));
-      if (isAuthError(error) && error.mustSignInAgain) return undefined;
+      if ((isAuthError(error) && error.mustSignInAgain) || flow.status !== 'active') {
+        p.log.warn('This sign-in has ended: start again.');
+        return undefined;
+      }
       p.log.info('Try again.');
     }
   }
@@ -230,7 +229,7 @@ async function chooseUser(target: InteractiveTarget): Promise<{ username: string
       message: 'Sign in as',
       options: [
         ...DEMO_USERS.map((u) => ({ value: u.username, label: u.username, hint: u.exercises })),
-        { value: '\u0000type', label: 'Type a username and password' },
+        { value: '\u0000type', label: 'Type a username and password', hint: `pool ${DEMO_POOLS.main.name}` },
         { value: '\u0000quit', label: 'Quit' },
       ],
     }));

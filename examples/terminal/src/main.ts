@@ -3,6 +3,10 @@
  */
 import { parseArgs, UsageError, USAGE } from './args.js';
 
+// The AWS SDK warns on every start that future releases will need Node 22; on a terminal
+// app that line lands in the middle of the prompts. The app supports Node 20.12+ today.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 async function main(argv: string[]): Promise<number> {
   let args;
   try {

@@ -46,7 +46,6 @@ export function followOutbox(outbox: { messages(): FeedMessage[] }): OutboxFeed 
 
 /** One line for a message: medium, destination and code, as a phone notification reads. */
 export function formatMessage(m: FeedMessage): string {
-  const icon = m.medium === 'SMS' ? '📱 SMS' : '✉️  Email';
   const to = m.destination || m.username;
-  return `${icon} to ${to}: your ${PURPOSE[m.purpose] ?? 'code'} is ${m.code}`;
+  return `${m.medium === 'SMS' ? 'SMS' : 'Email'} to ${to}: your ${PURPOSE[m.purpose] ?? 'code'} is ${m.code}`;
 }

@@ -8,6 +8,8 @@ import { buildPage } from './build.js';
 import { demoWebConfig } from './demo-config.js';
 import { startStaticServer } from './static-server.js';
 
+// The SDK's "Node 22 soon" notice would bury the URLs printed below.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 5180);
 const emu = await startEmulator({ port: 0, host: '127.0.0.1', config: demoEmulatorConfig() });
 console.log(`emulator   ${emu.endpoint}`);

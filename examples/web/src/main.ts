@@ -79,7 +79,7 @@ function showSignIn(config: WebConfig, message?: string): void {
       username: username.value.trim(),
       ...(password.value ? { password: password.value } : {}),
       options: { authFlowType },
-    }).then((flow) => showFlow(config, auth, flow), (e: unknown) => {
+    }).then((flow) => showFlow(config, pool, auth, flow), (e: unknown) => {
       setBusy(form, false);
       error.textContent = errorText(e);
     });
@@ -97,18 +97,55 @@ function authOf(config: WebConfig, pool: PoolConfig): PageAuth {
   return auth;
 }
 
-function showFlow(config: WebConfig, auth: PageAuth, flow: Flow): void {
+/** The step each flow last entered, so a code is requested once per step, not per retry. */
+const entered = new WeakMap<Flow, string>();
+
+/**
+ * CONFIRM_SIGN_UP and RESET_PASSWORD come from exceptions: Cognito has sent nothing yet, so
+ * the page asks for the code as the step opens.
+ */
+async function requestCode(auth: PageAuth, flow: Flow): Promise<string | undefined> {
+  const step = flow.nextStep.signInStep;
+  if (entered.get(flow) === step) return undefined;
+  entered.set(flow, step);
+  if (step === 'CONFIRM_SIGN_UP') {
+    const details = await auth.resendSignUpCode({ username: flow.username });
+    return `We sent a confirmation code${details?.destination ? ` to ${details.destination}` : ''}.`;
+  }
+  if (step === 'RESET_PASSWORD') {
+    const out = await auth.resetPassword({ username: flow.username });
+    const details = 'codeDeliveryDetails' in out.nextStep ? out.nextStep.codeDeliveryDetails : undefined;
+    return `We sent a reset code${details?.destination ? ` to ${details.destination}` : ''}.`;
+  }
+  return undefined;
+}
+
+function showFlow(config: WebConfig, pool: PoolConfig, auth: PageAuth, flow: Flow): void {
   const next = flow.nextStep;
   if (next.signInStep === 'DONE') {
     showSignedIn(config, flow);
     return;
   }
+  if (entered.get(flow) !== next.signInStep && (next.signInStep === 'CONFIRM_SIGN_UP' || next.signInStep === 'RESET_PASSWORD')) {
+    mount(app, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Sending a code…'));
+    requestCode(auth, flow).then(
+      (notice) => showStep(config, pool, auth, flow, notice),
+      (e: unknown) => showStep(config, pool, auth, flow, undefined, errorText(e)));
+    return;
+  }
+  entered.set(flow, next.signInStep);
+  showStep(config, pool, auth, flow);
+}
+
+function showStep(config: WebConfig, pool: PoolConfig, auth: PageAuth, flow: Flow, notice?: string, problem?: string): void {
+  const next = flow.nextStep;
   const error = errorBox();
+  if (problem) error.textContent = problem;
   const answer = (value: StepAnswer, options?: ConfirmSignInOptions) => {
     setBusy(view, true);
     error.textContent = '';
-    flow.confirm(value, options).then(() => showFlow(config, auth, flow), (e: unknown) => {
-      if ((e as { kind?: string }).kind === 'session') {
+    flow.confirm(value, options).then(() => showFlow(config, pool, auth, flow), (e: unknown) => {
+      if ((e as { kind?: string }).kind === 'session' || flow.status === 'failed') {
         showSignIn(config, `${errorText(e)} Sign in again.`);
         return;
       }
@@ -122,18 +159,30 @@ function showFlow(config: WebConfig, auth: PageAuth, flow: Flow): void {
       }
     });
   };
+  const demo = config.endpoint !== undefined && config.demoUsers?.some((u) => u.username === flow.username && u.pool === pool.key);
   const view = renderStep(next, {
     answer,
     cancel: () => showSignIn(config),
+    // Only for the emulator's demo users: the emulator tells the current TOTP code.
+    ...(demo ? { revealTotp: () => revealTotp(config.endpoint!, pool.userPoolId, flow.username) } : {}),
     resendSignUpCode: () => {
       auth.resendSignUpCode({ username: flow.username }).then(
         () => { error.textContent = 'A new code is on its way.'; },
         (e: unknown) => { error.textContent = errorText(e); });
     },
   }, { username: flow.username, totpIssuer: config.totpIssuer ?? 'nextstep web demo' });
+  if (notice) view.querySelector('h2')?.after(h('p', { class: 'info', 'data-notice': '' }, notice));
   view.append(error);
   mount(app, view);
   view.querySelector<HTMLInputElement>('input[autofocus]')?.focus();
+}
+
+async function revealTotp(endpoint: string, userPoolId: string, username: string): Promise<string> {
+  const url = new URL('/_emulator/totp', endpoint);
+  url.search = new URLSearchParams({ userPoolId, username }).toString();
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return ((await response.json()) as { code: string }).code;
 }
 
 function showSignedIn(config: WebConfig, flow: Flow): void {

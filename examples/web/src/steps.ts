@@ -9,6 +9,8 @@ import { h } from './dom.js';
 /** What a step form does with the user's answer. */
 export interface StepActions {
   answer(answer: StepAnswer, options?: ConfirmSignInOptions): void;
+  /** Demo pools only: the authenticator's current code, from the emulator. */
+  revealTotp?(): Promise<string>;
   /** Asks for a new sign-up code (CONFIRM_SIGN_UP). */
   resendSignUpCode?(): void;
   cancel(): void;
@@ -39,6 +41,20 @@ function field(label: string, name: string, attrs: Record<string, string | boole
   return h('div', {}, h('label', { for: id }, label), h('input', { id, name, required: true, ...attrs }));
 }
 
+/** A "show me the code" button for the emulator's demo users (no phone needed). */
+function revealButton(actions: StepActions): HTMLElement | null {
+  const reveal = actions.revealTotp;
+  if (!reveal) return null;
+  const out = h('span', { class: 'muted', 'data-revealed': '' });
+  const button = h('button', {
+    type: 'button', class: 'secondary', 'data-action': 'reveal-totp',
+    onclick: () => {
+      reveal().then((code) => { out.textContent = ` The authenticator shows ${code} now.`; }, () => { out.textContent = ' Could not read the code.'; });
+    },
+  }, 'Reveal the code (demo)');
+  return h('div', {}, button, out);
+}
+
 function codeField(label = 'Code'): HTMLElement {
   return field(label, 'code', { inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6,8}', autofocus: true });
 }
@@ -48,7 +64,7 @@ function value(form: HTMLFormElement, name: string): string {
   return el instanceof HTMLInputElement ? el.value.trim() : '';
 }
 
-function form(step: string, title: string, actions: StepActions, body: Node[], onSubmit?: (form: HTMLFormElement) => void, submitLabel = 'Continue'): HTMLFormElement {
+function form(step: string, title: string, actions: StepActions, body: (Node | null)[], onSubmit?: (form: HTMLFormElement) => void, submitLabel = 'Continue'): HTMLFormElement {
   const el = h('form', { 'data-step': step, novalidate: true },
     h('h2', {}, title),
     ...body,
@@ -86,7 +102,7 @@ export function renderStep(next: NextStep, actions: StepActions, view: StepConte
         (f) => actions.answer(value(f, 'code')), 'Verify');
     case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
       return form(next.signInStep, 'Enter the code from your authenticator app', actions,
-        [codeField('6-digit code')], (f) => actions.answer(value(f, 'code')), 'Verify');
+        [codeField('6-digit code'), revealButton(actions)], (f) => actions.answer(value(f, 'code')), 'Verify');
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
       return choiceButtons(next.signInStep, 'Choose how to verify it is you', actions, 'Your account has several second factors.',
         next.allowedMFATypes.map((t) => ({ value: t, label: MFA_LABELS[t] ?? t })));
@@ -100,6 +116,7 @@ export function renderStep(next: NextStep, actions: StepActions, view: StepConte
         h('img', { class: 'qr', alt: 'QR code of the TOTP setup URI', src: toDataUrl(uri) }),
         h('p', { class: 'muted' }, 'Or type this key: ', h('code', { class: 'secret', 'data-secret': next.totpSetupDetails.sharedSecret }, next.totpSetupDetails.sharedSecret)),
         codeField('6-digit code'),
+        revealButton(actions),
       ], (f) => actions.answer(value(f, 'code')), 'Verify and finish');
     }
     case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
@@ -129,7 +146,7 @@ export function renderStep(next: NextStep, actions: StepActions, view: StepConte
         (f) => actions.answer(value(f, 'password')), 'Sign in');
     case 'RESET_PASSWORD':
       return form(next.signInStep, 'Reset your password', actions, [
-        delivery(next.codeDeliveryDetails, 'Your password must be reset. We sent a code'),
+        next.codeDeliveryDetails ? delivery(next.codeDeliveryDetails, 'Your password must be reset. We sent a code') : h('p', {}, 'Your password must be reset: enter the code we sent and choose a new password.'),
         codeField(),
         field('New password', 'newPassword', { type: 'password', autocomplete: 'new-password' }),
       ], (f) => actions.answer(value(f, 'code'), { password: value(f, 'newPassword') }), 'Reset and sign in');

@@ -12,7 +12,7 @@ import { Secret, TOTP } from 'otpauth';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '@nextstep/emulator';
-import { DEMO_NEW_PASSWORD, DEMO_POOLS } from '@nextstep/example-terminal/demo-pool';
+import { DEMO_NEW_PASSWORD, DEMO_POOLS, FUTURE_CHALLENGE_ANSWER } from '@nextstep/example-terminal/demo-pool';
 import { buildPage } from '../server/build.js';
 import { demoWebConfig } from '../server/demo-config.js';
 import { startStaticServer, type StaticServer } from '../server/static-server.js';
@@ -27,6 +27,8 @@ if (!haveChromium && !process.env.CI) {
 interface Watch {
   violations: string[];
   errors: string[];
+  /** Cognito's error answers (HTTP 400), which the browser logs: expected only after a wrong answer or an exception that leads to a step. */
+  refused: string[];
 }
 
 describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chromium', () => {
@@ -73,7 +75,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
   async function open(): Promise<{ page: Page; watch: Watch }> {
     const page = await context.newPage();
     pages.push(page);
-    const watch: Watch = { violations: [], errors: [] };
+    const watch: Watch = { violations: [], errors: [], refused: [] };
     await page.exposeFunction('__reportViolation', (text: string) => watch.violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -83,6 +85,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     page.on('console', (msg) => {
       const text = msg.text();
       if (/Content Security Policy|Refused to/i.test(text)) watch.violations.push(text);
+      else if (/^Failed to load resource: the server responded with a status of 400/.test(text)) watch.refused.push(text);
       else if (msg.type() === 'error') watch.errors.push(text);
     });
     page.on('pageerror', (error) => watch.errors.push(`${error.name}: ${error.message}`));
@@ -110,7 +113,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     return form;
   }
 
-  async function expectSignedIn(page: Page, watch: Watch, username: string, shotName: string): Promise<void> {
+  async function expectSignedIn(page: Page, watch: Watch, username: string, shotName: string, refusedAnswers = 0): Promise<void> {
     const done = page.locator('[data-step="DONE"][data-signed-in="true"]');
     await done.waitFor({ timeout: 15_000 });
     await shot(page, shotName);
@@ -118,6 +121,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await expect(page.locator('[data-claim="cognito:username"]').textContent()).resolves.toBe(username);
     expect(watch.violations).toEqual([]);
     expect(watch.errors).toEqual([]);
+    expect(watch.refused).toHaveLength(refusedAnswers);
   }
 
   function latestCode(username: string, medium: 'SMS' | 'EMAIL'): string {
@@ -143,6 +147,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await expectSignedIn(page, watch, 'tess', 'tess-3-signed-in');
   });
 
+  it('tess again: the TOTP code step, with the demo-only reveal of the current code', async () => {
+    emu.clock.advance(30_000); // a fresh TOTP window: the setup's code was used
+    const { page, watch } = await open();
+    await signIn(page, 'tess');
+    const form = await step(page, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'tess-4-totp-code');
+    await form.locator('button[data-action="reveal-totp"]').click();
+    const revealed = form.locator('[data-revealed]');
+    await expect(revealed.filter({ hasText: /\d{6}/ }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    const code = /(\d{6})/.exec((await revealed.textContent()) ?? '')![1]!;
+    expect(code).toBe(emu.totpCode(DEMO_POOLS.mfaRequired.userPoolId, 'tess'));
+    await form.locator('input[name="code"]').fill(code);
+    await form.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'tess', 'tess-5-signed-in');
+  });
+
   it('emma: email MFA setup, a wrong code is refused and asked again, then signed in', async () => {
     const { page, watch } = await open();
     await signIn(page, 'emma');
@@ -160,7 +179,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await shot(page, 'emma-4-wrong-code');
     await page.locator('[data-step="CONFIRM_SIGN_IN_WITH_EMAIL_CODE"] input[name="code"]').fill(code);
     await page.locator('[data-step="CONFIRM_SIGN_IN_WITH_EMAIL_CODE"] button[type="submit"]').click();
-    await expectSignedIn(page, watch, 'emma', 'emma-5-signed-in');
+    await expectSignedIn(page, watch, 'emma', 'emma-5-signed-in', 1);
   });
 
   it('max: MFA selection among SMS, TOTP and email, then an SMS code', async () => {
@@ -199,6 +218,35 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await page.locator('input[name="answer"]').fill('Rex');
     await page.locator('button[type="submit"]').click();
     await expectSignedIn(page, watch, 'carl', 'carl-3-signed-in');
+  });
+
+  it('uma and rita: confirm sign-up, then a required password reset (the page asks for the codes)', async () => {
+    const { page, watch } = await open();
+    await signIn(page, 'uma');
+    const confirm = await step(page, 'CONFIRM_SIGN_UP', 'uma-1-confirm-sign-up');
+    await expect(confirm.locator('[data-notice]').textContent()).resolves.toMatch(/^We sent a confirmation code/);
+    await confirm.locator('input[name="code"]').fill(emu.outbox.last({ username: 'uma', purpose: 'SIGN_UP' })!.code);
+    await confirm.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'uma', 'uma-2-signed-in', 1); // UserNotConfirmedException
+
+    await page.click('button:has-text("Sign out")');
+    await signIn(page, 'rita');
+    const reset = await step(page, 'RESET_PASSWORD', 'rita-1-reset-password');
+    await expect(reset.locator('[data-notice]').textContent()).resolves.toMatch(/^We sent a reset code to r/);
+    await reset.locator('input[name="code"]').fill(emu.outbox.last({ username: 'rita', purpose: 'FORGOT_PASSWORD' })!.code);
+    await reset.locator('input[name="newPassword"]').fill(DEMO_NEW_PASSWORD);
+    await reset.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'rita', 'rita-2-signed-in', 2); // and PasswordResetRequiredException
+  });
+
+  it('zed: a challenge no plugin claims is shown raw and answered raw', async () => {
+    const { page, watch } = await open();
+    await signIn(page, 'zed');
+    const form = await step(page, 'UNCLAIMED_CHALLENGE', 'zed-1-unclaimed');
+    await expect(form.locator('h2').textContent()).resolves.toBe('Challenge: FUTURE_CHALLENGE');
+    await form.locator('input[name="answer"]').fill(FUTURE_CHALLENGE_ANSWER);
+    await form.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'zed', 'zed-2-signed-in');
   });
 
   it('serves the page under the strict policy only (no inline script, pool ids from config.json)', async () => {

@@ -407,13 +407,25 @@ export class Flow {
       const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
       return { kind: 'response', response };
     } catch (err) {
-      if (isAuthError(err) && (err.name === 'UserNotConfirmedException' || err.name === 'PasswordResetRequiredException')) {
-        this.#session = undefined;
-        this.#expiresAt = undefined;
-        return { kind: 'step', step: this.#map({ challengeName: err.name, parameters: {} }) };
-      }
+      const step = this.#exceptionStep(err);
+      if (step) return { kind: 'step', step };
       throw err;
     }
+  }
+
+  /**
+   * UserNotConfirmedException / PasswordResetRequiredException become steps (through
+   * hooks.challenge under the exception name). With SRP, Cognito raises them only after the
+   * password claim, from RespondToAuthChallenge.
+   */
+  #exceptionStep(err: unknown): StepDescriptor | undefined {
+    if (!isAuthError(err) || (err.name !== 'UserNotConfirmedException' && err.name !== 'PasswordResetRequiredException')) {
+      return undefined;
+    }
+    this.#session = undefined;
+    this.#expiresAt = undefined;
+    this.#answerUsername = this.#username;
+    return this.#map({ challengeName: err.name, parameters: {} });
   }
 
   async #restart(password?: string): Promise<StepOutcome> {
@@ -478,8 +490,18 @@ export class Flow {
         throw new AuthError('SignInLoop', 'Too many automatic steps in a row; a plugin may be looping.', { kind: 'config' });
       }
       let step: StepDescriptor;
-      if (outcome.kind === 'respond') step = this.#fromResponse(await this.#respond(outcome, options));
-      else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
+      if (outcome.kind === 'respond') {
+        let response: CognitoAuthResponse;
+        try {
+          response = await this.#respond(outcome, options);
+        } catch (err) {
+          const exceptionStep = this.#exceptionStep(err);
+          if (!exceptionStep) throw err;
+          outcome = { kind: 'step', step: exceptionStep };
+          continue;
+        }
+        step = this.#fromResponse(response);
+      } else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
       else step = outcome.step;
 
       this.#step = step;

@@ -3,7 +3,7 @@
  * @module
  */
 import { AuthError } from './errors.js';
-import { hmacSha256 } from './srp/digest.js';
+import { hmacSha256 } from '#digest';
 import { bytesToBase64, utf8 } from './srp/encoding.js';
 
 /**

@@ -8,7 +8,7 @@ import type { Pool, User } from './model.js';
 import { optBoolean, optObject, optString, reqString, type Input } from './params.js';
 import { checkTotp, newTotpSecret } from './totp.js';
 
-async function userOfToken(ctx: Ctx, token: string): Promise<{ pool: Pool; user: User }> {
+export async function userOfToken(ctx: Ctx, token: string): Promise<{ pool: Pool; user: User }> {
   const claims = await ctx.tokens.verifyAccess(token, ctx.store.pools.keys());
   const pool = ctx.store.pool(claims.userPoolId);
   const user = pool.users.get(claims.username);
@@ -29,6 +29,7 @@ function setupState(ctx: Ctx, session: string) {
   // The session names its client; look it up through the state without knowing the client first.
   const state = ctx.sessions.peek(session);
   const live = ctx.sessions.get(session, state.clientId);
+  if (ctx.sessions.isBusy(session)) throw errors.sessionUsed();
   if (live.expect !== 'MFA_SETUP') throw errors.notAuthorized('Invalid session for the user.');
   const { pool, client } = ctx.store.client(live.clientId);
   return { state: live, pool, client };

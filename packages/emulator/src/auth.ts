@@ -255,7 +255,7 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
     if (!user) throw errors.notAuthorized('Invalid Refresh Token');
     if (client.secret) checkSecretHash(client, [params.USERNAME ?? user.username, user.username, user.sub], params.SECRET_HASH);
     if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false }) };
+    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
   }
 
   const username = reqParam(params, 'USERNAME');
@@ -315,7 +315,15 @@ export async function respondToAuthChallenge(ctx: Ctx, input: Input): Promise<Au
   const clientMetadata = stringMap(input, 'ClientMetadata');
   const { pool, client } = ctx.store.client(clientId);
   if (!sessionId) throw errors.invalidParameter('Missing required parameter Session');
-  const state = ctx.sessions.get(sessionId, client.id);
+  const state = ctx.sessions.begin(sessionId, client.id);
+  try {
+    return await respondWith(ctx, pool, client, state, sessionId, challengeName, responses, clientMetadata);
+  } finally {
+    ctx.sessions.release(sessionId);
+  }
+}
+
+async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthState, sessionId: string, challengeName: string, responses: Record<string, string>, clientMetadata: Record<string, string>): Promise<AuthResponse> {
   const user = pool.users.get(state.username);
   if (!user) throw errors.sessionInvalid();
 

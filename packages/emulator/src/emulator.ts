@@ -110,8 +110,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const p of config.pools ?? []) await addPool(p);
   await tokens.ready();
 
-  const server = createServer({ requestTimeout: 30_000 }, createHandler(ctx, { log: options.log }));
-  server.keepAliveTimeout = 5_000;
+  const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log }));
+  // Idle keep-alive sockets stay open for a minute, as AWS endpoints keep them: with Node's
+  // 5 s default a client whose event loop is busy (SRP in jsbn takes seconds under load)
+  // reuses a socket the server has just closed and sees a network error.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // A client error (bad framing, reset) must never crash the process.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');

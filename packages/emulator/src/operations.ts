@@ -4,6 +4,7 @@ import * as admin from './admin.js';
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
+import { adminUserGlobalSignOut, changePassword, getTokensFromRefreshToken, globalSignOut, revokeToken } from './signout.js';
 import { confirmForgotPassword, confirmSignUp, forgotPassword, resendConfirmationCode, signUp } from './signup.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
@@ -15,6 +16,11 @@ export const operations: Record<string, Operation> = {
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
   GetUser: getUser,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
+  RevokeToken: revokeToken,
+  GlobalSignOut: globalSignOut,
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
+  ChangePassword: changePassword,
   SignUp: signUp,
   ConfirmSignUp: confirmSignUp,
   ResendConfirmationCode: resendConfirmationCode,

@@ -44,6 +44,8 @@ export interface AuthState {
 interface Entry {
   state: AuthState;
   expiresAt: number;
+  /** An answer is being processed: a concurrent answer with the same Session is refused. */
+  busy: boolean;
 }
 
 export class SessionStore {
@@ -57,7 +59,7 @@ export class SessionStore {
   create(state: AuthState, validityMinutes: number): string {
     if (++this.creates % 1000 === 0) this.prune();
     const id = opaqueToken(96);
-    this.live.set(id, { state, expiresAt: this.now() + validityMinutes * 60_000 });
+    this.live.set(id, { state, expiresAt: this.now() + validityMinutes * 60_000, busy: false });
     return id;
   }
 
@@ -71,6 +73,28 @@ export class SessionStore {
     if (entry.expiresAt <= this.now()) throw errors.sessionExpired();
     if (entry.state.clientId !== clientId) throw errors.sessionInvalid();
     return entry.state;
+  }
+
+  /**
+   * Like `get`, and marks the session busy until `release`, `consume` or `kill`: two answers
+   * racing on one Session cannot both succeed (sessions are single-use).
+   */
+  begin(id: string, clientId: string): AuthState {
+    const state = this.get(id, clientId);
+    const entry = this.live.get(id)!;
+    if (entry.busy) throw errors.sessionUsed();
+    entry.busy = true;
+    return state;
+  }
+
+  isBusy(id: string): boolean {
+    return this.live.get(id)?.busy ?? false;
+  }
+
+  /** Ends `begin` without spending the session (a wrong code keeps it answerable). */
+  release(id: string): void {
+    const entry = this.live.get(id);
+    if (entry) entry.busy = false;
   }
 
   /** The state of a session whatever its client (for calls that carry no ClientId). */

@@ -107,7 +107,9 @@ export interface SrpServerState {
 export function startSrp(A: bigint, verifier: bigint): SrpServerState {
   if (A % N === 0n) throw new RangeError('SRP_A is invalid');
   for (;;) {
-    const b = bigFromHex(randomBytes(64).toString('hex'));
+    // A 256-bit secret exponent, as common SRP servers use; it keeps the two server-side
+    // exponentiations with b cheap.
+    const b = bigFromHex(randomBytes(32).toString('hex'));
     const B = (k * verifier + modPowN(g, b)) % N;
     if (B !== 0n) return { A, b, B };
   }

@@ -42,6 +42,8 @@ interface RefreshEntry {
   username: string;
   authTime: number;
   expiresAt: number;
+  /** Shared by this refresh token and every id/access token issued with it (`origin_jti`). */
+  originJti: string;
 }
 
 const TOKEN_SECONDS = 3600;
@@ -57,6 +59,10 @@ export interface AccessClaims {
 
 export class TokenIssuer {
   private readonly refresh = new Map<string, RefreshEntry>();
+  /** Revoked token families (RevokeToken, GlobalSignOut). */
+  private readonly revokedOrigins = new Set<string>();
+  /** Token families per user (`poolId/username`), for GlobalSignOut. */
+  private readonly userOrigins = new Map<string, Set<string>>();
 
   constructor(
     private readonly endpoint: () => string,
@@ -77,12 +83,16 @@ export class TokenIssuer {
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
-  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean } = {}): Promise<AuthenticationResult> {
+  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string } = {}): Promise<AuthenticationResult> {
     const { kid, keys } = await signingKey();
     const nowSec = Math.floor(this.now() / 1000);
     const authTime = opts.authTime ?? nowSec;
     const iss = this.issuer(pool.id);
-    const originJti = randomUUID();
+    const originJti = opts.originJti ?? randomUUID();
+    const userKey = `${pool.id}/${user.username}`;
+    let origins = this.userOrigins.get(userKey);
+    if (!origins) this.userOrigins.set(userKey, (origins = new Set()));
+    origins.add(originJti);
     const eventId = randomUUID();
     const sign = (claims: Record<string, unknown>) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + TOKEN_SECONDS).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
@@ -118,7 +128,7 @@ export class TokenIssuer {
     };
     if (opts.withRefresh !== false) {
       const token = opaqueToken(128);
-      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, authTime, expiresAt: this.now() + REFRESH_MS });
+      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, authTime, expiresAt: this.now() + REFRESH_MS, originJti });
       result.RefreshToken = token;
     }
     return result;
@@ -128,8 +138,24 @@ export class TokenIssuer {
   useRefresh(token: string, clientId: string): RefreshEntry {
     const entry = this.refresh.get(token);
     if (!entry || entry.clientId !== clientId) throw errors.notAuthorized('Invalid Refresh Token');
+    if (this.revokedOrigins.has(entry.originJti)) throw errors.notAuthorized('Refresh Token has been revoked');
     if (entry.expiresAt <= this.now()) throw errors.notAuthorized('Refresh Token has expired');
     return entry;
+  }
+
+  /** The refresh token's entry without checks (RevokeToken). */
+  peekRefresh(token: string): RefreshEntry | undefined {
+    return this.refresh.get(token);
+  }
+
+  /** Revokes a refresh token and every token issued with it. */
+  revokeFamily(originJti: string): void {
+    this.revokedOrigins.add(originJti);
+  }
+
+  /** Revokes every token of a user (GlobalSignOut, AdminUserGlobalSignOut). */
+  revokeUser(userPoolId: string, username: string): void {
+    for (const o of this.userOrigins.get(`${userPoolId}/${username}`) ?? []) this.revokedOrigins.add(o);
   }
 
   /** Verifies an access token of this emulator; returns its claims. */
@@ -143,6 +169,7 @@ export class TokenIssuer {
       throw errors.notAuthorized('Invalid Access Token');
     }
     if (payload.token_use !== 'access') throw errors.notAuthorized('Invalid Access Token');
+    if (typeof payload.origin_jti === 'string' && this.revokedOrigins.has(payload.origin_jti)) throw errors.notAuthorized('Access Token has been revoked');
     const iss = String(payload.iss);
     for (const id of userPoolIds) {
       if (iss === this.issuer(id)) return { ...(payload as unknown as AccessClaims), userPoolId: id };

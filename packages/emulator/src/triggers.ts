@@ -3,6 +3,8 @@ import type { TriggerFunction } from './config.js';
 import { CognitoError } from './errors.js';
 import type { Pool, User } from './model.js';
 
+const TRIGGER_TIMEOUT_MS = 5_000;
+
 export type TriggerName = 'defineAuthChallenge' | 'createAuthChallenge' | 'verifyAuthChallengeResponse';
 
 const SOURCES: Record<TriggerName, { source: string; label: string }> = {
@@ -34,10 +36,17 @@ export async function runTrigger(
     response: { ...response },
   };
   let out: unknown;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    out = await fn(event);
+    // Cognito gives up on a trigger after 5 s; a hung trigger must not hang the sign-in.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Task timed out after 5.00 seconds')), TRIGGER_TIMEOUT_MS);
+    });
+    out = await Promise.race([Promise.resolve().then(() => fn(event)), timeout]);
   } catch (e) {
     throw new CognitoError('UserLambdaValidationException', `${label} failed with error ${e instanceof Error ? e.message : String(e)}.`);
+  } finally {
+    clearTimeout(timer);
   }
   if (out && typeof out === 'object') {
     const o = out as Record<string, unknown>;

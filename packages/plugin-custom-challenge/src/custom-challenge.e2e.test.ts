@@ -77,7 +77,7 @@ function plugin() {
     handlers: {
       question: {
         validate(answer) {
-          if (typeof answer !== 'string' || answer.trim() === '') throw invalidAnswer('Answer the question.');
+          if (typeof answer !== 'string' || /\d/.test(answer)) throw invalidAnswer('Answer in words.');
         },
         answer: (a) => String(a).trim().toLowerCase(),
       },
@@ -110,10 +110,12 @@ describe('custom challenge plugin against the emulator', () => {
       });
       expect(flow.nextStep).toEqual({
         signInStep: CUSTOM_CHALLENGE_STEP,
-        additionalInfo: { round: '1', challengeType: 'question', question: 'Capital of France?' },
+        // Cognito's ChallengeParameters as sent, USERNAME included (Amplify's additionalInfo too).
+        additionalInfo: { USERNAME: 'quiz', round: '1', challengeType: 'question', question: 'Capital of France?' },
       });
       // Refused locally: nothing reaches the Verify trigger.
-      expect((await rejected(flow.confirm('   '))).name).toBe('InvalidChallengeAnswer');
+      expect((await rejected(flow.confirm('   '))).kind).toBe('validation');
+      expect((await rejected(flow.confirm('42'))).name).toBe('InvalidChallengeAnswer');
       expect(seenMetadata).toHaveLength(0);
 
       // A wrong answer: Define asks again, so the flow is at a new round of the same kind.
@@ -131,7 +133,7 @@ describe('custom challenge plugin against the emulator', () => {
 
   it('a challenge without a kind is answered plainly', async () => {
     const flow = await env.auth([plugin()]).signIn({ username: 'plain', options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
-    expect(flow.nextStep).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { round: '1', question: 'Say hello' } });
+    expect(flow.nextStep).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { USERNAME: 'plain', round: '1', question: 'Say hello' } });
     await flow.confirm('hello');
     expect(flow.isSignedIn).toBe(true);
   });
@@ -149,8 +151,10 @@ describe('custom challenge plugin against the emulator', () => {
     const flow = await env.auth([plugin()]).signIn({ username: 'doomed', options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
     expect(flow.nextStep.signInStep).toBe(CUSTOM_CHALLENGE_STEP);
     const e = await rejected(flow.confirm('red'));
-    expect(e.name).toBe('NotAuthorizedException');
+    // Core's typed "sign in again" error (Cognito answered NotAuthorizedException).
     expect(e.kind).toBe('session');
+    expect(flow.status).toBe('failed');
+    await expect(flow.confirm('blue')).rejects.toMatchObject({ kind: 'validation', name: 'SignInFlowEnded' });
     expect(e.mustSignInAgain).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
@@ -8,6 +9,14 @@ const captchaStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { chal
 const unknownStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'retina-scan' });
 
 describe('custom challenge plugin', () => {
+  it('reports the version in package.json and the core range it supports', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    const plugin = customChallenge();
+    expect(plugin.name).toBe(pkg.name);
+    expect(plugin.version).toBe(pkg.version);
+    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+  });
+
   it('handles a challenge without a kind as a plain ANSWER, showing the public parameters', async () => {
     const h = handlerFor(customChallenge(), plainStep)!;
     expect(h.view(context(plainStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { question: 'Capital of France?' } });

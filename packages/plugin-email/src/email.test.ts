@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { checkEmailAddress, email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './index.js';
@@ -10,6 +11,14 @@ const codeStep = descriptor(EMAIL_CODE_STEP, 'EMAIL_OTP', {
 const setupStep = descriptor(EMAIL_SETUP_STEP, 'MFA_SETUP', { MFAS_CAN_SETUP: '["EMAIL_OTP"]' });
 
 describe('email plugin', () => {
+  it('reports the version in package.json and the core range it supports', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    const plugin = email();
+    expect(plugin.name).toBe(pkg.name);
+    expect(plugin.version).toBe(pkg.version);
+    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+  });
+
   it('claims the code and setup steps', () => {
     expect(email().claims).toEqual([EMAIL_CODE_STEP, EMAIL_SETUP_STEP]);
     expect(email().name).toBe('@nextstep/plugin-email');

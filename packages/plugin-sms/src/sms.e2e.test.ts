@@ -1,7 +1,7 @@
 // End to end against the emulator over HTTP: codes are read from its outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '@nextstep/core';
-import { resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
+import { runSignIn, type AuthError } from '@nextstep/core';
+import { RESEND_SMS_CODE, resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
 import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
 
 const POOL_ID = 'us-east-1_PluginSms';
@@ -15,7 +15,7 @@ beforeAll(async () => {
     enabledMfas: ['SMS_MFA'],
     allowedFirstAuthFactors: ['PASSWORD', 'SMS_OTP'],
     clients: [{ id: 'sms-client', secret: false }],
-    users: ['mfa1', 'mfa2', 'mfa3', 'otp1', 'otp2'].map((username) => ({
+    users: ['mfa1', 'mfa2', 'mfa3', 'mfa4', 'otp1', 'otp2'].map((username) => ({
       username,
       password: PASSWORD,
       attributes: { phone_number: '+15555554114', phone_number_verified: 'true' },
@@ -97,6 +97,23 @@ describe('sms plugin against the emulator', () => {
     await resendSmsCode(resumed, { password: PASSWORD });
     await resumed.confirm(lastSms('mfa3')!.code);
     expect(resumed.isSignedIn).toBe(true);
+  });
+
+  it('runSignIn: a prompter asks for a new code after a wrong one, then signs in', async () => {
+    const asked: string[] = [];
+    const flow = await runSignIn(auth([sms()]), { username: 'mfa4', password: PASSWORD }, {
+      CONFIRM_SIGN_IN_WITH_SMS_CODE: (step, { attempt, lastError }) => {
+        asked.push(`${attempt}:${lastError?.name ?? '-'}:${step.codeDeliveryDetails?.deliveryMedium}`);
+        const code = lastSms('mfa4')!.code;
+        if (asked.length === 1) return wrong(code);
+        if (asked.length === 2) return { answer: RESEND_SMS_CODE, options: { password: PASSWORD } };
+        return code;
+      },
+    });
+    expect(flow.isSignedIn).toBe(true);
+    expect(asked).toHaveLength(3);
+    expect(asked[1]).toMatch(/CodeMismatchException:SMS$/);
+    expect(emu.outbox.messages({ username: 'mfa4', medium: 'SMS' })).toHaveLength(2);
   });
 
   it('SMS_OTP (passwordless USER_AUTH): code step, wrong code, then the right one', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { RESEND_SMS_CODE, isResendRequest, resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
@@ -22,6 +23,14 @@ function refuses(fn: () => unknown, name: string) {
 }
 
 describe('sms plugin', () => {
+  it('reports the version in package.json and the core range it supports', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    const plugin = sms();
+    expect(plugin.name).toBe(pkg.name);
+    expect(plugin.version).toBe(pkg.version);
+    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+  });
+
   it('declares its claim and core range', () => {
     const p = sms();
     expect(p.name).toBe('@nextstep/plugin-sms');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { TOTP, URI } from 'otpauth';
@@ -9,6 +10,14 @@ const codeStep = descriptor(TOTP_CODE_STEP, 'SOFTWARE_TOKEN_MFA');
 const setupStep = descriptor(TOTP_SETUP_STEP, 'MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
 
 describe('totp plugin', () => {
+  it('reports the version in package.json and the core range it supports', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    const plugin = totp();
+    expect(plugin.name).toBe(pkg.name);
+    expect(plugin.version).toBe(pkg.version);
+    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+  });
+
   it('claims the code and setup steps', () => {
     expect(totp().claims).toEqual([TOTP_CODE_STEP, TOTP_SETUP_STEP]);
     expect(handlerFor(totp(), codeStep)).toBeDefined();

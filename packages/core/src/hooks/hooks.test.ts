@@ -122,6 +122,30 @@ describe('drop-in API', () => {
     expect(run(SyncHook)).toEqual(run(stock.SyncHook));
   });
 
+  it('an exception from the callAsync callback escapes as in tapable', () => {
+    const run = (Ctor: typeof stock.SyncHook) => {
+      const outcomes: string[] = [];
+      for (const fails of [false, true]) {
+        const hook = new Ctor<[]>([]);
+        hook.tap('t', () => {
+          if (fails) throw new Error('tap failed');
+        });
+        try {
+          hook.callAsync((error) => {
+            outcomes.push(`callback ${error ? error.message : 'ok'}`);
+            throw new Error('callback failed');
+          });
+          outcomes.push('returned');
+        } catch (error) {
+          outcomes.push(`threw ${(error as Error).message}`);
+        }
+      }
+      return outcomes;
+    };
+    expect(run(SyncHook)).toEqual(run(stock.SyncHook));
+    expect(run(SyncHook)).toEqual(['callback ok', 'threw callback failed', 'callback tap failed', 'threw callback failed']);
+  });
+
   it('waterfall and bail results flow through promise() and callAsync()', async () => {
     const water = new AsyncSeriesWaterfallHook<[number]>(['n']);
     water.tap('double', (n) => n * 2);

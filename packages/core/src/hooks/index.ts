@@ -118,7 +118,7 @@ export type AsyncParallelBailHook<T, R, AdditionalOptions = UnsetAdditionalOptio
  * It generates no code itself; give it a factory that builds hooks from this module, e.g.
  * `new HookMap(() => new SyncBailHook(['input']))`.
  */
-export const HookMap = TapableHookMap;
+export const HookMap: typeof tapable.HookMap = TapableHookMap;
 /** A {@link HookMap} instance type, as tapable's `HookMap`. */
 export type HookMap<H> = tapable.HookMap<H>;
 

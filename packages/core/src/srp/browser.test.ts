@@ -2,6 +2,7 @@
 // and run in headless Chromium under `script-src 'self'`: the BigInt path is chosen, no
 // node:crypto reaches the bundle, and the SDK sends unsigned requests without credentials.
 import { createHmac } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -111,12 +112,29 @@ describe.skipIf(!haveChromium && !process.env.CI)('SRP and transport in a browse
     expect(got).toBe(createHmac('sha256', 's3cret').update('bobclient').digest('base64'));
   });
 
-  it('sends unsigned requests without credentials, retries throttling, and keeps exception names', async () => {
+  it('the fetch transport bundles far smaller than the SDK transport', async () => {
+    const size = async (code: string) => {
+      const r = await build({ stdin: { contents: code, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', conditions: ['@nextstep/source'], minify: true, write: false, logLevel: 'silent' });
+      return gzipSync(r.outputFiles[0]!.contents, { level: 9 }).length;
+    };
+    const [srp, sdk, fetchT] = await Promise.all([
+      size("import { startSrp } from './index.js'; (globalThis as any).x = startSrp;"),
+      size("import { createSdkTransport } from '../transport/sdk.js'; (globalThis as any).x = createSdkTransport;"),
+      size("import { createFetchTransport } from '../transport/fetch.js'; (globalThis as any).x = createFetchTransport;"),
+    ]);
+    console.info(`gzip -9 bytes: SRP ${srp}, SDK transport ${sdk}, fetch transport ${fetchT}`);
+    expect(srp).toBeLessThan(6_000);
+    expect(fetchT).toBeLessThan(3_000);
+    expect(fetchT * 10).toBeLessThan(sdk);
+  });
+
+  it.each(['sdk', 'fetch'] as const)('%s transport: unsigned requests without credentials, throttling retried, exception names kept', async (kind) => {
     const send = (operation: string, input: Record<string, unknown>) =>
       page.evaluate(
-        ([endpoint, op, inp]) => (window as unknown as { nextstepSend(e: string, o: string, i: unknown): Promise<{ ok: boolean; output?: Record<string, unknown>; error?: Record<string, unknown> }> }).nextstepSend(endpoint as string, op as string, inp),
-        [origin, operation, input] as const,
+        ([endpoint, op, inp, k]) => (window as unknown as { nextstepSend(e: string, o: string, i: unknown, k: string): Promise<{ ok: boolean; output?: Record<string, unknown>; error?: Record<string, unknown> }> }).nextstepSend(endpoint as string, op as string, inp, k as string),
+        [origin, operation, input, kind] as const,
       );
+    problems.length = 0;
     seen.length = 0;
     replies.push({ status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded' } });
     replies.push({ status: 200, body: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: 'ab' } } });
@@ -141,8 +159,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('SRP and transport in a browse
     const deadEndpoint = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const down = await page.evaluate(
-      ([endpoint]) => (window as unknown as { nextstepSend(e: string, o: string, i: unknown): Promise<{ ok: boolean; error?: Record<string, unknown> }> }).nextstepSend(endpoint as string, 'GetUser', { AccessToken: 't' }),
-      [deadEndpoint] as const,
+      ([endpoint, k]) => (window as unknown as { nextstepSend(e: string, o: string, i: unknown, k: string): Promise<{ ok: boolean; error?: Record<string, unknown> }> }).nextstepSend(endpoint as string, 'GetUser', { AccessToken: 't' }, k as string),
+      [deadEndpoint, kind] as const,
     );
     expect(down).toMatchObject({ ok: false, error: { kind: 'network', name: 'NetworkError' } });
   });

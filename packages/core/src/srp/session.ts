@@ -5,7 +5,7 @@
  */
 import { modPow as defaultModPow } from '#modpow';
 import { AuthError } from '../errors.js';
-import { hmacSha256, sha256 } from './digest.js';
+import { hmacSha256, sha256 } from '#digest';
 import {
   base64ToBytes,
   bigIntFromHex,
@@ -111,7 +111,8 @@ export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSessio
     const u = await hashToBigInt(concatBytes(padHexBytes(A), padHexBytes(B)));
     if (u === 0n) throw srpError('SRP: the scrambling parameter u is zero.', 'service');
 
-    // x = H(salt ‖ H(poolName ‖ userId ‖ ":" ‖ password)); the inner hash is hex text, as Cognito hashes it.
+    // x = H(padHex(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)); SALT is read as a number first,
+    // so its leading zeros are dropped and padHex's rule applies, as the service does it.
     const identity = await sha256(utf8(`${poolName}${userIdForSrp}:${password}`));
     const x = await hashToBigInt(concatBytes(saltBytes, identity));
 

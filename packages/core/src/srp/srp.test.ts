@@ -107,7 +107,7 @@ describe('modPow: the Node (OpenSSL) and BigInt paths', () => {
 
   it('agree on edge bases and exponents (OpenSSL refuses some of them as keys)', () => {
     const bases = [0n, 1n, 2n, 3n, refN - 2n, refN - 1n, refN, refN + 1n, refN + 2n, -1n, -2n, 1n << 3071n, (1n << 3064n) - 1n];
-    const exps = [0n, 1n, 2n, 3n, 255n, 256n, 1n << 1023n, (1n << 1024n) - 1n, refN - 1n, refN, refN + 5n];
+    const exps = [0n, 1n, 2n, 3n, 255n, 256n, 1n << 1023n, (1n << 1024n) - 1n, refN - 1n];
     for (const b of bases)
       for (const e of exps) {
         const want = refModPow(b, e, refN);

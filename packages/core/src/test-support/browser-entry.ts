@@ -1,6 +1,7 @@
 // Bundled by browser.test.ts for headless Chromium: SRP and the SDK transport, exposed on window.
 import { startSrp } from '../srp/index.js';
 import { secretHash } from '../secret-hash.js';
+import { createFetchTransport } from '../transport/fetch.js';
 import { createSdkTransport } from '../transport/sdk.js';
 
 const w = window as unknown as Record<string, unknown>;
@@ -11,8 +12,8 @@ w.nextstepSrp = async (params: { userPoolId: string; userIdForSrp: string; passw
   return { A: session.A, claim, ms: performance.now() - t0 };
 };
 w.nextstepSecretHash = secretHash;
-w.nextstepSend = async (endpoint: string, operation: string, input: Record<string, unknown>) => {
-  const transport = createSdkTransport({ region: 'us-east-1', endpoint });
+w.nextstepSend = async (endpoint: string, operation: string, input: Record<string, unknown>, kind: 'sdk' | 'fetch' = 'sdk') => {
+  const transport = (kind === 'sdk' ? createSdkTransport : createFetchTransport)({ region: 'us-east-1', endpoint });
   try {
     return { ok: true, output: await transport.send(operation as never, input) };
   } catch (e) {

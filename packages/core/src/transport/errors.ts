@@ -35,21 +35,36 @@ function safeCause(error: SdkLikeError): Error {
   return cause;
 }
 
+/** Cognito's exception as an {@link AuthError} of kind `service`, with its name and message. */
+export function serviceError(name: string, message: string, metadata: { operation: CognitoOperation; httpStatusCode: number; requestId?: string; attempts?: number }): AuthError {
+  const { attempts, ...rest } = metadata;
+  return new AuthError(name, message || `${metadata.operation} failed with HTTP ${metadata.httpStatusCode}.`, {
+    kind: 'service',
+    metadata: { ...rest, ...(attempts ? { attempts } : {}) },
+  });
+}
+
+/** An answer that is not Cognito's JSON (a proxy's error page, a truncated body). */
+export function unexpectedResponse(operation: CognitoOperation, httpStatusCode: number, requestId?: string, attempts?: number): AuthError {
+  return serviceError('UnexpectedResponse', `${operation}: HTTP ${httpStatusCode} with an answer that is not Cognito JSON.`, { operation, httpStatusCode, requestId, attempts });
+}
+
 /** Maps a transport failure of `operation` to an {@link AuthError}. */
-export function toAuthError(error: unknown, operation: CognitoOperation, endpoint: string | undefined): AuthError {
+export function toAuthError(error: unknown, operation: CognitoOperation, endpoint: string | undefined, attemptsMade?: number): AuthError {
   if (isAuthError(error)) return error;
   const e = (error ?? {}) as SdkLikeError;
   const status = e.$metadata?.httpStatusCode;
   const name = typeof e.name === 'string' && e.name !== '' ? e.name : 'UnknownError';
-  const attempts = e.$metadata?.attempts;
+  const attempts = e.$metadata?.attempts ?? attemptsMade;
 
   if (typeof status === 'number') {
+    // The SDK could not parse the body: say so, without the body.
+    if (name === 'SyntaxError' || (typeof e.message === 'string' && e.message.includes('Deserialization error'))) {
+      return unexpectedResponse(operation, status, e.$metadata?.requestId, attempts);
+    }
     // Cognito answered: its exception name and message, as its clients show them.
-    const message = typeof e.message === 'string' && e.message !== '' ? e.message : `${operation} failed with HTTP ${status}.`;
-    return new AuthError(name, message, {
-      kind: 'service',
-      metadata: { operation, httpStatusCode: status, requestId: e.$metadata?.requestId, ...(attempts ? { attempts } : {}) },
-    });
+    const message = typeof e.message === 'string' ? e.message : '';
+    return serviceError(name, message, { operation, httpStatusCode: status, requestId: e.$metadata?.requestId, attempts });
   }
 
   const code = networkCode(e);

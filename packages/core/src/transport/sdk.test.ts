@@ -1,17 +1,19 @@
-// Wire-level checks of the SDK transport against a small real HTTP server that answers as
-// Cognito does (AWS JSON 1.1). End-to-end runs against the emulator are in sdk-emulator.test.ts.
+// Wire-level checks of both transports (AWS SDK and fetch) against a small real HTTP server
+// that answers as Cognito does (AWS JSON 1.1). End-to-end runs against the emulator are in
+// srp/srp-emulator.test.ts.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isAuthError, type AuthError } from '../errors.js';
 import { regionFromPoolId, isUserPoolId } from './region.js';
+import { createFetchTransport } from './fetch.js';
 import { createSdkTransport } from './sdk.js';
 
 interface Seen {
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
 }
-type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+type Reply = { status: number; body: unknown; headers?: Record<string, string>; raw?: string };
 
 let server: Server;
 let endpoint: string;
@@ -31,7 +33,7 @@ beforeAll(async () => {
       seen.push({ headers: req.headers, body: JSON.parse(raw || '{}') });
       const reply = replies.shift() ?? { status: 200, body: {} };
       res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${seen.length}`, ...reply.headers });
-      res.end(JSON.stringify(reply.body));
+      res.end(reply.raw ?? JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,10 +60,12 @@ async function failure(promise: Promise<unknown>): Promise<AuthError> {
   throw new Error('expected a failure');
 }
 
-describe('createSdkTransport', () => {
+const factories = { createSdkTransport, createFetchTransport } as const;
+
+describe.each(Object.entries(factories))('%s', (factoryName, createTransport) => {
   it('sends AWS JSON 1.1 without credentials or a signature, and returns Cognito JSON only', async () => {
     replies.push({ status: 200, body: { ChallengeName: 'SMS_MFA', Session: 'sess', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*******4114' } } });
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    const t = createTransport({ region: 'us-east-1', endpoint });
     const out = await t.send('InitiateAuth', SECRET_INPUT);
     expect(out).toEqual({ ChallengeName: 'SMS_MFA', Session: 'sess', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*******4114' } });
     expect(seen).toHaveLength(1);
@@ -75,7 +79,7 @@ describe('createSdkTransport', () => {
   });
 
   it('sends every operation core uses under its Cognito name, unsigned', async () => {
-    const t = createSdkTransport({ region: 'eu-west-1', endpoint });
+    const t = createTransport({ region: 'eu-west-1', endpoint });
     const ops = {
       RespondToAuthChallenge: { ClientId: 'c', ChallengeName: 'SMS_MFA', Session: 's', ChallengeResponses: { USERNAME: 'u', SMS_MFA_CODE: '123456' } },
       AssociateSoftwareToken: { Session: 's' },
@@ -100,14 +104,14 @@ describe('createSdkTransport', () => {
 
   it("keeps Cognito's exception name, message, status and request id, and never the input", async () => {
     replies.push({ status: 400, body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' } });
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    const t = createTransport({ region: 'us-east-1', endpoint });
     const err = await failure(t.send('InitiateAuth', SECRET_INPUT));
     expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', kind: 'service' });
     expect(err.metadata).toMatchObject({ httpStatusCode: 400, requestId: 'req-1', operation: 'InitiateAuth' });
   });
 
   it('reads the exception name from x-amzn-errortype and a namespaced __type, and Message', async () => {
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    const t = createTransport({ region: 'us-east-1', endpoint });
     replies.push({ status: 400, headers: { 'x-amzn-errortype': 'CodeMismatchException:http://internal.amazon.com/coral/' }, body: { message: 'Invalid code or auth state for the user.' } });
     expect(await failure(t.send('RespondToAuthChallenge', { ClientId: 'c', ChallengeName: 'SMS_MFA', Session: 's', ChallengeResponses: {} }))).toMatchObject({
       name: 'CodeMismatchException',
@@ -118,16 +122,16 @@ describe('createSdkTransport', () => {
   });
 
   it('retries throttling (TooManyRequestsException) with the standard strategy, up to maxAttempts', async () => {
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    const t = createTransport({ region: 'us-east-1', endpoint });
     replies.push({ status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded' } });
     replies.push({ status: 200, body: { AuthenticationResult: { AccessToken: 'a', ExpiresIn: 3600, TokenType: 'Bearer' } } });
     const out = await t.send('InitiateAuth', SECRET_INPUT);
     expect(out.AuthenticationResult.TokenType).toBe('Bearer');
     expect(seen).toHaveLength(2);
-    expect(seen[1]!.headers['amz-sdk-request']).toMatch(/^attempt=2/);
+    if (factoryName === 'createSdkTransport') expect(seen[1]!.headers['amz-sdk-request']).toMatch(/^attempt=2/);
 
     seen = [];
-    const once = createSdkTransport({ region: 'us-east-1', endpoint, maxAttempts: 1 });
+    const once = createTransport({ region: 'us-east-1', endpoint, maxAttempts: 1 });
     replies.push({ status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded' } });
     const err = await failure(once.send('InitiateAuth', SECRET_INPUT));
     expect(err).toMatchObject({ name: 'TooManyRequestsException', kind: 'service' });
@@ -135,15 +139,31 @@ describe('createSdkTransport', () => {
   });
 
   it('retries a 5xx, then reports InternalErrorException as a service error', async () => {
-    const t = createSdkTransport({ region: 'us-east-1', endpoint, maxAttempts: 2 });
+    const t = createTransport({ region: 'us-east-1', endpoint, maxAttempts: 2 });
     for (let i = 0; i < 2; i++) replies.push({ status: 500, body: { __type: 'InternalErrorException', message: 'Internal error' } });
     const err = await failure(t.send('InitiateAuth', SECRET_INPUT));
     expect(err).toMatchObject({ name: 'InternalErrorException', kind: 'service', metadata: { httpStatusCode: 500, attempts: 2 } });
     expect(seen).toHaveLength(2);
   });
 
+  it('reports a non-JSON error page (a proxy\'s 502) as a service error with its status', async () => {
+    const t = createTransport({ region: 'us-east-1', endpoint, maxAttempts: 1 });
+    replies.push({ status: 502, body: null, raw: '<html>Bad Gateway</html>', headers: { 'content-type': 'text/html' } });
+    const err = await failure(t.send('InitiateAuth', SECRET_INPUT));
+    expect(err).toMatchObject({ name: 'UnexpectedResponse', kind: 'service', metadata: { httpStatusCode: 502 } });
+    expect(err.message).not.toContain('Bad Gateway');
+    replies.push({ status: 200, body: null, raw: '{"ChallengeName": "SMS_' });
+    expect(await failure(t.send('InitiateAuth', SECRET_INPUT))).toMatchObject({ name: 'UnexpectedResponse', metadata: { httpStatusCode: 200 } });
+  });
+
+  it('returns {} for an empty 200 answer', async () => {
+    const t = createTransport({ region: 'us-east-1', endpoint });
+    replies.push({ status: 200, body: null, raw: '' });
+    expect(await t.send('ConfirmSignUp', { ClientId: 'c', Username: 'u', ConfirmationCode: '1' })).toEqual({});
+  });
+
   it('does not retry an ordinary client error', async () => {
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    const t = createTransport({ region: 'us-east-1', endpoint });
     replies.push({ status: 400, body: { __type: 'InvalidParameterException', message: 'USER_PASSWORD_AUTH flow not enabled for this client' } });
     await failure(t.send('InitiateAuth', SECRET_INPUT));
     expect(seen).toHaveLength(1);
@@ -154,17 +174,18 @@ describe('createSdkTransport', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const t = createSdkTransport({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 });
+    const t = createTransport({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, maxAttempts: 2 });
     const err = await failure(t.send('InitiateAuth', SECRET_INPUT));
     expect(err).toMatchObject({ name: 'NetworkError', kind: 'network', metadata: { code: 'ECONNREFUSED', attempts: 2 } });
   });
 
   it('rejects bad options and unknown operations before any network call', async () => {
-    expect(() => createSdkTransport({ region: '' })).toThrow(expect.objectContaining({ kind: 'config' }));
-    expect(() => createSdkTransport({ region: 'us-east-1', endpoint: 'not a url' })).toThrow(expect.objectContaining({ name: 'InvalidTransportConfig' }));
-    expect(() => createSdkTransport({ region: 'us-east-1', endpoint: 'ftp://x' })).toThrow(expect.objectContaining({ kind: 'config' }));
-    expect(() => createSdkTransport({ region: 'us-east-1', maxAttempts: 0 })).toThrow(expect.objectContaining({ kind: 'config' }));
-    const t = createSdkTransport({ region: 'us-east-1', endpoint });
+    expect(() => createTransport({ region: '' })).toThrow(expect.objectContaining({ kind: 'config' }));
+    expect(() => createTransport({ region: 'us-east-1', endpoint: 'not a url' })).toThrow(expect.objectContaining({ name: 'InvalidTransportConfig' }));
+    expect(() => createTransport({ region: 'us-east-1', endpoint: 'ftp://x' })).toThrow(expect.objectContaining({ kind: 'config' }));
+    expect(() => createTransport({ region: 'us-east-1', maxAttempts: 1.5 })).toThrow(expect.objectContaining({ kind: 'config' }));
+    expect(() => createTransport({ region: 'us-east-1', maxAttempts: 0 })).toThrow(expect.objectContaining({ kind: 'config' }));
+    const t = createTransport({ region: 'us-east-1', endpoint });
     await expect(t.send('AdminGetUser' as never, {})).rejects.toMatchObject({ name: 'UnsupportedOperation', kind: 'validation' });
     await expect(t.send('toString' as never, {})).rejects.toMatchObject({ name: 'UnsupportedOperation' });
     await expect(t.send('GetUser', null as never)).rejects.toMatchObject({ kind: 'validation' });

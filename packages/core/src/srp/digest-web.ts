@@ -1,6 +1,6 @@
 /**
- * SHA-256 and HMAC-SHA256 through Web Crypto (`globalThis.crypto.subtle`), present in
- * browsers and in Node ≥ 20, so SRP runs unchanged in both.
+ * SHA-256 and HMAC-SHA256 through Web Crypto (`globalThis.crypto.subtle`): the portable
+ * path, chosen by the `#digest` subpath import everywhere but Node.
  * @module
  */
 
