@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { formatTimestamp, startSrp } from '../packages/core/src/srp/index.js';
 import { modPow as modPowBigInt } from '../packages/core/src/srp/modpow-bigint.js';
 import { modPow as modPowNode } from '../packages/core/src/srp/modpow-node.js';
+import * as webDigest from '../packages/core/src/srp/digest-web.js';
 import { expectedSignature, makeChallenge, makeVerifier, N, refK, refPadHex, type Challenge, type Verifier } from '../packages/core/src/test-support/srp-server.js';
 import type { BenchSection } from './types.js';
 
@@ -32,12 +33,12 @@ interface Impl {
   run(ch: Challenge): Promise<Step>;
 }
 
-function coreImpl(label: string, modPow: typeof modPowNode): Impl {
+function coreImpl(label: string, modPow: typeof modPowNode, digest?: typeof webDigest): Impl {
   return {
     label,
     version: '@nextstep/core ' + version('../packages/core'),
     async run(ch) {
-      const s = await startSrp({ modPow });
+      const s = await startSrp(digest ? { modPow, digest } : { modPow });
       const out = await s.claim({ userPoolId: POOL_ID, userIdForSrp: USER, password: PASSWORD, salt: ch.params.SALT, srpB: ch.params.SRP_B, secretBlock: ch.params.SECRET_BLOCK });
       return { Ahex: s.A, signature: out.PASSWORD_CLAIM_SIGNATURE, timestamp: out.TIMESTAMP };
     },
@@ -128,7 +129,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export async function run(): Promise<BenchSection> {
   const runs = Number(process.env.SRP_BENCH_RUNS ?? 30);
   const warmup = Number(process.env.SRP_BENCH_WARMUP ?? 3);
-  const impls: Impl[] = [coreImpl('core, Node fast path (OpenSSL modexp)', modPowNode), coreImpl('core, pure BigInt path', modPowBigInt), floor(), cognitoIdentityJs(), amplify()];
+  const impls: Impl[] = [coreImpl('core, Node path (OpenSSL modexp, node:crypto hashes)', modPowNode), coreImpl('core, pure BigInt path + Web Crypto (as in browsers)', modPowBigInt, webDigest), floor(), cognitoIdentityJs(), amplify()];
   const ver: Verifier = makeVerifier(POOL_NAME, USER, PASSWORD, randomBytes(16).toString('hex'));
   const challenges = Array.from({ length: 8 }, () => makeChallenge(ver, undefined, randomBytes(1024).toString('base64')));
   const wall = impls.map(() => [] as number[]);

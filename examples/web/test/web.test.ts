@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '@nextstep/emulator';
 import { DEMO_NEW_PASSWORD, DEMO_POOLS, FUTURE_CHALLENGE_ANSWER } from '@nextstep/example-terminal/demo-pool';
 import { buildPage } from '../server/build.js';
@@ -18,6 +18,8 @@ import { demoWebConfig } from '../server/demo-config.js';
 import { startStaticServer, type StaticServer } from '../server/static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+// A browser sign-in takes a few seconds (SRP in the page, screenshots); leave room on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/web/', import.meta.url));
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !process.env.CI) {

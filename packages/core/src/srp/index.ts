@@ -4,6 +4,6 @@
  * exponentiations run in OpenSSL.
  * @module
  */
-export { startSrp, type SrpSession, type SrpClaim, type SrpClaimInput, type StartSrpOptions } from './session.js';
+export { startSrp, type SrpSession, type SrpClaim, type SrpClaimInput, type StartSrpOptions, type SrpDigest } from './session.js';
 export { formatTimestamp } from './timestamp.js';
 export type { ModPow } from './modpow-bigint.js';

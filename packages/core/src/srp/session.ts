@@ -5,7 +5,7 @@
  */
 import { modPow as defaultModPow } from '#modpow';
 import { AuthError } from '../errors.js';
-import { hmacSha256, sha256 } from '#digest';
+import * as platformDigest from '#digest';
 import {
   base64ToBytes,
   bigIntFromHex,
@@ -65,6 +65,14 @@ export interface StartSrpOptions {
   modPow?: ModPow;
   /** Supplies the 128 random bytes of the secret `a`; Web Crypto's CSPRNG by default. */
   randomBytes?: (length: number) => Uint8Array;
+  /** SHA-256 and HMAC-SHA256; node:crypto in Node, Web Crypto elsewhere, by default. */
+  digest?: SrpDigest;
+}
+
+/** The hash functions SRP uses. */
+export interface SrpDigest {
+  sha256(data: Uint8Array): Promise<Uint8Array>;
+  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
 }
 
 const SECRET_BYTES = 128;
@@ -84,10 +92,6 @@ function webRandomBytes(length: number): Uint8Array {
   return bytes;
 }
 
-/** H(bytes) as a bigint. */
-async function hashToBigInt(bytes: Uint8Array): Promise<bigint> {
-  return bigIntFromHex(bytesToHex(await sha256(bytes)));
-}
 
 /**
  * Starts an SRP exchange: draws the secret `a` (128 random bytes) and computes
@@ -96,6 +100,8 @@ async function hashToBigInt(bytes: Uint8Array): Promise<bigint> {
 export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSession> {
   const modPow = options.modPow ?? defaultModPow;
   const randomBytes = options.randomBytes ?? webRandomBytes;
+  const { sha256, hmacSha256 } = options.digest ?? platformDigest;
+  const hashToBigInt = async (bytes: Uint8Array) => bigIntFromHex(bytesToHex(await sha256(bytes)));
   const a = bigIntFromHex(bytesToHex(randomBytes(SECRET_BYTES)) || '0');
   const A = modPow(g, a, N);
   if (a === 0n || A % N === 0n) throw srpError('SRP: the random secret gave an invalid public value A.', 'validation');
