@@ -58,7 +58,7 @@ const config = {
       name: 'amp-main',
       mfa: 'OPTIONAL',
       enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
-      allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'],
+      allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'],
       clients: [{ id: CLIENTS[MAIN], name: 'web', secret: false, explicitAuthFlows: ALL_FLOWS }],
       users: [
         { username: 'ann', password: PW, status: 'CONFIRMED', attributes: { email: 'ann@example.com', email_verified: 'true' } },
@@ -80,6 +80,7 @@ const config = {
         { username: 'gabe', password: PW, status: 'CONFIRMED' },
         { username: 'pete', password: PW, status: 'CONFIRMED' },
         { username: 'fred', password: PW, status: 'CONFIRMED' },
+        { username: 'phil', password: PW, status: 'CONFIRMED', attributes: { phone_number: '+15555550188', phone_number_verified: 'true' } },
       ],
     },
     {
@@ -494,6 +495,25 @@ describe('aws-amplify v6: USER_AUTH (choice-based)', () => {
     expect(step(out)).toBe('CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION');
     expect(step(await confirmSignIn({ challengeResponse: 'PASSWORD' }))).toBe('CONFIRM_SIGN_IN_WITH_PASSWORD');
     await expectSignedIn(await confirmSignIn({ challengeResponse: PW }), MAIN, 'otto');
+  });
+
+  it('preferredChallenge SMS_OTP: CONFIRM_SIGN_IN_WITH_SMS_CODE with masked phone → DONE', async () => {
+    const out = await signIn({ username: 'phil', options: { authFlowType: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } });
+    expect(step(out)).toBe('CONFIRM_SIGN_IN_WITH_SMS_CODE');
+    if (out.nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_SMS_CODE') throw new Error('unreachable');
+    expect(out.nextStep.codeDeliveryDetails?.deliveryMedium).toBe('SMS');
+    expect(out.nextStep.codeDeliveryDetails?.destination).toMatch(/0188$/);
+    expect(out.nextStep.codeDeliveryDetails?.destination).not.toBe('+15555550188');
+    const code = lastCode(emu, { username: 'phil', userPoolId: MAIN, medium: 'SMS', purpose: 'OTP' });
+    await expectSignedIn(await confirmSignIn({ challengeResponse: code }), MAIN, 'phil');
+  });
+
+  it('USER_AUTH with preferredChallenge PASSWORD and the password → DONE in one signIn call', async () => {
+    await expectSignedIn(
+      await signIn({ username: 'otto', password: PW, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'PASSWORD' } }),
+      MAIN,
+      'otto',
+    );
   });
 
   it('USER_AUTH with preferredChallenge PASSWORD_SRP and the password → DONE in one signIn call', async () => {

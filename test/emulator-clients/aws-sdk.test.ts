@@ -13,6 +13,7 @@ import {
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
   ForgotPasswordCommand,
   GetUserCommand,
   GlobalSignOutCommand,
@@ -154,6 +155,28 @@ describe('admin setup through the AWS SDK', () => {
     expect(secretClientId).toMatch(/^[0-9a-z]+$/);
     expect(clientSecret.length).toBeGreaterThanOrEqual(32);
     expect(publicClientId).not.toBe(secretClientId);
+    const described = await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: secretClientId }));
+    expect(described.UserPoolClient?.ClientSecret).toBe(clientSecret);
+    expect(described.UserPoolClient?.AuthSessionValidity).toBe(5);
+    expect([...(described.UserPoolClient?.ExplicitAuthFlows ?? [])].sort()).toEqual(
+      ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'],
+    );
+  });
+
+  it('AdminCreateUser without MessageAction "sends" an invitation whose temporary password signs in', async () => {
+    const username = uniqueName('invite');
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: username,
+        UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }, { Name: 'email_verified', Value: 'true' }],
+        DesiredDeliveryMediums: ['EMAIL'],
+      }),
+    );
+    const invitation = emu.outbox.last({ username, userPoolId: poolId, medium: 'EMAIL' });
+    expect(invitation?.destination).toBe(`${username}@example.com`);
+    const init = await passwordAuth(username, invitation!.code);
+    expect(init.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
   });
 
   it('AdminCreateUser with a temporary password and SUPPRESS: FORCE_CHANGE_PASSWORD, then NEW_PASSWORD_REQUIRED', async () => {

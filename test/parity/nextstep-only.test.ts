@@ -232,8 +232,9 @@ function runChild(input: unknown): Promise<Record<string, unknown>> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`resume child exited with ${code}: ${err.slice(-2000)}`));
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       try {
-        resolve(JSON.parse(out));
+        resolve(JSON.parse(line!.slice('RESULT '.length)));
       } catch {
         reject(new Error(`resume child printed no JSON: ${out.slice(0, 500)} ${err.slice(-1000)}`));
       }

@@ -13,4 +13,5 @@ const auth = nextstepAuth(target);
 const flow = await auth.resumeFlow(snapshot);
 const before = flow.output().nextStep.signInStep;
 await flow.confirm(answer);
-process.stdout.write(JSON.stringify({ before, isSignedIn: flow.isSignedIn, step: flow.nextStep.signInStep, hasAccessToken: Boolean(flow.tokens?.accessToken) }));
+// A marked line: anything else a dependency prints on stdout cannot be mistaken for the result.
+process.stdout.write('\nRESULT ' + JSON.stringify({ before, isSignedIn: flow.isSignedIn, step: flow.nextStep.signInStep, hasAccessToken: Boolean(flow.tokens?.accessToken) }) + '\n');

@@ -33,6 +33,11 @@ export interface Scenario {
   user?: Record<string, unknown>;
   run(d: Driver, u: UserContext): Promise<void>;
   /**
+   * How Amplify's transcript must end (default: signed in), so a scenario where both clients
+   * fail the same way cannot pass as parity.
+   */
+  ends?: { error: string };
+  /**
    * Deliberate differences, each listed in docs/migrating-from-amplify.md: at transcript
    * `index` each side must match its expectation exactly; the rest must be equal.
    */
@@ -126,6 +131,7 @@ export const scenarios: Scenario[] = [
     id: 'unknown',
     title: 'unknown user (PreventUserExistenceErrors)',
     pool: 'main',
+    ends: { error: 'NotAuthorizedException' },
     user: confirmed(),
     async run(d, u) {
       await d.signIn({ username: `${u.username}-nobody`, password: u.password });
@@ -272,6 +278,7 @@ export const scenarios: Scenario[] = [
     id: 'customfail',
     title: 'custom challenge: failAuthentication after three wrong answers',
     pool: 'main',
+    ends: { error: 'NotAuthorizedException' },
     user: confirmed(),
     async run(d, u) {
       await d.signIn({ username: u.username, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
@@ -418,6 +425,7 @@ export const scenarios: Scenario[] = [
     id: 'valaccount',
     title: 'local validation of sign-up and reset input (nothing sent)',
     pool: 'main',
+    ends: { error: 'EmptyConfirmResetPasswordNewPassword' },
     async run(d, u) {
       await d.signUp({ username: '', password: u.password });
       await d.signUp({ username: u.username, password: '' });

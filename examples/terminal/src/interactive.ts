@@ -9,7 +9,7 @@ import { toTerminal } from '@nextstep/plugin-totp/qr';
 import { createAppAuth, TOTP_ISSUER, type AppAuth, type AppFlow, type PoolTarget } from './auth.js';
 import { DEMO_POOLS, DEMO_USERS, demoEmulatorConfig, findDemoUser, type DemoUser } from './demo-pool.js';
 import { decodeJwtPayload, displayClaims } from './jwt.js';
-import { followOutbox, formatMessage, type OutboxFeed } from './outbox-feed.js';
+import { formatMessage, messageQueue, type OutboxFeed } from './outbox-feed.js';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -259,15 +259,16 @@ async function chooseUser(target: InteractiveTarget): Promise<{ username: string
 export async function runInteractive(target: InteractiveTarget): Promise<void> {
   p.intro('nextstep: multi-step sign-in for Amazon Cognito');
   let emu: Emulator | undefined;
+  const inbox = messageQueue();
   try {
     if (target.kind === 'emulator') {
-      emu = await withSpinner('Starting the Cognito emulator…', () => startEmulator({ port: 0, host: '127.0.0.1', config: demoEmulatorConfig() }));
+      emu = await withSpinner('Starting the Cognito emulator…', () => startEmulator({ port: 0, host: '127.0.0.1', config: demoEmulatorConfig(), onMessage: inbox.push }));
       p.log.info(`Emulator at ${emu.endpoint}. Demo password: see the hint, or press Enter at the password prompt.`);
     } else {
       p.log.info(`User pool ${target.userPoolId} at ${target.endpoint ?? `the public Cognito endpoint of ${target.region}`}.`);
     }
     const remoteAuth = target.kind === 'remote' ? createAppAuth(target) : undefined;
-    const feed = emu ? followOutbox(emu.outbox) : undefined;
+    const feed = emu ? inbox : undefined;
     for (;;) {
       const who = await chooseUser(target);
       if (!who) break;

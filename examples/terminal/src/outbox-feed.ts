@@ -1,6 +1,7 @@
 /**
- * Shows the codes the emulator "sends" as they arrive, the way a phone or a mailbox would:
- * the app asks for what is new after each call and prints it before the next prompt.
+ * Shows the codes the emulator "sends" as they arrive, the way a phone or a mailbox would.
+ * Messages are queued as the emulator reports them and printed before the next prompt:
+ * printing while a prompt or spinner is drawn would garble the terminal.
  */
 
 /** One message as the emulator's outbox keeps it (the fields the app shows). */
@@ -28,7 +29,22 @@ const PURPOSE: Record<string, string> = {
   INVITATION: 'temporary password',
 };
 
-/** Follows `outbox`, starting after the messages already in it. */
+/** A feed filled by the emulator's `onMessage` callback: pass `push` to `startEmulator`. */
+export function messageQueue(): OutboxFeed & { push(message: FeedMessage): void } {
+  let queue: FeedMessage[] = [];
+  return {
+    push(message) {
+      queue.push(message);
+    },
+    fresh() {
+      const out = queue;
+      queue = [];
+      return out;
+    },
+  };
+}
+
+/** Follows `outbox` by reading it, starting after the messages already in it. */
 export function followOutbox(outbox: { messages(): FeedMessage[] }): OutboxFeed {
   const seen = new Set(outbox.messages().map((m) => m.id));
   return {

@@ -11,7 +11,12 @@ import { startStaticServer } from './static-server.js';
 // The SDK's "Node 22 soon" notice would bury the URLs printed below.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 5180);
-const emu = await startEmulator({ port: 0, host: '127.0.0.1', config: demoEmulatorConfig() });
+const emu = await startEmulator({
+  port: 0,
+  host: '127.0.0.1',
+  config: demoEmulatorConfig(),
+  onMessage: (m) => console.log(`[${m.medium} to ${m.destination || m.username}] ${m.purpose} code: ${m.code}`),
+});
 console.log(`emulator   ${emu.endpoint}`);
 console.log('building the page with Vite…');
 const root = await buildPage();
@@ -19,17 +24,8 @@ const server = await startStaticServer({ root, config: demoWebConfig(emu.endpoin
 console.log(`web page   ${server.url}   (Ctrl-C to stop)`);
 console.log('Codes sent by the emulator appear below; TOTP codes: GET ' + emu.endpoint + '/_emulator/totp?userPoolId=…&username=…');
 
-const seen = new Set<string>();
-const timer = setInterval(() => {
-  for (const m of emu.outbox.messages()) {
-    if (seen.has(m.id)) continue;
-    seen.add(m.id);
-    console.log(`[${m.medium} to ${m.username}] ${m.purpose} code: ${m.code}`);
-  }
-}, 500);
 
 const stop = async () => {
-  clearInterval(timer);
   await server.close();
   await emu.close();
   process.exit(0);

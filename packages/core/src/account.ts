@@ -18,9 +18,10 @@ import type {
   SignUpOutput,
 } from './types.js';
 
-function requireUsername(username: unknown): string {
+// Error names are Amplify JS v6's AuthValidationErrorCode values, so migrated apps keep working.
+function requireUsername(username: unknown, name: string): string {
   if (typeof username !== 'string' || username.trim() === '') {
-    throw validationError('EmptyUsername', 'The username is empty.');
+    throw validationError(name, 'The username is empty.');
   }
   return username;
 }
@@ -46,7 +47,7 @@ function toAttributeList(attributes: Record<string, string> | undefined) {
 
 /** SignUp. */
 export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUpOutput> {
-  const username = requireUsername(input?.username);
+  const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const password = requirePassword(input?.password, 'EmptySignUpPassword', 'password');
   const opts = input.options ?? {};
   const out = await callCognito(engine, 'SignUp', {
@@ -70,8 +71,8 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
 
 /** ConfirmSignUp. */
 export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
-  const username = requireUsername(input?.username);
-  const code = assertCode(input.confirmationCode, 'confirmation code');
+  const username = requireUsername(input?.username, 'EmptyConfirmSignUpUsername');
+  const code = assertCode(input.confirmationCode, 'confirmation code', 6, 8, 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
   await callCognito(engine, 'ConfirmSignUp', {
     ClientId: engine.userPool.clientId,
@@ -85,7 +86,7 @@ export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): 
 
 /** ResendConfirmationCode. */
 export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
-  const username = requireUsername(input?.username);
+  const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const out = await callCognito(engine, 'ResendConfirmationCode', {
     ClientId: engine.userPool.clientId,
     Username: username,
@@ -96,7 +97,7 @@ export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeIn
 
 /** ForgotPassword. */
 export async function resetPassword(engine: Engine, input: ResetPasswordInput): Promise<ResetPasswordOutput> {
-  const username = requireUsername(input?.username);
+  const username = requireUsername(input?.username, 'EmptyResetPasswordUsername');
   const out = await callCognito(engine, 'ForgotPassword', {
     ClientId: engine.userPool.clientId,
     Username: username,
@@ -111,9 +112,9 @@ export async function resetPassword(engine: Engine, input: ResetPasswordInput): 
 
 /** ConfirmForgotPassword. */
 export async function confirmResetPassword(engine: Engine, input: ConfirmResetPasswordInput): Promise<void> {
-  const username = requireUsername(input?.username);
-  const code = assertCode(input.confirmationCode, 'reset code');
-  const password = requirePassword(input.newPassword, 'EmptyNewPassword', 'new password');
+  const username = requireUsername(input?.username, 'EmptyConfirmResetPasswordUsername');
+  const code = assertCode(input.confirmationCode, 'reset code', 6, 8, 'EmptyConfirmResetPasswordConfirmationCode');
+  const password = requirePassword(input.newPassword, 'EmptyConfirmResetPasswordNewPassword', 'new password');
   await callCognito(engine, 'ConfirmForgotPassword', {
     ClientId: engine.userPool.clientId,
     Username: username,

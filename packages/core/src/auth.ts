@@ -129,7 +129,7 @@ function checkSignIn(input: SignInInput): void {
   if (needsPassword && !password) throw validationError('EmptySignInPassword', 'The password is empty.');
   if (authFlow === 'CUSTOM_WITHOUT_SRP' && password) {
     throw validationError(
-      'UnexpectedSignInPassword',
+      'CustomAuthSignInPassword',
       'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP to check a password first.',
     );
   }

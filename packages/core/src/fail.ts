@@ -26,9 +26,13 @@ export function sessionExpired(cause?: unknown, metadata?: Record<string, unknow
   });
 }
 
-/** Cognito no longer accepts the session (used once, or ended by a custom-auth failAuthentication). */
-export function sessionInvalid(cause?: unknown, metadata?: Record<string, unknown>): AuthError {
-  return new AuthError('SignInSessionInvalid', 'Cognito ended the sign-in session.', {
+/**
+ * Cognito no longer accepts the session (used once, or ended by a custom-auth
+ * failAuthentication). Keeps Cognito's name and message (`NotAuthorizedException`), as
+ * Amplify apps expect, with kind `session`.
+ */
+export function sessionInvalid(cause: AuthError, metadata?: Record<string, unknown>): AuthError {
+  return new AuthError(cause.name, cause.message, {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
     ...(cause === undefined ? {} : { cause }),

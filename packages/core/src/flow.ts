@@ -62,9 +62,12 @@ function isFatal(error: AuthError): boolean {
   return error.kind === 'service' && FATAL_SERVICE_ERRORS.has(error.name);
 }
 
-/** Cognito's "Invalid session ..." (and a custom-auth failAuthentication) become session errors. */
+/**
+ * Cognito's "Invalid session ..." (and a custom-auth failAuthentication) become session
+ * errors: "... session is expired" is SignInSessionExpired; the others keep Cognito's name.
+ */
 function sessionErrorOf(error: AuthError, challengeName: string | undefined): AuthError {
-  if (error.name !== 'NotAuthorizedException') return error;
+  if (error.name !== 'NotAuthorizedException' || error.kind === 'session') return error;
   const metadata = { serviceErrorName: error.name, ...(challengeName ? { challengeName } : {}) };
   if (/expired/i.test(error.message) && /session/i.test(error.message)) return sessionExpired(error, metadata);
   if (/session/i.test(error.message) || challengeName === 'CUSTOM_CHALLENGE') return sessionInvalid(error, metadata);

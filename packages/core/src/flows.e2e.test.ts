@@ -259,6 +259,12 @@ describe('Amplify-style API', () => {
     expect((await rejection(auth.signIn({ username: 'alice', password: PASSWORD, options: { authFlowType: 'NOPE' as never } }))).name).toBe('InvalidAuthFlowType');
     expect((await rejection(auth.confirmSignUp({ username: 'alice', confirmationCode: '12' }))).name).toBe('InvalidConfirmationCode');
     expect((await rejection(auth.signUp({ username: 'x', password: '' }))).name).toBe('EmptySignUpPassword');
+    expect((await rejection(auth.signUp({ username: '', password: PASSWORD }))).name).toBe('EmptySignUpUsername');
+    expect((await rejection(auth.confirmSignUp({ username: 'x', confirmationCode: '' }))).name).toBe('EmptyConfirmSignUpCode');
+    expect((await rejection(auth.resetPassword({ username: '' }))).name).toBe('EmptyResetPasswordUsername');
+    expect((await rejection(auth.confirmResetPassword({ username: 'x', confirmationCode: '123456', newPassword: '' }))).name).toBe(
+      'EmptyConfirmResetPasswordNewPassword',
+    );
     expect(calls).toEqual([]);
   });
 });

@@ -136,11 +136,11 @@ describe('custom auth', () => {
     await flow.confirm('still no');
     const err = await rejection(flow.confirm('never'));
     expect(err.kind).toBe('session');
-    expect(err.name).toBe('SignInSessionInvalid');
+    expect(err.name).toBe('NotAuthorizedException');
     expect(err.mustSignInAgain).toBe(true);
     expect(err.recoverySuggestion).toMatch(/sign in again/i);
     expect(flow.status).toBe('failed');
-    expect(failed.map((e) => e.name)).toEqual(['SignInSessionInvalid']);
+    expect(failed.map((e) => e.name)).toEqual(['NotAuthorizedException']);
     const again = await rejection(flow.confirm(CUSTOM_ANSWER));
     expect(again.name).toBe('SignInFlowEnded');
   });
@@ -153,7 +153,7 @@ describe('custom auth', () => {
       return call;
     });
     const err = await rejection(auth.signIn({ username: 'custom', password: PASSWORD, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } }));
-    expect(err).toMatchObject({ kind: 'validation', name: 'UnexpectedSignInPassword' });
+    expect(err).toMatchObject({ kind: 'validation', name: 'CustomAuthSignInPassword' });
     expect(calls).toEqual([]);
   });
 });

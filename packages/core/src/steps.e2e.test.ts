@@ -122,7 +122,7 @@ describe('MFA selection', () => {
     expect(flow.nextStep).toEqual({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['SMS', 'EMAIL'] });
     const calls = countCalls(auth);
     const err = await rejection(flow.confirm('TOTP'));
-    expect(err).toMatchObject({ name: 'MfaTypeNotOffered', kind: 'validation' });
+    expect(err).toMatchObject({ name: 'IncorrectMFAMethod', kind: 'validation' });
     expect(calls).toEqual([]);
     await flow.confirm('EMAIL');
     expect(flow.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_EMAIL_CODE');
@@ -154,7 +154,7 @@ describe('MFA setup', () => {
     const auth = fx.auth({ pool, plugins: [TOTP, EMAIL, testTotpSetupPlugin(), testEmailSetupPlugin()] });
     const flow = await auth.signIn({ username, password: PASSWORD });
     expect(flow.nextStep).toEqual({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION', allowedMFATypes: ['TOTP', 'EMAIL'] });
-    expect((await rejection(flow.confirm('SMS'))).name).toBe('MfaTypeNotOffered');
+    expect((await rejection(flow.confirm('SMS'))).name).toBe('IncorrectMFAMethod');
     await flow.confirm('TOTP');
     const step = flow.nextStep;
     expect(step.signInStep).toBe('CONTINUE_SIGN_IN_WITH_TOTP_SETUP');
@@ -234,7 +234,7 @@ describe('CONFIRM_SIGN_UP and RESET_PASSWORD', () => {
     const reset = await auth.resetPassword({ username });
     expect(reset).toMatchObject({ isPasswordReset: false, nextStep: { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE' } });
     const code = fx.code(username, 'EMAIL', pool);
-    expect((await rejection(flow.confirm(code))).name).toBe('EmptyNewPassword');
+    expect((await rejection(flow.confirm(code))).name).toBe('EmptyConfirmResetPasswordNewPassword');
     expect((await rejection(flow.confirm(wrongCode(code), { password: NEW_PASSWORD }))).name).toBe('CodeMismatchException');
     await flow.confirm(code, { password: NEW_PASSWORD });
     expect(flow.isSignedIn).toBe(true);

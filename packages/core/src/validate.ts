@@ -16,11 +16,18 @@ export function answerText(answer: StepAnswer | undefined, what = 'answer'): str
 
 /**
  * Checks a one-time code: digits only, `minLength`..`maxLength` long (6 to 8 by default,
- * Cognito's MFA, OTP and confirmation codes). Returns the trimmed code.
+ * Cognito's MFA, OTP and confirmation codes). Returns the trimmed code. `emptyName` names
+ * the error for an empty code (Amplify's names differ per operation).
  */
-export function assertCode(answer: StepAnswer | undefined, what = 'code', minLength = 6, maxLength = 8): string {
+export function assertCode(
+  answer: StepAnswer | undefined,
+  what = 'code',
+  minLength = 6,
+  maxLength = 8,
+  emptyName = 'EmptyConfirmationCode',
+): string {
   if (answer === undefined || (typeof answer === 'string' && answer.trim() === '')) {
-    throw validationError('EmptyConfirmationCode', `The ${what} is empty.`);
+    throw validationError(emptyName, `The ${what} is empty.`);
   }
   if (typeof answer !== 'string') throw validationError('InvalidConfirmationCode', `The ${what} must be a string of digits.`);
   const code = answer.trim();

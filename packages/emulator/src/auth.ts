@@ -264,7 +264,27 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
   const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
+  const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
+  if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, 'InitiateAuth', await autoSignIn(c, signUpSession));
   return interpose(c, 'InitiateAuth', await startFlow(c, authFlow, params));
+}
+
+/**
+ * USER_AUTH with the Session ConfirmSignUp returned: the confirmation code proved the user,
+ * so the sign-in completes without another factor (Amplify's autoSignIn).
+ */
+async function autoSignIn(c: Call, sessionId: string): Promise<AuthResponse> {
+  const prior = c.ctx.sessions.begin(sessionId, c.client.id);
+  try {
+    if (prior.expect !== 'AUTO_SIGN_IN' || prior.username !== c.user.username) throw errors.sessionInvalid();
+    c.state.passwordless = true;
+    afterFirstFactor(c);
+    const result = await next(c);
+    c.ctx.sessions.consume(sessionId);
+    return result;
+  } finally {
+    c.ctx.sessions.release(sessionId);
+  }
 }
 
 async function startFlow(c: Call, authFlow: string, params: Record<string, string>): Promise<AuthResponse> {

@@ -21,8 +21,11 @@ export type TriggerFunction = (event: any) => unknown;
 
 /** Custom-auth triggers: functions, or `"./module.js#exportName"` paths (relative to the config file). */
 export interface TriggersConfig {
+  /** Decides the next custom-auth step from `event.request.session`. */
   defineAuthChallenge?: TriggerFunction | string;
+  /** Builds a CUSTOM_CHALLENGE: public and private parameters, metadata. */
   createAuthChallenge?: TriggerFunction | string;
+  /** Checks `event.request.challengeAnswer`; sets `event.response.answerCorrect`. */
   verifyAuthChallengeResponse?: TriggerFunction | string;
 }
 
@@ -30,6 +33,7 @@ export interface TriggersConfig {
 export interface ClientConfig {
   /** Client id (random 26 characters when absent). */
   id?: string;
+  /** Display name (ClientName). */
   name?: string;
   /** `true` generates a secret; a string is used as the secret. SECRET_HASH is then required. */
   secret?: boolean | string;
@@ -46,29 +50,45 @@ export interface ClientConfig {
 
 /** A user to seed. */
 export interface UserConfig {
+  /** The username (USER_ID_FOR_SRP). */
   username: string;
+  /** The password; only a salt and SRP verifier are kept. */
   password?: string;
+  /** Default CONFIRMED. */
   status?: UserStatus;
+  /** Default true; a disabled user gets "User is disabled.". */
   enabled?: boolean;
   /** Standard and custom attributes (`email`, `phone_number`, `custom:x`...). */
   attributes?: Record<string, string>;
+  /** MFA factors the user has enabled (used when the pool's `mfa` is not OFF). */
   mfa?: {
+    /** SMS MFA to `attributes.phone_number`. */
     sms?: boolean;
+    /** Email MFA to `attributes.email`. */
     email?: boolean;
-    /** A verified TOTP device with this base32 secret. */
+    /** A verified TOTP device with this base32 `secret` (and FRIENDLY_DEVICE_NAME). */
     totp?: { secret: string; friendlyDeviceName?: string };
+    /** The preferred factor, asked without SELECT_MFA_TYPE. */
     preferred?: 'SMS' | 'TOTP' | 'EMAIL';
   };
   /** Attributes NEW_PASSWORD_REQUIRED asks for (without the `userAttributes.` prefix). */
   requiredAttributes?: string[];
   /** Ask this challenge after the first factor; `ANSWER` = `answer` continues the sign-in. */
-  unknownChallenge?: { challengeName: string; challengeParameters?: Record<string, string>; answer?: string };
+  unknownChallenge?: {
+    /** A challenge name clients do not know. */
+    challengeName: string;
+    /** Its ChallengeParameters. */
+    challengeParameters?: Record<string, string>;
+    /** The ANSWER that continues (any answer when absent). */
+    answer?: string;
+  };
 }
 
 /** A user pool with its clients and users. */
 export interface PoolConfig {
   /** Pool id `region_suffix` (random `us-east-1_xxxxxxxxx` when absent). */
   id?: string;
+  /** Display name (PoolName). */
   name?: string;
   /** Pool MFA configuration (default OFF). */
   mfa?: 'OFF' | 'OPTIONAL' | 'ON';
@@ -78,13 +98,17 @@ export interface PoolConfig {
   allowedFirstAuthFactors?: FirstAuthFactor[];
   /** Password policy checked on sign-up and password changes (default minimum length 8). */
   passwordPolicy?: { minimumLength?: number; requireUppercase?: boolean; requireLowercase?: boolean; requireNumbers?: boolean; requireSymbols?: boolean };
+  /** Custom-auth Lambda triggers. */
   triggers?: TriggersConfig;
+  /** App clients. */
   clients?: ClientConfig[];
+  /** Users to seed. */
   users?: UserConfig[];
 }
 
 /** The whole config. */
 export interface EmulatorConfig {
+  /** User pools to create at start. */
   pools?: PoolConfig[];
 }
 

@@ -150,6 +150,21 @@ describe('sign-up and password reset', () => {
     expect((await pw('erin', 'Passw0rd!')).AuthenticationResult).toBeTruthy();
   });
 
+  it('ConfirmSignUp returns a Session that signs in with USER_AUTH directly (autoSignIn), once', async () => {
+    const up = await cognito.send(new SignUpCommand({ ClientId: 'f', Username: 'auto', Password: 'Passw0rd!', UserAttributes: [{ Name: 'email', Value: 'auto@example.com' }] }));
+    expect(up.Session).toBeTruthy();
+    // The SignUp Session is not a sign-in.
+    expect((await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: 'f', Session: up.Session, AuthParameters: { USERNAME: 'auto' } })))).name).toBe('NotAuthorizedException');
+    const code = emu.outbox.last({ username: 'auto', purpose: 'SIGN_UP' })!.code;
+    const confirmed = await cognito.send(new ConfirmSignUpCommand({ ClientId: 'f', Username: 'auto', ConfirmationCode: code, Session: up.Session }));
+    expect(confirmed.Session).toBeTruthy();
+    const other = await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: 'f', Session: confirmed.Session, AuthParameters: { USERNAME: 'pwless' } })));
+    expect(other.name).toBe('NotAuthorizedException');
+    const signedIn = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: 'f', Session: confirmed.Session, AuthParameters: { USERNAME: 'auto' } }));
+    expect(decodeJwt(signedIn.AuthenticationResult!.IdToken!)['cognito:username']).toBe('auto');
+    expect((await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: 'f', Session: confirmed.Session, AuthParameters: { USERNAME: 'auto' } })))).message).toBe('Invalid session for the user, session can only be used once.');
+  });
+
   it('ForgotPassword → code → ConfirmForgotPassword; RESET_REQUIRED users sign in afterwards', async () => {
     const fp = await cognito.send(new ForgotPasswordCommand({ ClientId: 'f', Username: 'reset' }));
     expect(fp.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');

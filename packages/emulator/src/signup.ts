@@ -2,9 +2,10 @@
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { checkSecretHash, existingUser, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { checkPolicy, newUser, setPassword, type Pool, type User } from './model.js';
+import { checkPolicy, newUser, setPassword, type AppClient, type Pool, type User } from './model.js';
+import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
-import { attributeList, reqString, type Input } from './params.js';
+import { attributeList, optString, reqString, type Input } from './params.js';
 
 const SIGN_UP_CODE_MS = 24 * 3600_000;
 const FORGOT_CODE_MS = 3600_000;
@@ -35,6 +36,27 @@ function clientAndHash(ctx: Ctx, input: Input, username: string) {
   return { pool, client };
 }
 
+/**
+ * The Session SignUp and ConfirmSignUp return. After ConfirmSignUp it lets InitiateAuth
+ * (USER_AUTH) sign the user in without another factor.
+ */
+function signUpSession(ctx: Ctx, pool: Pool, client: AppClient, user: User, expect: 'CONFIRM_SIGN_UP' | 'AUTO_SIGN_IN'): string {
+  const state: AuthState = {
+    userPoolId: pool.id,
+    clientId: client.id,
+    username: user.username,
+    flow: 'SIGN_UP',
+    expect,
+    firstFactorDone: false,
+    newPasswordDone: false,
+    unknownDone: false,
+    mfaDone: false,
+    passwordless: false,
+    clientMetadata: {},
+  };
+  return ctx.sessions.create(state, client.sessionValidityMinutes);
+}
+
 function checkCode(ctx: Ctx, pending: { code: string; expiresAt: number } | undefined, given: string): void {
   if (!pending || pending.code !== given) throw errors.codeMismatch('Invalid verification code provided, please try again.');
   if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
@@ -45,7 +67,7 @@ export function signUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const password = reqString(input, 'Password', { max: 256 });
   const attributes = attributeList(input, 'UserAttributes');
-  const { pool } = clientAndHash(ctx, input, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
   if (lookupUser(pool, username)) throw new CognitoError('UsernameExistsException', 'User already exists');
   if (attributes.sub !== undefined) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
   checkPolicy(pool, password);
@@ -57,14 +79,15 @@ export function signUp(ctx: Ctx, input: Input) {
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
   const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
-  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery };
+  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery, Session: signUpSession(ctx, pool, client, user, 'CONFIRM_SIGN_UP') };
 }
 
 /** ConfirmSignUp. */
 export function confirmSignUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
-  const { pool } = clientAndHash(ctx, input, username);
+  optString(input, 'Session', { min: 20, max: 8192 });
+  const { pool, client } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   checkCode(ctx, user.signUpCode, code);
@@ -73,7 +96,7 @@ export function confirmSignUp(ctx: Ctx, input: Input) {
   if (user.attributes.email) user.attributes.email_verified = 'true';
   else if (user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   user.modifiedAt = ctx.clock.now();
-  return {};
+  return { Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
 }
 
 /** ResendConfirmationCode. */

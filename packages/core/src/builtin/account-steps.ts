@@ -66,7 +66,7 @@ export function accountStepsPlugin(): NextstepPlugin {
         validate(answer, ctx) {
           assertCode(answer, 'reset code');
           if (!ctx.options.password) {
-            throw validationError('EmptyNewPassword', 'Give the new password as options.password with the reset code.');
+            throw validationError('EmptyConfirmResetPasswordNewPassword', 'Give the new password as options.password with the reset code.');
           }
         },
         async answer(answer, ctx) {

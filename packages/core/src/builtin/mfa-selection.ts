@@ -21,7 +21,7 @@ function chosen(answer: StepAnswer | undefined, ctx: StepContext): MfaTypeInfo {
   const allowed = offered(ctx);
   const info = typeof answer === 'string' ? mfaTypeOf(answer.trim().toUpperCase()) : undefined;
   if (!info || !allowed.includes(info.type)) {
-    throw validationError('MfaTypeNotOffered', `Choose one of the offered MFA types: ${allowed.join(', ')}.`, {
+    throw validationError('IncorrectMFAMethod', `Choose one of the offered MFA types: ${allowed.join(', ')}.`, {
       allowedMFATypes: allowed,
     });
   }

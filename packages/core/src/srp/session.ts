@@ -92,7 +92,6 @@ function webRandomBytes(length: number): Uint8Array {
   return bytes;
 }
 
-
 /**
  * Starts an SRP exchange: draws the secret `a` (128 random bytes) and computes
  * A = g^a mod N. The secret stays inside the returned session's closure.
@@ -156,5 +155,8 @@ function checkInput(input: SrpClaimInput): { poolName: string; userIdForSrp: str
   if (!isHex(input.salt)) throw srpError('SRP: SALT is not hex.', 'service');
   if (!isHex(input.srpB)) throw srpError('SRP: SRP_B is not hex.', 'service');
   if (typeof input.secretBlock !== 'string') throw srpError('SRP: SECRET_BLOCK is missing.', 'service');
+  if (input.now !== undefined && !(input.now instanceof Date && Number.isFinite(input.now.getTime()))) {
+    throw srpError('SRP: `now` must be a valid Date.', 'validation');
+  }
   return { poolName, userIdForSrp, password };
 }

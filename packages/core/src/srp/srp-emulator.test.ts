@@ -11,7 +11,8 @@ import { createSdkTransport } from '../transport/sdk.js';
 import type { CognitoTransport } from '../types.js';
 import { modPow as modPowBigInt } from './modpow-bigint.js';
 import { modPow as modPowNode } from './modpow-node.js';
-import { startSrp, type ModPow } from './index.js';
+import * as webDigest from './digest-web.js';
+import { startSrp, type StartSrpOptions } from './index.js';
 
 const POOL = 'us-east-1_SrpE2e';
 const PASSWORDS: Record<string, string> = {
@@ -50,10 +51,10 @@ afterAll(async () => {
 });
 
 /** USER_SRP_AUTH from InitiateAuth to tokens. */
-async function srpSignIn(t: CognitoTransport, username: string, password: string, opts: { modPow?: ModPow; clientId?: string; clientSecret?: string } = {}) {
+async function srpSignIn(t: CognitoTransport, username: string, password: string, opts: { srp?: StartSrpOptions; clientId?: string; clientSecret?: string } = {}) {
   const clientId = opts.clientId ?? 'plain-client';
   const hash = async (user: string) => (opts.clientSecret ? { SECRET_HASH: await secretHash(opts.clientSecret, user, clientId) } : {});
-  const srp = await startSrp(opts.modPow ? { modPow: opts.modPow } : {});
+  const srp = await startSrp(opts.srp ?? {});
   const first = await t.send('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, SRP_A: srp.A, ...(await hash(username)) } });
   expect(first.ChallengeName).toBe('PASSWORD_VERIFIER');
   const p = first.ChallengeParameters as Record<string, string>;
@@ -76,18 +77,18 @@ async function failure(p: Promise<unknown>): Promise<AuthError> {
 }
 
 describe.each([
-  ['node', modPowNode],
-  ['bigint', modPowBigInt],
-] as const)('USER_SRP_AUTH against the emulator (%s modexp)', (_name, modPow) => {
+  ['Node: OpenSSL modexp, node:crypto hashes', { modPow: modPowNode }],
+  ['browser: BigInt modexp, Web Crypto hashes', { modPow: modPowBigInt, digest: webDigest }],
+] as const)('USER_SRP_AUTH against the emulator (%s)', (_name, srpOptions) => {
   it('signs in every seeded user, unicode and long passwords included', async () => {
     for (const [username, password] of Object.entries(PASSWORDS)) {
-      const out = await srpSignIn(transport, username, password, { modPow });
+      const out = await srpSignIn(transport, username, password, { srp: srpOptions });
       expect(out.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
       expect(out.AuthenticationResult?.TokenType).toBe('Bearer');
     }
   });
   it('signs in through a client with a secret (SECRET_HASH on both calls)', async () => {
-    const out = await srpSignIn(transport, 'alice', PASSWORDS.alice!, { modPow, ...secretClient });
+    const out = await srpSignIn(transport, 'alice', PASSWORDS.alice!, { srp: srpOptions, ...secretClient });
     expect(out.AuthenticationResult?.IdToken).toEqual(expect.any(String));
   });
 });

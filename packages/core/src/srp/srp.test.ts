@@ -19,7 +19,8 @@ import {
   type Verifier,
 } from '../test-support/srp-server.js';
 import { N, g, k } from './group.js';
-import { formatTimestamp, startSrp, type ModPow, type SrpSession } from './index.js';
+import * as webDigest from './digest-web.js';
+import { formatTimestamp, startSrp, type ModPow, type SrpSession, type StartSrpOptions } from './index.js';
 
 const paths: Record<string, ModPow> = { node: modPowNode, bigint: modPowBigInt };
 const POOL_ID = 'us-east-1_AbCdEfGhI';
@@ -135,7 +136,12 @@ describe('modPow: the Node (OpenSSL) and BigInt paths', () => {
   });
 });
 
-describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow) => {
+const claimPaths: Record<string, StartSrpOptions> = {
+  'Node (OpenSSL modexp, node:crypto hashes)': { modPow: modPowNode },
+  'browser (BigInt modexp, Web Crypto hashes)': { modPow: modPowBigInt, digest: webDigest },
+};
+
+describe.each(Object.entries(claimPaths))('SRP claim on the %s path', (_name, opts) => {
   it('matches an independent server for random users, passwords (unicode), salts and times', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -148,7 +154,7 @@ describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow)
         async (poolName, userId, password, salt, secret, now) => {
           const ver = makeVerifier(poolName, userId, password, salt);
           const ch = makeChallenge(ver, undefined, Buffer.from(secret).toString('base64'));
-          const session = await startSrp({ modPow });
+          const session = await startSrp(opts);
           expect(session.A).toMatch(/^[1-9a-f][0-9a-f]*$/);
           await claimAndVerify(session, ver, ch, password, now);
         },
@@ -160,7 +166,7 @@ describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow)
   it('a wrong password gives a signature the server rejects', async () => {
     const ver = makeVerifier(POOL_NAME, 'alice', 'right password', 'ab12');
     const ch = makeChallenge(ver);
-    const session = await startSrp({ modPow });
+    const session = await startSrp(opts);
     const out = await session.claim({ userPoolId: POOL_ID, userIdForSrp: 'alice', password: 'wrong password', salt: 'ab12', srpB: ch.params.SRP_B, secretBlock: ch.params.SECRET_BLOCK });
     expect(out.PASSWORD_CLAIM_SIGNATURE).not.toBe(expectedSignature(ver, ch, session.A, out.TIMESTAMP));
   });
@@ -172,7 +178,7 @@ describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow)
       const c = makeChallenge(ver);
       if (c.params.SRP_B.length % 2 === 1) ch = c;
     }
-    await claimAndVerify(await startSrp({ modPow }), ver, ch, 'p4ss');
+    await claimAndVerify(await startSrp(opts), ver, ch, 'p4ss');
   });
 
   it('handles A with its top bit set, A of odd hex length, and A with a leading zero byte', async () => {
@@ -184,7 +190,7 @@ describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow)
     ];
     for (const want of wants) {
       const bytes = findA(want);
-      const session = await startSrp({ modPow, randomBytes: () => bytes });
+      const session = await startSrp({ ...opts, randomBytes: () => bytes });
       expect(want(BigInt('0x' + session.A))).toBe(true);
       await claimAndVerify(session, ver, makeChallenge(ver), 'pw');
     }
@@ -192,7 +198,7 @@ describe.each(Object.entries(paths))('SRP claim on the %s path', (_name, modPow)
 
   it('handles S and u with their top bit set or a leading zero byte', async () => {
     const ver = makeVerifier(POOL_NAME, 'dave', 'pw', 'c0ffee');
-    const session = await startSrp({ modPow });
+    const session = await startSrp(opts);
     const A = BigInt('0x' + session.A);
     const u0 = (ch: Challenge) => serverU(session.A, ch.B);
     const S0 = (ch: Challenge) => fastPow((A * fastPow(ver.v, u0(ch))) % refN, ch.b);
@@ -251,6 +257,7 @@ describe('SRP errors', () => {
     expect((await failure({ userPoolId: 'us-east-1_' })).kind).toBe('validation');
     expect((await failure({ password: '' })).kind).toBe('validation');
     expect((await failure({ poolName: '' })).kind).toBe('validation');
+    expect((await failure({ now: new Date(NaN) } as never)).kind).toBe('validation');
   });
   it('rejects a secret that would give A ≡ 0 or a = 0', async () => {
     await expect(startSrp({ randomBytes: (n) => new Uint8Array(n) })).rejects.toMatchObject({ name: 'SrpError' });
