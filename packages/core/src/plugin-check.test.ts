@@ -18,6 +18,14 @@ function configErrorOf(fn: () => unknown): AuthError {
   throw new Error('expected a config error');
 }
 
+describe('CORE_VERSION', () => {
+  it('is the version in package.json', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(CORE_VERSION).toBe(pkg.version);
+  });
+});
+
 describe('createAuth checks plugins', () => {
   it('refuses two plugins claiming one step, naming both with versions', () => {
     const err = configErrorOf(() =>

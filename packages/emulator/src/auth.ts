@@ -4,11 +4,11 @@
  * First factor (SRP, password, passwordless code, or the custom-auth loop) → status checks
  * → NEW_PASSWORD_REQUIRED → a configured unknown challenge → MFA (or MFA setup) → tokens.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { checkLock, checkSecretHash, lookupUser, recordFailure, recordSuccess, signInUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { checkPolicy, setPassword, type AppClient, type Pool, type User } from './model.js';
+import { checkPolicy, newUser, setPassword, type AppClient, type Pool, type User } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import type { AuthResponse, AuthState } from './sessions.js';
 import { checkPassword, isValidTimestamp, poolNameOf, startSrp, verifyClaim } from './srp.js';
@@ -260,6 +260,9 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
 
   const username = reqParam(params, 'USERNAME');
   checkSecretHash(client, [username], params.SECRET_HASH);
+  if (authFlow === 'USER_SRP_AUTH' && client.preventUserExistenceErrors && !lookupUser(pool, username)) {
+    return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
+  }
   const user = signInUser(pool, client, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
@@ -267,6 +270,20 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
   const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
   if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, 'InitiateAuth', await autoSignIn(c, signUpSession));
   return interpose(c, 'InitiateAuth', await startFlow(c, authFlow, params));
+}
+
+/**
+ * PreventUserExistenceErrors for SRP: an unknown user gets a PASSWORD_VERIFIER like a real
+ * one (a salt stable per name, a random verifier), and the claim then fails as a wrong
+ * password would, so the answers do not reveal whether the user exists.
+ */
+function phantomSrp(ctx: Ctx, pool: Pool, client: AppClient, username: string, A: bigint, clientMetadata: Record<string, string>): AuthResponse {
+  const user = newUser(username, ctx.clock.now());
+  setPassword(pool, user, randomBytes(24).toString('base64'), ctx.clock.now());
+  user.password!.saltHex = BigInt('0x' + createHash('sha256').update(`${pool.id}/${username}`).digest('hex').slice(0, 32)).toString(16);
+  const state = newState(pool, client, user, 'USER_SRP_AUTH', clientMetadata);
+  state.phantom = true;
+  return srpChallenge({ ctx, pool, client, user, state }, A);
 }
 
 /**
@@ -344,6 +361,10 @@ export async function respondToAuthChallenge(ctx: Ctx, input: Input): Promise<Au
 }
 
 async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthState, sessionId: string, challengeName: string, responses: Record<string, string>, clientMetadata: Record<string, string>): Promise<AuthResponse> {
+  if (state.phantom) {
+    ctx.sessions.kill(sessionId);
+    throw errors.notAuthorized();
+  }
   const user = pool.users.get(state.username);
   if (!user) throw errors.sessionInvalid();
 

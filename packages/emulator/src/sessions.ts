@@ -39,6 +39,8 @@ export interface AuthState {
   custom?: { history: ChallengeResult[]; privateParameters?: Record<string, unknown>; challengeMetadata?: string };
   unknown?: { answer?: string; resume?: AuthResponse };
   clientMetadata: Record<string, string>;
+  /** PreventUserExistenceErrors: a sign-in of a user who does not exist, bound to fail. */
+  phantom?: boolean;
 }
 
 interface Entry {
