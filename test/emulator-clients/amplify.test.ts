@@ -242,6 +242,14 @@ describe('aws-amplify v6: signed-in account calls', () => {
     expect(err.message).toContain('FUTURE_CHALLENGE');
   });
 
+  it('Amplify retries an injected throttle and a 5xx by itself: signIn still reaches DONE', async () => {
+    emu.faults.add({ operation: 'InitiateAuth', kind: 'throttle', times: 1 });
+    emu.faults.add({ operation: 'RespondToAuthChallenge', kind: 'server-error', times: 1 });
+    const out = await signIn({ username: 'ann', password: PW });
+    emu.faults.clear();
+    await expectSignedIn(out, MAIN, 'ann');
+  });
+
   it('CORS: the preflight allows the headers Amplify sends from a browser', async () => {
     const res = await fetch(emu.endpoint + '/', {
       method: 'OPTIONS',

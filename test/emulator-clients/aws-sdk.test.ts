@@ -27,6 +27,8 @@ import {
   SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptableIssuers,
@@ -42,6 +44,20 @@ import {
   verifyToken,
   type Emulator,
 } from './support.js';
+
+// amazon-cognito-identity-js's SRP maths (untyped internals), to drive USER_SRP_AUTH through
+// the SDK on a client with a secret, which that library cannot do by itself.
+const requireCjs = createRequire(import.meta.url);
+const { AuthenticationHelper } = requireCjs('amazon-cognito-identity-js') as { AuthenticationHelper: new (pool: string) => any };
+const BigInteger = requireCjs('amazon-cognito-identity-js/lib/BigInteger.js').default as new (hex: string, radix: number) => unknown;
+
+/** Cognito's TIMESTAMP: `ddd MMM D HH:mm:ss UTC YYYY`, day not zero-padded. */
+function srpTimestamp(d = new Date()): string {
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
 
 let emu: Emulator;
 let admin: CognitoIdentityProviderClient;
@@ -323,6 +339,59 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
     expect(wrong.message).not.toContain(password);
   });
 
+  it('USER_SRP_AUTH on a secret client: SECRET_HASH on InitiateAuth and on the PASSWORD_VERIFIER answer', async () => {
+    const username = uniqueName('srpsecret');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const poolName = poolId.split('_')[1];
+    const helper = new AuthenticationHelper(poolName);
+    const A: { toString(radix: number): string } = await new Promise((resolve, reject) =>
+      helper.getLargeAValue((err: Error | null, a: { toString(radix: number): string }) => (err ? reject(err) : resolve(a))),
+    );
+    const init = await pub.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: secretClientId,
+        AuthParameters: { USERNAME: username, SRP_A: A.toString(16), SECRET_HASH: secretHash(username, secretClientId, clientSecret) },
+      }),
+    );
+    expect(init.ChallengeName).toBe('PASSWORD_VERIFIER');
+    const p = init.ChallengeParameters!;
+    expect(Object.keys(p).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+    const userId = p.USER_ID_FOR_SRP;
+    const key: Buffer = await new Promise((resolve, reject) =>
+      helper.getPasswordAuthenticationKey(userId, password, new BigInteger(p.SRP_B, 16), new BigInteger(p.SALT, 16), (err: Error | null, k: Buffer) =>
+        err ? reject(err) : resolve(k),
+      ),
+    );
+    const timestamp = srpTimestamp();
+    const signature = createHmac('sha256', key)
+      .update(Buffer.concat([Buffer.from(poolName, 'utf8'), Buffer.from(userId, 'utf8'), Buffer.from(p.SECRET_BLOCK, 'base64'), Buffer.from(timestamp, 'utf8')]))
+      .digest('base64');
+    const answer = (withHash: boolean) =>
+      pub.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: secretClientId,
+          ChallengeName: 'PASSWORD_VERIFIER',
+          Session: init.Session,
+          ChallengeResponses: {
+            USERNAME: userId,
+            PASSWORD_CLAIM_SECRET_BLOCK: p.SECRET_BLOCK,
+            PASSWORD_CLAIM_SIGNATURE: signature,
+            TIMESTAMP: timestamp,
+            ...(withHash ? { SECRET_HASH: secretHash(userId, secretClientId, clientSecret) } : {}),
+          },
+        }),
+      );
+    const refused = await failure(answer(false));
+    expect(refused.name).toBe('NotAuthorizedException');
+    expect(refused.message).toMatch(/SECRET_HASH|secret hash/i);
+    const done = await answer(true);
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+    const access = await verifyToken(emu, poolId, done.AuthenticationResult!.AccessToken!);
+    expect(access.payload.client_id).toBe(secretClientId);
+  });
+
   it('wrong password: NotAuthorizedException (HTTP 400) with the SDK exception class', async () => {
     const username = uniqueName('wrong');
     const password = randomPassword();
@@ -534,6 +603,20 @@ describe('sessions, lockout and faults', () => {
     );
     expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
     expect(ok.$metadata.attempts).toBe(3);
+    retrying.destroy();
+  });
+
+  it('an injected dropped connection is a transient network error the SDK retries', async () => {
+    const username = uniqueName('drop');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const retrying = new CognitoIdentityProviderClient({ endpoint: emu.endpoint, region: 'us-east-1', maxAttempts: 2, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+    emu.faults.add({ operation: 'InitiateAuth', kind: 'drop', times: 1 });
+    const ok = await retrying.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: publicClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    );
+    expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(ok.$metadata.attempts).toBe(2);
     retrying.destroy();
   });
 

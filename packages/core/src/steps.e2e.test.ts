@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, failUnclaimed, type Flow, type NextstepPlugin } from './index.js';
 import {
-  MFA_ON_POOL,
   NEW_PASSWORD,
   PASSWORD,
   UNKNOWN_ANSWER,
@@ -290,7 +289,6 @@ describe('unknown challenges reach the default handler', () => {
 describe('MFA ON pool without factors', () => {
   it('MFA_SETUP with no installed setup plugin goes to the default handler', async () => {
     const { pool, username } = await fx.freshUser({ password: PASSWORD }, { mfa: 'ON', enabledMfas: ['SOFTWARE_TOKEN_MFA'] });
-    void MFA_ON_POOL;
     const flow = await fx.auth({ pool }).signIn({ username, password: PASSWORD });
     expect(flow.nextStep).toMatchObject({
       signInStep: 'UNCLAIMED_CHALLENGE',
@@ -338,6 +336,23 @@ describe('a client with a secret: SECRET_HASH on account operations and every ch
 });
 
 describe('transient failures leave the flow at its step', () => {
+  it('CONFIRM_SIGN_UP: confirmed, then the sign-in fails transiently; answering again only signs in', async () => {
+    const { pool } = await fx.freshUser({ password: PASSWORD });
+    const auth = fx.auth({ pool });
+    await auth.signUp({ username: 'flaky', password: PASSWORD, options: { userAttributes: { email: 'f@example.com' } } });
+    const flow = await auth.signIn({ username: 'flaky', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    const code = fx.code('flaky', 'EMAIL', pool);
+    fx.emu.faults.add({ operation: 'InitiateAuth', kind: 'server-error', times: 10 });
+    try {
+      await rejection(flow.confirm(code));
+    } finally {
+      fx.emu.faults.clear();
+    }
+    expect(flow.nextStep.signInStep).toBe('CONFIRM_SIGN_UP');
+    await flow.confirm(code);
+    expect(flow.isSignedIn).toBe(true);
+  });
+
   it('a 5xx on the answer: the same code answers again', async () => {
     const flow = await fx.auth({ plugins: [SMS] }).signIn({ username: 'sms', password: PASSWORD });
     fx.emu.faults.add({ operation: 'RespondToAuthChallenge', kind: 'server-error', times: 10 });

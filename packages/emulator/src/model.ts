@@ -66,6 +66,8 @@ export interface User {
   lockedUntil: number;
   signUpCode?: PendingCode;
   forgotCode?: PendingCode;
+  /** Pending verification codes of `email` / `phone_number` (GetUserAttributeVerificationCode). */
+  attributeCodes: Record<string, PendingCode>;
   createdAt: number;
   modifiedAt: number;
 }
@@ -141,6 +143,7 @@ export function newUser(username: string, now: number, attributes: Record<string
     failures: 0,
     lastFailureAt: 0,
     lockedUntil: 0,
+    attributeCodes: {},
     createdAt: now,
     modifiedAt: now,
   };

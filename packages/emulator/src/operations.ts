@@ -1,6 +1,7 @@
 /** The operation table: `x-amz-target` operation name → handler. */
 import { associateSoftwareToken, getUser, setUserMfaPreference, verifySoftwareToken } from './account.js';
 import * as admin from './admin.js';
+import { adminUpdateUserAttributes, deleteUser, deleteUserAttributes, getUserAttributeVerificationCode, updateUserAttributes, verifyUserAttribute } from './attributes.js';
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
@@ -16,6 +17,12 @@ export const operations: Record<string, Operation> = {
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
   GetUser: getUser,
+  UpdateUserAttributes: updateUserAttributes,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+  VerifyUserAttribute: verifyUserAttribute,
+  DeleteUserAttributes: deleteUserAttributes,
+  DeleteUser: deleteUser,
+  AdminUpdateUserAttributes: adminUpdateUserAttributes,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   RevokeToken: revokeToken,
   GlobalSignOut: globalSignOut,

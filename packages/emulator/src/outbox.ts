@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** Why a message was sent. */
-export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMAIL_SETUP' | 'INVITATION';
+export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMAIL_SETUP' | 'INVITATION' | 'VERIFY_ATTRIBUTE';
 
 /** One message the emulator sent. */
 export interface OutboxMessage {

@@ -104,6 +104,28 @@ describe('SRP sign-in over HTTP', () => {
     }
   });
 
+  it('PreventUserExistenceErrors: an unknown user gets a PASSWORD_VERIFIER (stable salt) and then NotAuthorizedException', async () => {
+    const { emu, cognito } = await withEmulator({ config: { pools: [{ id: POOL, clients: [{ id: 'p', preventUserExistenceErrors: true }], users: [{ username: 'bob', password: 'correct horse' }] }] } });
+    try {
+      const first = await srpSignIn(cognito, { userPoolId: POOL, clientId: 'p', username: 'bob', password: 'correct horse' });
+      expect(first.second.AuthenticationResult).toBeTruthy();
+      const salts: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const srp = new SrpClientSession(POOL);
+        const start = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'p', AuthParameters: { USERNAME: 'ghost', SRP_A: srp.srpA } }));
+        expect(start.ChallengeName).toBe('PASSWORD_VERIFIER');
+        salts.push(start.ChallengeParameters!.SALT!);
+        const err = await failure(cognito.send(new RespondToAuthChallengeCommand({ ClientId: 'p', ChallengeName: 'PASSWORD_VERIFIER', Session: start.Session, ChallengeResponses: srp.claim(start.ChallengeParameters!, 'anything') })));
+        expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+      }
+      expect(salts[0]).toBe(salts[1]);
+      const pw = await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'p', AuthParameters: { USERNAME: 'ghost', PASSWORD: 'x' } })));
+      expect(pw).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('rejects A ≡ 0 mod N, non-hex A, and a claim over another SECRET_BLOCK', async () => {
     const { emu, cognito } = await withEmulator({ config: { pools: [{ id: POOL, clients: [{ id: 'c' }], users: [{ username: 'bob', password: 'correct horse' }] }] } });
     try {

@@ -50,12 +50,17 @@ export function accountStepsPlugin(): NextstepPlugin {
           }
         },
         async answer(answer, ctx) {
-          await ctx.cognito.send('ConfirmSignUp', {
-            ClientId: ctx.clientId,
-            Username: ctx.flow?.username ?? ctx.username,
-            ConfirmationCode: assertCode(answer),
-            ...metadata(ctx),
-          });
+          // If the sign-in after a successful confirmation failed (say, a network error), a
+          // second answer only signs in again: the code is spent.
+          if (!ctx.state.confirmed) {
+            await ctx.cognito.send('ConfirmSignUp', {
+              ClientId: ctx.clientId,
+              Username: ctx.flow?.username ?? ctx.username,
+              ConfirmationCode: assertCode(answer),
+              ...metadata(ctx),
+            });
+            ctx.state.confirmed = true;
+          }
           return ctx.restart(ctx.options.password);
         },
       }));
@@ -71,13 +76,16 @@ export function accountStepsPlugin(): NextstepPlugin {
         },
         async answer(answer, ctx) {
           const password = ctx.options.password!;
-          await ctx.cognito.send('ConfirmForgotPassword', {
-            ClientId: ctx.clientId,
-            Username: ctx.flow?.username ?? ctx.username,
-            ConfirmationCode: assertCode(answer),
-            Password: password,
-            ...metadata(ctx),
-          });
+          if (!ctx.state.reset) {
+            await ctx.cognito.send('ConfirmForgotPassword', {
+              ClientId: ctx.clientId,
+              Username: ctx.flow?.username ?? ctx.username,
+              ConfirmationCode: assertCode(answer),
+              Password: password,
+              ...metadata(ctx),
+            });
+            ctx.state.reset = true;
+          }
           return ctx.restart(password);
         },
       }));

@@ -8,7 +8,6 @@ import { assertCode } from '../validate.js';
 export const PASSWORD = 'Tr0ub4dor&3-core';
 export const NEW_PASSWORD = 'N3w-Passw0rd!-core';
 export const POOL = 'us-east-1_CoreTest';
-export const MFA_ON_POOL = 'us-east-1_CoreMfaOn';
 export const CLIENT = 'core-client';
 export const SECRET_CLIENT = 'core-secret-client';
 export const CLIENT_SECRET = 'core-client-secret-value-9f8e7d';

@@ -1,0 +1,100 @@
+/**
+ * A signed-in user's own attributes: UpdateUserAttributes, GetUserAttributeVerificationCode,
+ * VerifyUserAttribute, DeleteUserAttributes, DeleteUser; and AdminUpdateUserAttributes.
+ */
+import { userOfToken } from './account.js';
+import { maskEmail, maskPhone, randomCode } from './codes.js';
+import { existingUser, type Ctx } from './context.js';
+import { errors } from './errors.js';
+import type { Pool, User } from './model.js';
+import { attributeList, reqString, stringList, type Input } from './params.js';
+
+const CODE_MS = 24 * 3600_000;
+const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
+  email: { medium: 'EMAIL', verified: 'email_verified' },
+  phone_number: { medium: 'SMS', verified: 'phone_number_verified' },
+};
+
+function checkMutable(attributes: Record<string, string>): void {
+  if ('sub' in attributes) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
+}
+
+/** Sends a verification code for `email` or `phone_number`; returns CodeDeliveryDetails. */
+function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string) {
+  const contact = CONTACT[name];
+  const destination = user.attributes[name];
+  if (!contact || !destination) throw errors.invalidParameter(`Attribute ${name} cannot be verified for this user.`);
+  const code = randomCode(6);
+  user.attributeCodes[name] = { code, expiresAt: ctx.clock.now() + CODE_MS };
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium: contact.medium, destination, code, purpose: 'VERIFY_ATTRIBUTE', at: ctx.clock.now() });
+  return { Destination: contact.medium === 'EMAIL' ? maskEmail(destination) : maskPhone(destination), DeliveryMedium: contact.medium, AttributeName: name };
+}
+
+/** UpdateUserAttributes: a changed email / phone number becomes unverified and gets a code. */
+export async function updateUserAttributes(ctx: Ctx, input: Input) {
+  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const attributes = attributeList(input, 'UserAttributes');
+  checkMutable(attributes);
+  const deliveries = [];
+  for (const [name, value] of Object.entries(attributes)) {
+    const changed = user.attributes[name] !== value;
+    user.attributes[name] = value;
+    const contact = CONTACT[name];
+    if (contact && changed && attributes[contact.verified] !== 'true') {
+      user.attributes[contact.verified] = 'false';
+      deliveries.push(sendVerification(ctx, pool, user, name));
+    }
+  }
+  user.modifiedAt = ctx.clock.now();
+  return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
+}
+
+/** GetUserAttributeVerificationCode. */
+export async function getUserAttributeVerificationCode(ctx: Ctx, input: Input) {
+  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  return { CodeDeliveryDetails: sendVerification(ctx, pool, user, reqString(input, 'AttributeName')) };
+}
+
+/** VerifyUserAttribute. */
+export async function verifyUserAttribute(ctx: Ctx, input: Input) {
+  const { user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const name = reqString(input, 'AttributeName');
+  const code = reqString(input, 'Code');
+  const pending = user.attributeCodes[name];
+  if (!pending || pending.code !== code) throw errors.codeMismatch('Invalid verification code provided, please try again.');
+  if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+  delete user.attributeCodes[name];
+  user.attributes[CONTACT[name]!.verified] = 'true';
+  user.modifiedAt = ctx.clock.now();
+  return {};
+}
+
+/** DeleteUserAttributes. */
+export async function deleteUserAttributes(ctx: Ctx, input: Input) {
+  const { user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const names = stringList(input, 'UserAttributeNames');
+  if (!names) throw errors.invalidParameter("1 validation error detected: Value null at 'userAttributeNames' failed to satisfy constraint: Member must not be null");
+  if (names.includes('sub')) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
+  for (const n of names) delete user.attributes[n];
+  user.modifiedAt = ctx.clock.now();
+  return {};
+}
+
+/** DeleteUser: the user and every token of theirs are gone. */
+export async function deleteUser(ctx: Ctx, input: Input) {
+  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  ctx.tokens.revokeUser(pool.id, user.username);
+  pool.users.delete(user.username);
+  return {};
+}
+
+/** AdminUpdateUserAttributes (no codes are sent; `*_verified` may be set directly). */
+export function adminUpdateUserAttributes(ctx: Ctx, input: Input) {
+  const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
+  const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
+  const attributes = attributeList(input, 'UserAttributes');
+  checkMutable(attributes);
+  Object.assign(user.attributes, attributes);
+  user.modifiedAt = ctx.clock.now();
+  return {};
+}
