@@ -9,8 +9,10 @@ import {
   CognitoUserPool,
   type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
+import { AdminGetUserCommand, CreateUserPoolClientCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  adminClient,
   acceptableIssuers,
   customAuthTriggers,
   lastCode,
@@ -106,7 +108,9 @@ function step(run: (cb: ReturnType<typeof stepCallbacks>) => void): Promise<Step
 
 function expectKind<K extends Step['kind']>(s: Step, kind: K): Extract<Step, { kind: K }> {
   if (s.kind !== kind) {
-    const detail = s.kind === 'failure' ? `${s.err.name}: ${s.err.message}` : JSON.stringify(s);
+    // Never the session: it holds tokens. Names and challenge parameters' keys only.
+    const detail =
+      s.kind === 'failure' ? `${s.err.name}: ${s.err.message}` : 'challengeName' in s ? s.challengeName : s.kind === 'success' ? 'tokens' : 'challenge';
     throw new Error(`expected ${kind}, got ${s.kind} (${detail})`);
   }
   return s as Extract<Step, { kind: K }>;
@@ -190,6 +194,43 @@ describe('amazon-cognito-identity-js: SRP', () => {
     const s = expectKind(await srpSignIn(userOf(MAIN, 'cijsecret', 'alice'), 'alice', PW), 'failure');
     expect(s.err.name).toBe('NotAuthorizedException');
     expect(s.err.message).toMatch(/secret/i);
+  });
+});
+
+describe('amazon-cognito-identity-js: email as user name (UsernameAttributes)', () => {
+  it('a pool created with UsernameAttributes [email]: sign-up by email, SRP sign-in by email, USER_ID_FOR_SRP is the generated name', async () => {
+    const admin = adminClient(emu.endpoint);
+    const created = await admin.send(new CreateUserPoolCommand({ PoolName: 'by-email', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }));
+    const poolId = created.UserPool!.Id!;
+    expect(created.UserPool?.UsernameAttributes).toEqual(['email']);
+    const client = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+    );
+    const clientId = client.UserPoolClient!.ClientId!;
+    const email = `mail${Date.now()}@example.com`;
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: emu.endpoint });
+    const up = await new Promise<{ userSub: string }>((resolve, reject) =>
+      pool.signUp(email, PW, [], [], (err, res) => (err ? reject(err) : resolve(res as never))),
+    );
+    // Cognito stores such users under a generated name (the sub), and the email as attribute.
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
+    expect(got.Username).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(up.userSub).toBeTruthy();
+    expect(got.UserAttributes?.find((a) => a.Name === 'email')?.Value).toBe(email);
+    const code = lastCode(emu, { userPoolId: poolId, username: got.Username!, purpose: 'SIGN_UP' });
+    const user = new CognitoUser({ Username: email, Pool: pool });
+    await new Promise<string>((resolve, reject) => user.confirmRegistration(code, true, (err, res) => (err ? reject(err) : resolve(res))));
+    const signedIn = new CognitoUser({ Username: email, Pool: pool });
+    const s = expectKind(await srpSignIn(signedIn, email, PW), 'success');
+    expect(s.session.getIdToken().payload['cognito:username']).toBe(got.Username);
+    expect(s.session.getIdToken().payload.email).toBe(email);
+    admin.destroy();
+  });
+
+  it('a pool without email alias refuses sign-in by email (UserNotFoundException), as Cognito does', async () => {
+    // alice has a verified email, but MAIN has neither UsernameAttributes nor AliasAttributes.
+    const s = expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'alice@example.com'), 'alice@example.com', PW), 'failure');
+    expect(s.err.name).toBe('UserNotFoundException');
   });
 });
 

@@ -77,6 +77,7 @@ export async function startParityEmulator(scenarios: Scenario[], clients = ['amp
         wrong: (code) =>
           /^\d+$/.test(code) ? String((BigInt(code) + 1n) % 10n ** BigInt(code.length)).padStart(code.length, '0') : `${code}-wrong`,
         signOut,
+        advanceClock: (ms) => emu.clock.advance(ms),
       };
     },
     close: () => emu.close(),

@@ -22,6 +22,8 @@ export interface UserContext {
   wrong(code: string): string;
   /** Signs the app out between two sign-ins of one scenario (Amplify keeps one signed-in user). */
   signOut(): Promise<void>;
+  /** Moves the emulator's clock (sessions, codes, tokens) forward. */
+  advanceClock(ms: number): void;
 }
 
 /** One scenario. */
@@ -180,6 +182,29 @@ export const scenarios: Scenario[] = [
     async run(d, u) {
       await d.signIn({ username: u.username, password: u.password });
       await codeStep(d, u, () => u.code('EMAIL'));
+    },
+  },
+  {
+    id: 'expired',
+    title: 'the sign-in session expires at the SMS step, then a new sign-in',
+    pool: 'main',
+    user: confirmed({ mfa: { sms: true, preferred: 'SMS' } }),
+    deliberate: [
+      {
+        index: 1,
+        amplify: { op: 'confirmSignIn', error: 'NotAuthorizedException' },
+        nextstep: { op: 'confirmSignIn', error: 'SignInSessionExpired' },
+        reason: 'nextstep names an expired session SignInSessionExpired (kind session, mustSignInAgain); Amplify passes on NotAuthorizedException',
+      },
+    ],
+    async run(d, u) {
+      await d.signIn({ username: u.username, password: u.password });
+      const code = u.code('SMS');
+      u.advanceClock(4 * 60_000);
+      await d.confirmSignIn(code);
+      await u.signOut();
+      await d.signIn({ username: u.username, password: u.password });
+      await d.confirmSignIn(u.code('SMS'));
     },
   },
   {

@@ -16,6 +16,7 @@ import {
   SyncHook,
 } from './hooks/index.js';
 import { checkPlugins } from './plugin-check.js';
+import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
 import type {
   AuthFlowType,
@@ -64,25 +65,6 @@ function createHooks(): AuthHooks {
     signedIn: new SyncHook<[FlowInfo]>(['flow']),
     flowFailed: new SyncHook<[FlowInfo, AuthError]>(['flow', 'error']),
   });
-}
-
-/**
- * The AWS SDK transport, imported on first use: an app that supplies its own transport
- * never loads (nor bundles into its first chunk) the SDK.
- */
-function lazySdkTransport(userPool: UserPoolConfig): CognitoTransport {
-  let loading: Promise<CognitoTransport> | undefined;
-  return {
-    async send(operation, input) {
-      loading ??= Promise.all([import('./transport/sdk.js'), import('./transport/region.js')]).then(([sdk, region]) =>
-        sdk.createSdkTransport({
-          region: userPool.region ?? region.regionFromPoolId(userPool.userPoolId),
-          ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
-        }),
-      );
-      return (await loading).send(operation, input);
-    },
-  };
 }
 
 function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
@@ -313,7 +295,7 @@ export function createAuth(options: AuthOptions): Auth {
   const engine: Engine = {
     hooks,
     userPool,
-    transport: options.transport ?? lazySdkTransport(userPool),
+    transport: options.transport ?? defaultTransport(userPool),
     logger,
     now: options.clock ?? (() => Date.now()),
     sessionValidityMs: validity,

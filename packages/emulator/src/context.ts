@@ -16,6 +16,8 @@ export interface Ctx {
   clock: Clock;
   faults: FaultStore;
   region: string;
+  /** How long a Lambda trigger may run. */
+  triggerTimeoutMs: number;
 }
 
 /** Checks SECRET_HASH = base64(HMAC-SHA256(secret, username + clientId)) for clients with a secret. */

@@ -115,6 +115,16 @@ describe('CUSTOM_AUTH', () => {
     }
   });
 
+  it('a trigger that never settles → UserLambdaValidationException after the timeout', async () => {
+    const e2 = await startEmulator({ triggerTimeoutMs: 200, config: { pools: [{ id: 'us-east-1_hang', triggers: { defineAuthChallenge: () => new Promise(() => {}) }, clients: [{ id: 't' }], users: [{ username: 'x', password: 'Passw0rd!' }] }] } });
+    try {
+      const err = await failure(sdkClient(e2).send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: 't', AuthParameters: { USERNAME: 'x' } })));
+      expect(err).toMatchObject({ name: 'UserLambdaValidationException', message: 'DefineAuthChallenge failed with error Task timed out after 0.20 seconds.' });
+    } finally {
+      await e2.close();
+    }
+  });
+
   it('loads triggers from "./module.js#export" paths in a config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nextstep-emu-'));
     writeFileSync(join(dir, 'triggers.mjs'), `

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   configBaseDir?: string;
   /** AWS region reported in ARNs and trigger events (default us-east-1). */
   region?: string;
+  /** How long a custom-auth trigger may run before UserLambdaValidationException (default 5000 ms, as Lambda triggers of Cognito). */
+  triggerTimeoutMs?: number;
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
   log?: (line: string) => void;
   /** Called for every message the emulator "sends" (the CLI prints them). */
@@ -84,7 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new Store();
   let endpoint = '';
   const tokens = new TokenIssuer(() => endpoint, clock.now);
-  const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1' };
+  const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1', triggerTimeoutMs: options.triggerTimeoutMs ?? 5_000 };
 
   let config: EmulatorConfig = {};
   let baseDir = options.configBaseDir ?? process.cwd();

@@ -20,7 +20,7 @@ const ALLOWED_HEADERS = [
   'authorization', 'amz-sdk-invocation-id', 'amz-sdk-request', 'cache-control', 'x-amz-client-context',
 ].join(', ');
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
+function cors(res: ServerResponse): void {
   res.setHeader('access-control-allow-origin', '*');
   res.setHeader('access-control-expose-headers', 'x-amzn-errortype, x-amzn-requestid, x-amzn-errormessage, x-amz-id-2, date');
 }
@@ -86,7 +86,7 @@ export function createHandler(ctx: Ctx, opts: HttpOptions) {
   const log = opts.log;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      cors(req, res);
+      cors(res);
       const url = new URL(req.url ?? '/', 'http://emulator');
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {

@@ -2,7 +2,8 @@
 import { associateSoftwareToken, getUser, setUserMfaPreference, verifySoftwareToken } from './account.js';
 import * as admin from './admin.js';
 import { adminUpdateUserAttributes, deleteUser, deleteUserAttributes, getUserAttributeVerificationCode, updateUserAttributes, verifyUserAttribute } from './attributes.js';
-import { initiateAuth, respondToAuthChallenge } from './auth.js';
+import { initiateAuth } from './initiate-auth.js';
+import { respondToAuthChallenge } from './respond-to-auth-challenge.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
 import { adminUserGlobalSignOut, changePassword, getTokensFromRefreshToken, globalSignOut, revokeToken } from './signout.js';

@@ -3,8 +3,6 @@ import type { TriggerFunction } from './config.js';
 import { CognitoError } from './errors.js';
 import type { Pool, User } from './model.js';
 
-const TRIGGER_TIMEOUT_MS = 5_000;
-
 export type TriggerName = 'defineAuthChallenge' | 'createAuthChallenge' | 'verifyAuthChallengeResponse';
 
 const SOURCES: Record<TriggerName, { source: string; label: string }> = {
@@ -20,7 +18,7 @@ const SOURCES: Record<TriggerName, { source: string; label: string }> = {
 export async function runTrigger(
   fn: TriggerFunction,
   name: TriggerName,
-  ctx: { region: string; pool: Pool; clientId: string; user: User; clientMetadata: Record<string, string> },
+  ctx: { region: string; pool: Pool; clientId: string; user: User; clientMetadata: Record<string, string>; timeoutMs: number },
   request: Record<string, unknown>,
   response: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
@@ -38,9 +36,10 @@ export async function runTrigger(
   let out: unknown;
   let timer: NodeJS.Timeout | undefined;
   try {
-    // Cognito gives up on a trigger after 5 s; a hung trigger must not hang the sign-in.
+    // Cognito gives up on a trigger after 5 s (by default here too); a hung trigger must not
+    // hang the sign-in.
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Task timed out after 5.00 seconds')), TRIGGER_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`Task timed out after ${(ctx.timeoutMs / 1000).toFixed(2)} seconds`)), ctx.timeoutMs);
     });
     out = await Promise.race([Promise.resolve().then(() => fn(event)), timeout]);
   } catch (e) {

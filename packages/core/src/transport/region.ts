@@ -25,3 +25,14 @@ export function regionFromPoolId(userPoolId: string): string {
   }
   return match[1]!;
 }
+
+/**
+ * The region a transport signs its endpoint with: `userPool.region`, else the pool id's.
+ * A pool id without a region (an emulator's, e.g. `local_AbC`) is accepted when an
+ * endpoint is given: the region then only names the endpoint, which is overridden.
+ */
+export function transportRegion(userPool: { userPoolId: string; region?: string; endpoint?: string }): string {
+  if (userPool.region) return userPool.region;
+  if (!isUserPoolId(userPool.userPoolId) && userPool.endpoint) return 'us-east-1';
+  return regionFromPoolId(userPool.userPoolId);
+}

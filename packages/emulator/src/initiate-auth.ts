@@ -1,0 +1,115 @@
+/** InitiateAuth: every auth flow's first call. */
+import { createHash, randomBytes } from 'node:crypto';
+import { afterFirstFactor, challenge, chooseFirstFactor, firstFactorsOf, interpose, newState, next, parseA, passwordFirstFactor, srpChallenge, type Call } from './auth-steps.js';
+import { checkLock, checkSecretHash, lookupUser, signInUser, type Ctx } from './context.js';
+import { defineNext } from './custom-auth.js';
+import { errors } from './errors.js';
+import { newUser, setPassword, type AppClient, type Pool } from './model.js';
+import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
+import type { AuthResponse } from './sessions.js';
+
+const FLOW_FLAGS: Record<string, string> = {
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  USER_AUTH: 'ALLOW_USER_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+};
+
+/** InitiateAuth. */
+export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse> {
+  const authFlow = reqString(input, 'AuthFlow');
+  const clientId = reqString(input, 'ClientId', { max: 128 });
+  const params = stringMap(input, 'AuthParameters');
+  const clientMetadata = stringMap(input, 'ClientMetadata');
+  if (!(authFlow in FLOW_FLAGS) && !['ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH'].includes(authFlow)) {
+    throw errors.invalidParameter(`1 validation error detected: Value at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`);
+  }
+  const { pool, client } = ctx.store.client(clientId);
+  const flag = FLOW_FLAGS[authFlow];
+  if (!flag) throw errors.invalidParameter('Initiate Auth method not supported.');
+  if (!client.flows.has(flag)) throw errors.invalidParameter(`${authFlow} flow not enabled for this client`);
+
+  if (flag === 'ALLOW_REFRESH_TOKEN_AUTH') {
+    const entry = ctx.tokens.useRefresh(reqParam(params, 'REFRESH_TOKEN'), client.id);
+    const user = pool.users.get(entry.username);
+    if (!user) throw errors.notAuthorized('Invalid Refresh Token');
+    if (client.secret) checkSecretHash(client, [params.USERNAME ?? user.username, user.username, user.sub], params.SECRET_HASH);
+    if (!user.enabled) throw errors.notAuthorized('User is disabled.');
+    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+  }
+
+  const username = reqParam(params, 'USERNAME');
+  checkSecretHash(client, [username], params.SECRET_HASH);
+  if (authFlow === 'USER_SRP_AUTH' && client.preventUserExistenceErrors && !lookupUser(pool, username)) {
+    return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
+  }
+  const user = signInUser(pool, client, username);
+  if (!user.enabled) throw errors.notAuthorized('User is disabled.');
+  checkLock(ctx, user);
+  const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
+  const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
+  if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, 'InitiateAuth', await autoSignIn(c, signUpSession));
+  return interpose(c, 'InitiateAuth', await startFlow(c, authFlow, params));
+}
+
+/**
+ * PreventUserExistenceErrors for SRP: an unknown user gets a PASSWORD_VERIFIER like a real
+ * one (a salt stable per name, a random verifier), and the claim then fails as a wrong
+ * password would, so the answers do not reveal whether the user exists.
+ */
+function phantomSrp(ctx: Ctx, pool: Pool, client: AppClient, username: string, A: bigint, clientMetadata: Record<string, string>): AuthResponse {
+  const user = newUser(username, ctx.clock.now());
+  setPassword(pool, user, randomBytes(24).toString('base64'), ctx.clock.now());
+  user.password!.saltHex = BigInt('0x' + createHash('sha256').update(`${pool.id}/${username}`).digest('hex').slice(0, 32)).toString(16);
+  const state = newState(pool, client, user, 'USER_SRP_AUTH', clientMetadata);
+  state.phantom = true;
+  return srpChallenge({ ctx, pool, client, user, state }, A);
+}
+
+/**
+ * USER_AUTH with the Session ConfirmSignUp returned: the confirmation code proved the user,
+ * so the sign-in completes without another factor (Amplify's autoSignIn).
+ */
+async function autoSignIn(c: Call, sessionId: string): Promise<AuthResponse> {
+  const prior = c.ctx.sessions.begin(sessionId, c.client.id);
+  try {
+    if (prior.expect !== 'AUTO_SIGN_IN' || prior.username !== c.user.username) throw errors.sessionInvalid();
+    c.state.passwordless = true;
+    afterFirstFactor(c);
+    const result = await next(c);
+    c.ctx.sessions.consume(sessionId);
+    return result;
+  } finally {
+    c.ctx.sessions.release(sessionId);
+  }
+}
+
+async function startFlow(c: Call, authFlow: string, params: Record<string, string>): Promise<AuthResponse> {
+  const { pool, user } = c;
+  switch (authFlow) {
+    case 'USER_SRP_AUTH':
+      return srpChallenge(c, parseA(reqParam(params, 'SRP_A')));
+    case 'USER_PASSWORD_AUTH':
+      return passwordFirstFactor(c, reqParam(params, 'PASSWORD'));
+    case 'CUSTOM_AUTH': {
+      c.state.custom = { history: [] };
+      if (params.SRP_A !== undefined || params.CHALLENGE_NAME === 'SRP_A') {
+        c.state.srp = { A: parseA(reqParam(params, 'SRP_A')), b: 0n, B: 0n };
+        c.state.custom.history.push({ challengeName: 'SRP_A', challengeResult: true });
+      }
+      return defineNext(c);
+    }
+    default: {
+      // USER_AUTH
+      const preferred = params.PREFERRED_CHALLENGE;
+      const available = firstFactorsOf(pool, user);
+      if (available.length === 0) throw errors.notAuthorized();
+      if (preferred && available.includes(preferred)) return chooseFirstFactor(c, preferred, params);
+      c.state.availableChallenges = available;
+      return challenge(c, 'SELECT_CHALLENGE', {}, { AvailableChallenges: available });
+    }
+  }
+}
+
