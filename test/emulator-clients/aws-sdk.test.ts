@@ -3,7 +3,10 @@
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
@@ -15,9 +18,12 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   ForgotPasswordCommand,
+  GetTokensFromRefreshTokenCommand,
   GetUserCommand,
+  GetUserPoolMfaConfigCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
+  ListUsersCommand,
   NotAuthorizedException,
   ResendConfirmationCodeCommand,
   RevokeTokenCommand,
@@ -121,6 +127,7 @@ beforeAll(async () => {
       UserPoolId: poolId,
       MfaConfiguration: 'OPTIONAL',
       SoftwareTokenMfaConfiguration: { Enabled: true },
+      EmailMfaConfiguration: { Subject: 'Your code', Message: 'Your code is {####}' },
       SmsMfaConfiguration: {
         SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sms', ExternalId: 'emulator' },
       },
@@ -255,6 +262,36 @@ describe('admin setup through the AWS SDK', () => {
     const err = await failure(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })));
     expect(err.name).toBe('UserNotFoundException');
     expect((await failure(passwordAuth(username, password))).name).toBe('UserNotFoundException');
+  });
+
+  it('AdminDisableUser: sign-in, refresh and the issued access token are refused; AdminEnableUser restores sign-in', async () => {
+    const username = uniqueName('disable');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    await admin.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: username }));
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).Enabled).toBe(false);
+    const signIn = await failure(passwordAuth(username, password));
+    expect(signIn.name).toBe('NotAuthorizedException');
+    expect(signIn.message).toBe('User is disabled.');
+    const refresh = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } })),
+    );
+    expect(refresh.name).toBe('NotAuthorizedException');
+    // "Deactivates a user and revokes all access tokens for the user" (AdminDisableUser docs).
+    expect((await failure(pub.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))).name).toBe('NotAuthorizedException');
+    await admin.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: username }));
+    expect((await passwordAuth(username, password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('ListUsers with a Filter (exact "=" and prefix "^=")', async () => {
+    const prefix = uniqueName('lst');
+    await createConfirmedUser(`${prefix}-a`, randomPassword(), { email: `${prefix}-a@example.com` });
+    await createConfirmedUser(`${prefix}-b`, randomPassword(), { email: `${prefix}-b@example.com` });
+    const exact = await admin.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `email = "${prefix}-b@example.com"` }));
+    expect(exact.Users?.map((u) => u.Username)).toEqual([`${prefix}-b`]);
+    const starts = await admin.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `username ^= "${prefix}"` }));
+    expect(starts.Users?.map((u) => u.Username).sort()).toEqual([`${prefix}-a`, `${prefix}-b`]);
   });
 
   it('unknown pool: ResourceNotFoundException', async () => {
@@ -457,6 +494,60 @@ describe('USER_PASSWORD_AUTH and tokens', () => {
       pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: 'garbage' } })),
     );
     expect(bad.name).toBe('NotAuthorizedException');
+  });
+
+  it('REFRESH_TOKEN_AUTH on the secret client needs SECRET_HASH', async () => {
+    const username = uniqueName('srefresh');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const hash = secretHash(username, secretClientId, clientSecret);
+    const first = (
+      await pub.send(
+        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: secretClientId, AuthParameters: { USERNAME: username, PASSWORD: password, SECRET_HASH: hash } }),
+      )
+    ).AuthenticationResult!;
+    const noHash = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: secretClientId, AuthParameters: { REFRESH_TOKEN: first.RefreshToken! } })),
+    );
+    expect(noHash.name).toBe('NotAuthorizedException');
+    const ok = await pub.send(
+      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: secretClientId, AuthParameters: { REFRESH_TOKEN: first.RefreshToken!, SECRET_HASH: hash } }),
+    );
+    expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('GetTokensFromRefreshToken: new tokens; on the secret client the ClientSecret is required (NotAuthorizedException)', async () => {
+    const username = uniqueName('gtfrt');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const pubTokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    const fresh = await pub.send(new GetTokensFromRefreshTokenCommand({ ClientId: publicClientId, RefreshToken: pubTokens.RefreshToken! }));
+    expect((await verifyToken(emu, poolId, fresh.AuthenticationResult!.AccessToken!)).payload.username).toBe(username);
+    expect(fresh.AuthenticationResult?.ExpiresIn).toBe(3600);
+
+    const secretTokens = (
+      await pub.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: secretClientId,
+          AuthParameters: { USERNAME: username, PASSWORD: password, SECRET_HASH: secretHash(username, secretClientId, clientSecret) },
+        }),
+      )
+    ).AuthenticationResult!;
+    // UnauthorizedException is not among this operation's errors in the API model.
+    const missing = await failure(pub.send(new GetTokensFromRefreshTokenCommand({ ClientId: secretClientId, RefreshToken: secretTokens.RefreshToken! })));
+    expect(missing.name).toBe('NotAuthorizedException');
+    const wrong = await failure(
+      pub.send(new GetTokensFromRefreshTokenCommand({ ClientId: secretClientId, RefreshToken: secretTokens.RefreshToken!, ClientSecret: 'not-the-secret' })),
+    );
+    expect(wrong.name).toBe('NotAuthorizedException');
+    const ok = await pub.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: secretClientId, RefreshToken: secretTokens.RefreshToken!, ClientSecret: clientSecret }),
+    );
+    expect(ok.AuthenticationResult?.IdToken).toBeTruthy();
+    // A refresh token of one client does not work for another.
+    const cross = await failure(pub.send(new GetTokensFromRefreshTokenCommand({ ClientId: publicClientId, RefreshToken: secretTokens.RefreshToken! })));
+    expect(cross.name).toBe('NotAuthorizedException');
   });
 
   it('RevokeToken: the revoked refresh token no longer refreshes (access tokens carry origin_jti)', async () => {
@@ -673,6 +764,45 @@ describe('sign-up and forgot password (codes from the outbox)', () => {
     expect(err.name).toBe('UserNotFoundException');
   });
 
+  it('SignUp / ForgotPassword on the secret client need SecretHash', async () => {
+    const username = uniqueName('secretsignup');
+    const password = randomPassword();
+    const missing = await failure(pub.send(new SignUpCommand({ ClientId: secretClientId, Username: username, Password: password })));
+    expect(missing.name).toBe('NotAuthorizedException');
+    const up = await pub.send(
+      new SignUpCommand({
+        ClientId: secretClientId,
+        Username: username,
+        Password: password,
+        SecretHash: secretHash(username, secretClientId, clientSecret),
+        UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+      }),
+    );
+    expect(up.UserConfirmed).toBe(false);
+    const code = lastCode(emu, { username, userPoolId: poolId, purpose: 'SIGN_UP' });
+    const noHash = await failure(pub.send(new ConfirmSignUpCommand({ ClientId: secretClientId, Username: username, ConfirmationCode: code })));
+    expect(noHash.name).toBe('NotAuthorizedException');
+    await pub.send(
+      new ConfirmSignUpCommand({ ClientId: secretClientId, Username: username, ConfirmationCode: code, SecretHash: secretHash(username, secretClientId, clientSecret) }),
+    );
+    const forgot = await failure(pub.send(new ForgotPasswordCommand({ ClientId: secretClientId, Username: username })));
+    expect(forgot.name).toBe('NotAuthorizedException');
+  });
+
+  it('AdminResetUserPassword: RESET_REQUIRED, sign-in → PasswordResetRequiredException, the sent code resets', async () => {
+    const username = uniqueName('adminreset');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com`, email_verified: 'true' });
+    await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: username }));
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus).toBe('RESET_REQUIRED');
+    expect((await failure(passwordAuth(username, password))).name).toBe('PasswordResetRequiredException');
+    const code = lastCode(emu, { username, userPoolId: poolId, medium: 'EMAIL' });
+    const newPassword = randomPassword();
+    await pub.send(new ConfirmForgotPasswordCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: code, Password: newPassword }));
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus).toBe('CONFIRMED');
+    expect((await passwordAuth(username, newPassword)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
   it('SignUp with a password the policy refuses: InvalidPasswordException', async () => {
     const err = await failure(pub.send(new SignUpCommand({ ClientId: publicClientId, Username: uniqueName('weak'), Password: 'short' })));
     expect(['InvalidPasswordException', 'InvalidParameterException']).toContain(err.name);
@@ -740,6 +870,41 @@ describe('MFA through the AWS SDK', () => {
     expect(ok.AuthenticationResult?.AccessToken).toBeTruthy();
   });
 
+  it('GetUserPoolMfaConfig echoes what SetUserPoolMfaConfig set', async () => {
+    const cfg = await admin.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    expect(cfg.MfaConfiguration).toBe('OPTIONAL');
+    expect(cfg.SoftwareTokenMfaConfiguration?.Enabled).toBe(true);
+    expect(cfg.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn).toBe('arn:aws:iam::123456789012:role/sms');
+    expect(cfg.EmailMfaConfiguration?.Subject).toBe('Your code');
+  });
+
+  it('AdminSetUserMFAPreference EMAIL → EMAIL_OTP challenge with masked delivery → outbox code signs in', async () => {
+    const username = uniqueName('emailmfa');
+    const password = randomPassword();
+    await createConfirmedUser(username, password, { email: `${username}@example.com`, email_verified: 'true' });
+    await admin.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: poolId, Username: username, EmailMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const got = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(got.UserMFASettingList).toEqual(['EMAIL_OTP']);
+    expect(got.PreferredMfaSetting).toBe('EMAIL_OTP');
+    const init = await passwordAuth(username, password);
+    expect(init.ChallengeName).toBe('EMAIL_OTP');
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DELIVERY_MEDIUM).toBe('EMAIL');
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DESTINATION).toBeTruthy();
+    expect(init.ChallengeParameters?.CODE_DELIVERY_DESTINATION).not.toContain(username);
+    const code = lastCode(emu, { username, userPoolId: poolId, medium: 'EMAIL', purpose: 'MFA' });
+    const done = await pub.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: publicClientId,
+        ChallengeName: 'EMAIL_OTP',
+        Session: init.Session,
+        ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE: code },
+      }),
+    );
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
   it('TOTP with the access token: AssociateSoftwareToken → VerifySoftwareToken → SetUserMFAPreference → SOFTWARE_TOKEN_MFA', async () => {
     const username = uniqueName('totp');
     const password = randomPassword();
@@ -775,5 +940,69 @@ describe('MFA through the AWS SDK', () => {
     );
     expect(done.AuthenticationResult?.IdToken).toBeTruthy();
     expect(emu.totpCode(poolId, username, emu.clock.now())).toBe(totpCode(secret, emu.clock.now()));
+  });
+});
+
+// Last on purpose: these move the emulator clock by days.
+describe('expiry on the emulator clock', () => {
+  it('an access token is refused by GetUser after its hour, the refresh token still works', async () => {
+    const username = uniqueName('hour');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    emu.clock.advance(3600_000 + 60_000);
+    const err = await failure(pub.send(new GetUserCommand({ AccessToken: tokens.AccessToken })));
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toMatch(/expired/i);
+    const refreshed = await pub.send(
+      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }),
+    );
+    expect((await pub.send(new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }))).Username).toBe(username);
+  });
+
+  it('a refresh token is refused after 30 days (the default RefreshTokenValidity)', async () => {
+    const username = uniqueName('month');
+    const password = randomPassword();
+    await createConfirmedUser(username, password);
+    const tokens = (await passwordAuth(username, password)).AuthenticationResult!;
+    emu.clock.advance(31 * 24 * 3600_000);
+    const err = await failure(
+      pub.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: publicClientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } })),
+    );
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toMatch(/expired/i);
+  });
+
+  it('a forgot-password code expires after an hour: ExpiredCodeException', async () => {
+    const username = uniqueName('oldcode');
+    await createConfirmedUser(username, randomPassword(), { email: `${username}@example.com`, email_verified: 'true' });
+    await pub.send(new ForgotPasswordCommand({ ClientId: publicClientId, Username: username }));
+    const code = lastCode(emu, { username, userPoolId: poolId, purpose: 'FORGOT_PASSWORD' });
+    emu.clock.advance(61 * 60_000);
+    const err = await failure(
+      pub.send(new ConfirmForgotPasswordCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: code, Password: randomPassword() })),
+    );
+    expect(err.name).toBe('ExpiredCodeException');
+  });
+
+  it('a sign-up confirmation code expires after 24 hours: ExpiredCodeException', async () => {
+    const username = uniqueName('latecomer');
+    await pub.send(
+      new SignUpCommand({ ClientId: publicClientId, Username: username, Password: randomPassword(), UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }] }),
+    );
+    const code = lastCode(emu, { username, userPoolId: poolId, purpose: 'SIGN_UP' });
+    emu.clock.advance(25 * 3600_000);
+    const err = await failure(pub.send(new ConfirmSignUpCommand({ ClientId: publicClientId, Username: username, ConfirmationCode: code })));
+    expect(err.name).toBe('ExpiredCodeException');
+  });
+
+  it('a temporary password expires after 7 days (TemporaryPasswordValidityDays default)', async () => {
+    const username = uniqueName('stale');
+    const temporary = randomPassword();
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' }));
+    emu.clock.advance(8 * 24 * 3600_000);
+    const err = await failure(passwordAuth(username, temporary));
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toMatch(/Temporary password has expired/);
   });
 });

@@ -17,6 +17,7 @@ import {
   customAuthTriggers,
   lastCode,
   newTotpSecret,
+  recordingTriggers,
   otherCode,
   start,
   totpCode,
@@ -29,6 +30,7 @@ const SETUP = 'us-east-1_cijSetup01';
 const CUSTOM = 'us-east-1_cijCustom1';
 const PW = 'Corr3ct-Horse!';
 const TOTP_SECRET = newTotpSecret();
+const recorded = recordingTriggers(customAuthTriggers(3));
 const SELECT_SECRET = newTotpSecret();
 
 const config = {
@@ -50,6 +52,7 @@ const config = {
         { username: 'fran', password: PW, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'fran@example.com' }, requiredAttributes: ['name'] },
         { username: 'unconf', password: PW, status: 'UNCONFIRMED', attributes: { email: 'unconf@example.com' } },
         { username: 'off', password: PW, status: 'CONFIRMED', enabled: false },
+        { username: 'jürgen', password: 'Pässwörd-1 🙂 ß', status: 'CONFIRMED' },
         { username: 'forgetful', password: PW, status: 'CONFIRMED', attributes: { email: 'forgetful@example.com', email_verified: 'true' } },
       ],
     },
@@ -68,11 +71,14 @@ const config = {
       id: CUSTOM,
       name: 'cij-custom',
       mfa: 'OFF',
-      triggers: customAuthTriggers(3),
+      triggers: recorded.triggers,
       clients: [
         { id: 'cijcustom', name: 'web', secret: false, explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
       ],
-      users: [{ username: 'carol', password: PW, status: 'CONFIRMED' }],
+      users: [
+        { username: 'carol', password: PW, status: 'CONFIRMED' },
+        { username: 'lambda', password: PW, status: 'CONFIRMED', attributes: { email: 'lambda@example.com', email_verified: 'true' } },
+      ],
     },
   ],
 };
@@ -174,6 +180,12 @@ describe('amazon-cognito-identity-js: SRP', () => {
       user.getUserAttributes((err, result) => (err ? reject(err) : resolve((result ?? []).map((a) => ({ Name: a.getName(), Value: a.getValue() }))))),
     );
     expect(attrs.find((a) => a.Name === 'email')?.Value).toBe('alice@example.com');
+  });
+
+  it('a non-ASCII user name and password (UTF-8 in the SRP hashes) sign in', async () => {
+    const s = expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'jürgen'), 'jürgen', 'Pässwörd-1 🙂 ß'), 'success');
+    expect(s.session.getIdToken().payload['cognito:username']).toBe('jürgen');
+    expectKind(await srpSignIn(userOf(MAIN, 'cijpublic', 'jürgen'), 'jürgen', 'Passwörd-1 🙂 ß'), 'failure');
   });
 
   it('wrong password: onFailure with NotAuthorizedException', async () => {
@@ -401,6 +413,48 @@ describe('amazon-cognito-identity-js: new password and custom challenge', () => 
     expect(bad.err.name).toBe('NotAuthorizedException');
     const after = expectKind(await step((cb) => user.sendCustomChallengeAnswer('answer-2', cb)), 'failure');
     expect(after.err.name).toBe('NotAuthorizedException');
+  });
+
+  it('the triggers get Lambda-shaped events (triggerSource, userName, callerContext, userAttributes, clientMetadata)', async () => {
+    recorded.events.length = 0;
+    const user = userOf(CUSTOM, 'cijcustom', 'lambda');
+    user.setAuthenticationFlowType('CUSTOM_AUTH');
+    const details = new AuthenticationDetails({ Username: 'lambda', ClientMetadata: { app: 'tests' } });
+    let s = await step((cb) => user.initiateAuth(details, cb));
+    for (let round = 1; round <= 3; round++) {
+      expectKind(s, 'customChallenge');
+      s = await step((cb) => user.sendCustomChallengeAnswer(`answer-${round}`, cb, { step: String(round) }));
+    }
+    expectKind(s, 'success');
+    const sources = recorded.events.map((e) => `${e.trigger}:${e.triggerSource}`);
+    expect(sources.slice(0, 3)).toEqual([
+      'defineAuthChallenge:DefineAuthChallenge_Authentication',
+      'createAuthChallenge:CreateAuthChallenge_Authentication',
+      'verifyAuthChallengeResponse:VerifyAuthChallengeResponse_Authentication',
+    ]);
+    expect(recorded.events.filter((e) => e.trigger === 'defineAuthChallenge')).toHaveLength(4);
+    for (const e of recorded.events) {
+      expect(e).toMatchObject({ version: '1', region: 'us-east-1', userPoolId: CUSTOM, userName: 'lambda', callerContext: { clientId: 'cijcustom' } });
+      expect(e.request.userAttributes).toMatchObject({ email: 'lambda@example.com', email_verified: 'true' });
+      expect(e.request.userAttributes.sub).toBeTruthy();
+      expect(e.request.userNotFound).toBe(false);
+    }
+    const firstDefine = recorded.events[0];
+    expect(firstDefine.request.session).toEqual([]);
+    expect(firstDefine.request.clientMetadata).toEqual({ app: 'tests' });
+    const firstVerify = recorded.events[2];
+    expect(firstVerify.request.challengeAnswer).toBe('answer-1');
+    expect(firstVerify.request.privateChallengeParameters).toEqual({ answer: 'answer-1' });
+    expect(firstVerify.request.clientMetadata).toEqual({ step: '1' });
+    const lastDefine = recorded.events.filter((e) => e.trigger === 'defineAuthChallenge').at(-1)!;
+    expect(lastDefine.request.session).toEqual([
+      { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-1' },
+      { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-2' },
+      { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-3' },
+    ]);
+    const secondCreate = recorded.events.filter((e) => e.trigger === 'createAuthChallenge')[1];
+    expect(secondCreate.request.challengeName).toBe('CUSTOM_CHALLENGE');
+    expect(secondCreate.request.session).toHaveLength(1);
   });
 
   it('CUSTOM_AUTH on a client without ALLOW_CUSTOM_AUTH: InvalidParameterException', async () => {

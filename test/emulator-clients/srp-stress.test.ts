@@ -2,6 +2,7 @@
 // salts) through amazon-cognito-identity-js, which implements Cognito's SRP on its own: any
 // padding or encoding slip on either side (odd-length SRP_B, top-bit A/S, leading zeros)
 // shows up as a NotAuthorizedException within a few hundred tries. Zero failures allowed.
+// A smaller run goes through aws-amplify v6, whose SRP code is a separate implementation.
 import { randomBytes, randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -11,6 +12,8 @@ import { randomPassword, start, type Emulator } from './support.js';
 // Measured: ~225 ms of CPU per sign-in (client jsbn SRP + emulator), so 200 sign-ins on two
 // worker threads take ~23 s on two idle cores. The timeout leaves room for a shared machine.
 const COUNT = Number(process.env.SRP_STRESS_COUNT ?? 200);
+// Amplify v6 has an SRP implementation of its own: a smaller run through it as well.
+const AMPLIFY_COUNT = Number(process.env.SRP_STRESS_AMPLIFY_COUNT ?? 40);
 const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 const POOL = 'us-east-1_srpStress1';
 const CLIENT = 'srpstressclient';
@@ -24,9 +27,9 @@ function randomUsername(i: number): string {
   return `u${i}${s}${randomBytes(2).toString('hex')}`;
 }
 
-function runWorker(emu: Emulator, users: { username: string; password: string }[]): Promise<Outcome[]> {
+function runWorker(emu: Emulator, users: { username: string; password: string }[], script = './srp-worker.mjs'): Promise<Outcome[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./srp-worker.mjs', import.meta.url), {
+    const worker = new Worker(new URL(script, import.meta.url), {
       workerData: { endpoint: emu.endpoint, userPoolId: POOL, clientId: CLIENT, users, concurrency: 2 },
     });
     worker.once('message', (m: Outcome[]) => {
@@ -42,6 +45,7 @@ function runWorker(emu: Emulator, users: { username: string; password: string }[
 
 let emu: Emulator;
 const users = Array.from({ length: COUNT }, (_, i) => ({ username: randomUsername(i), password: randomPassword() }));
+const amplifyUsers = Array.from({ length: AMPLIFY_COUNT }, (_, i) => ({ username: randomUsername(COUNT + i), password: randomPassword() }));
 
 beforeAll(async () => {
   emu = await start({
@@ -51,7 +55,7 @@ beforeAll(async () => {
         name: 'srp-stress',
         mfa: 'OFF',
         clients: [{ id: CLIENT, name: 'web', secret: false, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
-        users: users.map((u) => ({ ...u, status: 'CONFIRMED' })),
+        users: [...users, ...amplifyUsers].map((u) => ({ ...u, status: 'CONFIRMED' })),
       },
     ],
   });
@@ -61,7 +65,7 @@ afterAll(async () => {
   await emu?.close();
 });
 
-describe('SRP under load (amazon-cognito-identity-js)', () => {
+describe('SRP under load (amazon-cognito-identity-js, aws-amplify)', () => {
   it(`${COUNT} random SRP sign-ins, zero failures`, { timeout: 300_000 }, async () => {
     const shards = Array.from({ length: WORKERS }, (_, w) => users.filter((_, i) => i % WORKERS === w));
     const started = performance.now();
@@ -77,6 +81,15 @@ describe('SRP under load (amazon-cognito-identity-js)', () => {
     expect(new Set(outcomes.map((o) => o.sub)).size).toBe(COUNT);
     const cpuPerSignIn = Math.round((cpu.user + cpu.system) / 1000 / COUNT);
     console.info(`SRP stress: ${COUNT} sign-ins in ${Math.round(elapsed)} ms on ${WORKERS} worker(s), ~${cpuPerSignIn} ms CPU each`);
+  });
+
+  it(`${AMPLIFY_COUNT} random SRP sign-ins through aws-amplify v6, zero failures`, { timeout: 300_000 }, async () => {
+    const half = Math.ceil(amplifyUsers.length / WORKERS);
+    const shards = Array.from({ length: WORKERS }, (_, w) => amplifyUsers.slice(w * half, (w + 1) * half));
+    const outcomes = (await Promise.all(shards.map((s) => runWorker(emu, s, './srp-worker-amplify.mjs')))).flat();
+    expect(outcomes.filter((o) => !o.ok).map((f) => `${f.username}: ${f.error}`)).toEqual([]);
+    expect(outcomes).toHaveLength(AMPLIFY_COUNT);
+    for (const o of outcomes) expect(o.name).toBe(o.username);
   });
 
   it('a wrong password among random ones is still refused', async () => {

@@ -145,3 +145,21 @@ export function customAuthTriggers(rounds: number) {
     },
   };
 }
+
+/** A trigger event as recorded (a copy taken before the trigger ran). */
+export type RecordedEvent = { trigger: string } & Record<string, any>;
+
+/** Wraps triggers so every event they receive is copied into `events`. */
+export function recordingTriggers<T extends Record<string, (event: any) => unknown>>(triggers: T): { triggers: T; events: RecordedEvent[] } {
+  const events: RecordedEvent[] = [];
+  const wrapped = Object.fromEntries(
+    Object.entries(triggers).map(([name, fn]) => [
+      name,
+      (event: any) => {
+        events.push({ trigger: name, ...structuredClone(event) });
+        return fn(event);
+      },
+    ]),
+  ) as T;
+  return { triggers: wrapped, events };
+}

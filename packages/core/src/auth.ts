@@ -5,7 +5,7 @@
  */
 import { builtinPlugins } from './builtin/index.js';
 import { AuthError } from './errors.js';
-import type { Engine } from './engine.js';
+import { callCognito, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
 import { Flow } from './flow.js';
@@ -158,6 +158,7 @@ export class Auth {
   readonly coreVersion: string = CORE_VERSION;
   readonly #engine: Engine;
   #latest: Flow | undefined;
+  #cognito: CognitoTransport | undefined;
 
   /** @internal Use {@link createAuth}. */
   constructor(engine: Engine) {
@@ -168,6 +169,18 @@ export class Auth {
   /** The pool and client this instance signs in to (no secret). */
   get userPool(): { userPoolId: string; clientId: string } {
     return { userPoolId: this.#engine.userPool.userPoolId, clientId: this.#engine.userPool.clientId };
+  }
+
+  /**
+   * Cognito through this instance's transport, with its request/response hooks and
+   * SECRET_HASH applied: for calls outside a sign-in step, e.g. SetUserMFAPreference with a
+   * signed-in user's access token (see `markTotpPreferred` in `@nextstep/plugin-totp`).
+   * Failures reject with an {@link AuthError} named as Cognito names the exception.
+   */
+  get cognito(): CognitoTransport {
+    const engine = this.#engine;
+    const transport: CognitoTransport = { send: (operation, input) => callCognito(engine, operation, input) };
+    return (this.#cognito ??= Object.freeze(transport));
   }
 
   /** The latest flow started or resumed here, if any. */

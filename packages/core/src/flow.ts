@@ -13,6 +13,7 @@ import type {
   AuthTokens,
   ChallengeInput,
   CognitoAuthResponse,
+  CognitoTransport,
   ConfirmSignInOptions,
   FirstFactor,
   FlowInfo,
@@ -104,7 +105,7 @@ export class Flow {
   readonly #id: string;
   readonly #username: string;
   readonly #authFlow: AuthFlowType;
-  readonly #clientMetadata: Record<string, string> | undefined;
+  readonly #clientMetadata: Readonly<Record<string, string>> | undefined;
   readonly #preferredChallenge: FirstFactor | undefined;
   readonly #secrets: FlowSecrets = {};
   readonly #info: FlowInfo;
@@ -117,6 +118,7 @@ export class Flow {
   #handler: StepHandler | undefined;
   #busy = false;
   #error: AuthError | undefined;
+  #cognito: CognitoTransport | undefined;
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -125,7 +127,7 @@ export class Flow {
     this.#username = init.username;
     this.#answerUsername = init.answerUsername ?? init.username;
     this.#authFlow = init.authFlow;
-    this.#clientMetadata = init.clientMetadata;
+    this.#clientMetadata = init.clientMetadata ? Object.freeze({ ...init.clientMetadata }) : undefined;
     this.#preferredChallenge = init.preferredChallenge;
     if (init.password !== undefined) this.#secrets.password = init.password;
     this.#info = Object.freeze({
@@ -218,6 +220,14 @@ export class Flow {
   /** The tokens, once signed in (in memory only: `toJSON()` leaves them out). */
   get tokens(): AuthTokens | undefined {
     return this.#secrets.tokens;
+  }
+
+  /**
+   * Cognito through the flow's Auth instance (transport, request/response hooks with this
+   * flow's info, SECRET_HASH), e.g. for account calls with `tokens.accessToken` once signed in.
+   */
+  get cognito(): CognitoTransport {
+    return (this.#cognito ??= Object.freeze(flowTransport(this.#engine, this.#info, () => this.#answerUsername)));
   }
 
   /** Epoch ms when the Cognito session expires; undefined when the flow holds no session. */
@@ -333,6 +343,7 @@ export class Flow {
       secrets: this.#secrets,
       logger: engine.logger,
       options,
+      ...(this.#clientMetadata ? { clientMetadata: this.#clientMetadata } : {}),
       flow: this.#info,
       now: engine.now,
       setSession: (session) => this.#setSession(session),
@@ -404,7 +415,7 @@ export class Flow {
       AuthFlow: authFlow,
       ClientId: this.#engine.userPool.clientId,
       AuthParameters: params,
-      ...(this.#clientMetadata ? { ClientMetadata: this.#clientMetadata } : {}),
+      ...(this.#clientMetadata ? { ClientMetadata: { ...this.#clientMetadata } } : {}),
     };
     try {
       const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
@@ -443,7 +454,9 @@ export class Flow {
     const challengeName = outcome.challengeName ?? this.#step.challengeName;
     const responses = { ...outcome.challengeResponses };
     if (responses.USERNAME === undefined) responses.USERNAME = this.#answerUsername;
-    const metadata = options.clientMetadata ?? this.#clientMetadata;
+    const base = options.clientMetadata ?? this.#clientMetadata;
+    // A copy each time: request hooks may edit the input they receive.
+    const metadata = base || outcome.clientMetadata ? { ...base, ...outcome.clientMetadata } : undefined;
     const input = {
       ClientId: this.#engine.userPool.clientId,
       ChallengeName: challengeName,

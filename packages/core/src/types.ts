@@ -209,6 +209,12 @@ export interface StepContext {
   readonly logger: Logger;
   /** The options of the answer being processed (empty while entering). */
   readonly options: ConfirmSignInOptions;
+  /**
+   * The sign-in's ClientMetadata (`signIn`'s `options.clientMetadata`), frozen. Core sends
+   * `options.clientMetadata ?? clientMetadata` with every RespondToAuthChallenge; a plugin
+   * that answers Cognito itself should do the same. Optional for the same reason as `flow`.
+   */
+  readonly clientMetadata?: Readonly<Record<string, string>>;
   /** Replaces the flow's Session (after AssociateSoftwareToken / VerifySoftwareToken). */
   setSession(session: string): void;
   /** Restarts the sign-in with the flow's original input (and the given password), e.g. to get a new SMS code. */
@@ -229,8 +235,17 @@ export interface FlowSecrets {
 
 /** What answering a step leads to. */
 export type StepOutcome =
-  /** Core calls RespondToAuthChallenge, adding USERNAME, SECRET_HASH and the Session. */
-  | { kind: 'respond'; challengeName?: string; challengeResponses: Record<string, string> }
+  /**
+   * Core calls RespondToAuthChallenge, adding USERNAME, SECRET_HASH and the Session.
+   * `clientMetadata` is merged over the ClientMetadata core sends anyway (the answer's
+   * `options.clientMetadata`, else the sign-in's); its keys win.
+   */
+  | {
+      kind: 'respond';
+      challengeName?: string;
+      challengeResponses: Record<string, string>;
+      clientMetadata?: Record<string, string>;
+    }
   /** The handler called Cognito itself; core continues from this answer. */
   | { kind: 'response'; response: CognitoAuthResponse }
   /** A local move to another step, no Cognito call (e.g. MFA setup selection → TOTP setup). */

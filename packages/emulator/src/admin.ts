@@ -5,8 +5,9 @@
 import { randomCode } from './codes.js';
 import { attributeList as userAttributeList, epochSeconds, existingUser, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { API_DEFAULT_FLOWS, checkPolicy, clientFromConfig, newUser, poolFromConfig, setPassword, type AppClient, type Pool, type User } from './model.js';
+import { API_DEFAULT_FLOWS, checkPolicy, clientFromConfig, newUser, newUserIdentity, poolFromConfig, setPassword, type AppClient, type Pool, type User } from './model.js';
 import { applyMfaPreference, mfaSettings } from './account.js';
+import { sendAdminResetCode } from './signup.js';
 import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
 import type { MfaChallengeName } from './config.js';
 
@@ -16,6 +17,8 @@ function poolDescription(ctx: Ctx, pool: Pool) {
     Name: pool.name,
     Arn: `arn:aws:cognito-idp:${ctx.region}:000000000000:userpool/${pool.id}`,
     MfaConfiguration: pool.mfa,
+    ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+    ...(pool.aliasAttributes.length ? { AliasAttributes: pool.aliasAttributes } : {}),
     CreationDate: epochSeconds(pool.createdAt),
     LastModifiedDate: epochSeconds(pool.createdAt),
     Policies: {
@@ -25,6 +28,7 @@ function poolDescription(ctx: Ctx, pool: Pool) {
         RequireLowercase: pool.passwordPolicy.requireLowercase,
         RequireNumbers: pool.passwordPolicy.requireNumbers,
         RequireSymbols: pool.passwordPolicy.requireSymbols,
+        TemporaryPasswordValidityDays: pool.passwordPolicy.temporaryPasswordValidityDays,
       },
       SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors },
     },
@@ -66,6 +70,8 @@ export function createUserPool(ctx: Ctx, input: Input) {
   const pp = policies ? optObject(policies, 'PasswordPolicy') : undefined;
   const signIn = policies ? optObject(policies, 'SignInPolicy') : undefined;
   const firstFactors = signIn ? stringList(signIn, 'AllowedFirstAuthFactors') : undefined;
+  const usernameAttributes = stringList(input, 'UsernameAttributes');
+  const aliasAttributes = stringList(input, 'AliasAttributes');
   let pool: Pool;
   try {
     pool = poolFromConfig(
@@ -76,12 +82,15 @@ export function createUserPool(ctx: Ctx, input: Input) {
         // Pools made by the API start with SMS and TOTP, as Cognito's; SetUserPoolMfaConfig changes it.
         enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
         allowedFirstAuthFactors: firstFactors as Pool['allowedFirstAuthFactors'],
+        usernameAttributes: usernameAttributes as Pool['usernameAttributes'] | undefined,
+        aliasAttributes: aliasAttributes as Pool['aliasAttributes'] | undefined,
         passwordPolicy: pp && {
           minimumLength: optNumber(pp, 'MinimumLength'),
           requireUppercase: optBoolean(pp, 'RequireUppercase'),
           requireLowercase: optBoolean(pp, 'RequireLowercase'),
           requireNumbers: optBoolean(pp, 'RequireNumbers'),
           requireSymbols: optBoolean(pp, 'RequireSymbols'),
+          temporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays'),
         },
       },
       {},
@@ -124,23 +133,23 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   if (mfa !== undefined && mfa !== 'OFF' && enabled.size === 0) throw errors.invalidParameter('At least one MFA method must be enabled when MFA is ON or OPTIONAL.');
   pool.enabledMfas = enabled;
   if (mfa !== undefined) pool.mfa = mfa as Pool['mfa'];
+  if (sms !== undefined) pool.mfaSettings.sms = structuredClone(sms);
+  if (email !== undefined) pool.mfaSettings.email = structuredClone(email);
+  return mfaConfigOf(pool);
+}
+
+function mfaConfigOf(pool: Pool) {
   return {
     MfaConfiguration: pool.mfa,
-    SoftwareTokenMfaConfiguration: { Enabled: enabled.has('SOFTWARE_TOKEN_MFA') },
-    ...(enabled.has('SMS_MFA') ? { SmsMfaConfiguration: sms ?? {} } : {}),
-    ...(enabled.has('EMAIL_OTP') ? { EmailMfaConfiguration: email ?? {} } : {}),
+    SoftwareTokenMfaConfiguration: { Enabled: pool.enabledMfas.has('SOFTWARE_TOKEN_MFA') },
+    ...(pool.enabledMfas.has('SMS_MFA') ? { SmsMfaConfiguration: pool.mfaSettings.sms ?? {} } : {}),
+    ...(pool.enabledMfas.has('EMAIL_OTP') ? { EmailMfaConfiguration: pool.mfaSettings.email ?? {} } : {}),
   };
 }
 
 /** GetUserPoolMfaConfig. */
 export function getUserPoolMfaConfig(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
-  return {
-    MfaConfiguration: pool.mfa,
-    SoftwareTokenMfaConfiguration: { Enabled: pool.enabledMfas.has('SOFTWARE_TOKEN_MFA') },
-    ...(pool.enabledMfas.has('SMS_MFA') ? { SmsMfaConfiguration: {} } : {}),
-    ...(pool.enabledMfas.has('EMAIL_OTP') ? { EmailMfaConfiguration: {} } : {}),
-  };
+  return mfaConfigOf(ctx.store.pool(reqString(input, 'UserPoolId')));
 }
 
 /** CreateUserPoolClient. */
@@ -188,16 +197,18 @@ export function adminCreateUser(ctx: Ctx, input: Input) {
   const mediums = stringList(input, 'DesiredDeliveryMediums') ?? ['SMS'];
   if (action !== undefined && !['RESEND', 'SUPPRESS'].includes(action)) throw errors.invalidParameter("1 validation error detected: Value at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]");
   const now = ctx.clock.now();
+  if (attributes.sub !== undefined) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
   const existing = lookupUser(pool, username);
   if (action === 'RESEND') {
     if (!existing) throw errors.userNotFound();
     if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new CognitoError('UnsupportedUserStateException', 'Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.');
   } else if (existing) throw new CognitoError('UsernameExistsException', 'User account already exists.');
-  if (attributes.sub !== undefined) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
   if (temporary !== undefined) checkPolicy(pool, temporary);
   const password = temporary ?? `Tmp${randomCode(8)}!`;
-  const user = existing ?? newUser(username, now, attributes);
+  const identity = existing ? undefined : newUserIdentity(pool, username, attributes);
+  const user = existing ?? newUser(identity!.username, now, identity!.attributes);
   user.status = 'FORCE_CHANGE_PASSWORD';
+  user.temporaryPasswordAt = now;
   setPassword(pool, user, password, now);
   pool.users.set(user.username, user);
   if (action !== 'SUPPRESS') {
@@ -218,6 +229,7 @@ export function adminSetUserPassword(ctx: Ctx, input: Input) {
   checkPolicy(pool, password);
   setPassword(pool, user, password, ctx.clock.now());
   user.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+  user.temporaryPasswordAt = permanent ? undefined : ctx.clock.now();
   user.failures = 0;
   user.lockedUntil = 0;
   return {};
@@ -273,11 +285,44 @@ export function adminResetUserPassword(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   user.status = 'RESET_REQUIRED';
+  sendAdminResetCode(ctx, pool, user);
   return {};
 }
 
-/** ListUsers (no filter expressions). */
+const FILTERABLE = new Set(['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'cognito:user_status', 'status', 'sub']);
+const MAX_PAGE = 60;
+
+/** A ListUsers Filter: `attr = "value"` (exact) or `attr ^= "value"` (prefix); empty matches all. */
+function userFilter(filter: string | undefined): (u: User) => boolean {
+  if (filter === undefined || filter.trim() === '') return () => true;
+  const m = /^\s*([\w:]+)\s*(=|\^=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  if (!m || !FILTERABLE.has(m[1]!)) throw errors.invalidParameter('Error while parsing filter.');
+  const [, attr, op, raw] = m as unknown as [string, string, string, string];
+  const value = raw.replace(/\\(.)/g, '$1');
+  const valueOf = (u: User): string | undefined =>
+    attr === 'username' ? u.username : attr === 'cognito:user_status' ? u.status : attr === 'status' ? (u.enabled ? 'Enabled' : 'Disabled') : u.attributes[attr];
+  return (u) => {
+    const v = valueOf(u);
+    return v !== undefined && (op === '=' ? v === value : v.startsWith(value));
+  };
+}
+
+/** ListUsers with Filter, Limit, PaginationToken and AttributesToGet. */
 export function listUsers(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
-  return { Users: [...pool.users.values()].map(userDescription) };
+  const limit = optNumber(input, 'Limit') ?? MAX_PAGE;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw errors.invalidParameter(`1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${MAX_PAGE}`);
+  const token = optString(input, 'PaginationToken');
+  const wanted = stringList(input, 'AttributesToGet');
+  const matches = [...pool.users.values()].filter(userFilter(optString(input, 'Filter', { min: 0 })));
+  // The token is the index of the next user: opaque to clients, enough for a local server.
+  const start = token === undefined ? 0 : Number.parseInt(Buffer.from(token, 'base64url').toString('utf8'), 10);
+  if (!Number.isInteger(start) || start < 0) throw errors.invalidParameter('Invalid pagination token.');
+  const page = matches.slice(start, start + (limit || MAX_PAGE));
+  const users = page.map((u) => {
+    const d = userDescription(u);
+    return wanted ? { ...d, Attributes: d.Attributes.filter((a) => wanted.includes(a.Name)) } : d;
+  });
+  const nextStart = start + page.length;
+  return { Users: users, ...(nextStart < matches.length ? { PaginationToken: Buffer.from(String(nextStart)).toString('base64url') } : {}) };
 }

@@ -1,4 +1,4 @@
-import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from './index.js';
 import { failure, sdkClient, srpSignIn } from './test-support/harness.js';
@@ -23,6 +23,25 @@ describe('startEmulator API', () => {
       await expect(emu.createPool({ id: created.userPoolId })).rejects.toThrow(/exists already/);
       await expect(emu.createPool({ id: 'bad id' })).rejects.toThrow(/region_suffix/);
       await expect(emu.createPool({ users: [{ username: 'x', mfa: { sms: true } }] })).rejects.toThrow(/phone_number/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('temporary passwords expire after the pool TemporaryPasswordValidityDays; AdminSetUserPassword renews them', async () => {
+    const emu = await startEmulator({ config: { pools: [{ id: 'us-east-1_temp', passwordPolicy: { temporaryPasswordValidityDays: 2 }, clients: [{ id: 'c' }], users: [{ username: 'seeded', password: 'Temporary-1', status: 'FORCE_CHANGE_PASSWORD' }] }] } });
+    try {
+      const cognito = sdkClient(emu);
+      await cognito.send(new AdminCreateUserCommand({ UserPoolId: 'us-east-1_temp', Username: 'new', TemporaryPassword: 'Temporary-1', MessageAction: 'SUPPRESS' }));
+      const signIn = (username: string) => cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: username, PASSWORD: 'Temporary-1' } }));
+      emu.clock.advance(2 * 86_400_000 - 60_000);
+      expect((await signIn('new')).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+      emu.clock.advance(120_000);
+      for (const u of ['new', 'seeded']) {
+        expect(await failure(signIn(u))).toMatchObject({ name: 'NotAuthorizedException', message: 'Temporary password has expired and must be reset by an administrator.' });
+      }
+      await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: 'us-east-1_temp', Username: 'new', Password: 'Temporary-1', Permanent: false }));
+      expect((await signIn('new')).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     } finally {
       await emu.close();
     }

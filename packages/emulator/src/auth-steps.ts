@@ -87,6 +87,12 @@ export function srpChallenge(c: Call, A: bigint): AuthResponse {
 export function afterFirstFactor(c: Call): void {
   if (c.user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
   if (c.user.status === 'RESET_REQUIRED') throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+  if (c.user.status === 'FORCE_CHANGE_PASSWORD' && !c.state.passwordless && c.user.temporaryPasswordAt !== undefined) {
+    const days = c.pool.passwordPolicy.temporaryPasswordValidityDays;
+    if (c.ctx.clock.now() > c.user.temporaryPasswordAt + days * 86_400_000) {
+      throw errors.notAuthorized('Temporary password has expired and must be reset by an administrator.');
+    }
+  }
   c.state.firstFactorDone = true;
   recordSuccess(c.user);
 }

@@ -96,8 +96,16 @@ export interface PoolConfig {
   enabledMfas?: MfaChallengeName[];
   /** First factors for USER_AUTH (default `["PASSWORD"]`). */
   allowedFirstAuthFactors?: FirstAuthFactor[];
-  /** Password policy checked on sign-up and password changes (default minimum length 8). */
-  passwordPolicy?: { minimumLength?: number; requireUppercase?: boolean; requireLowercase?: boolean; requireNumbers?: boolean; requireSymbols?: boolean };
+  /** Password policy checked on sign-up and password changes (default minimum length 8); temporary passwords last `temporaryPasswordValidityDays` (default 7). */
+  passwordPolicy?: { minimumLength?: number; requireUppercase?: boolean; requireLowercase?: boolean; requireNumbers?: boolean; requireSymbols?: boolean; temporaryPasswordValidityDays?: number };
+  /**
+   * Attributes users sign in with instead of a user name (Cognito's UsernameAttributes):
+   * SignUp / AdminCreateUser with an email or phone number store the user under a generated
+   * name (its sub). Config users keep the username given.
+   */
+  usernameAttributes?: ('email' | 'phone_number')[];
+  /** Verified attributes that also work as the user name (Cognito's AliasAttributes). */
+  aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
   /** Custom-auth Lambda triggers. */
   triggers?: TriggersConfig;
   /** App clients. */

@@ -32,14 +32,21 @@ export function checkSecretHash(client: AppClient, usernames: string[], given: s
   throw errors.notAuthorized(`Unable to verify secret hash for client ${client.id}`);
 }
 
-/** Finds a user by username, or by sub / email / phone_number as an alias. */
+/**
+ * Finds a user by user name, by sub, or by an attribute the pool signs in with: a
+ * UsernameAttributes attribute (verified or not), or a verified AliasAttributes attribute.
+ * Pools with neither accept only the user name or the sub, as Cognito does.
+ */
 export function lookupUser(pool: Pool, name: string): User | undefined {
   const direct = pool.users.get(name);
   if (direct) return direct;
   for (const u of pool.users.values()) {
     if (u.sub === name) return u;
-    if (u.attributes.email === name && u.attributes.email_verified === 'true') return u;
-    if (u.attributes.phone_number === name && u.attributes.phone_number_verified === 'true') return u;
+    for (const a of pool.usernameAttributes) if (u.attributes[a] === name) return u;
+    for (const a of pool.aliasAttributes) {
+      const verified = a === 'preferred_username' || u.attributes[`${a}_verified`] === 'true';
+      if (verified && u.attributes[a] === name) return u;
+    }
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -13,6 +14,8 @@ import {
   RespondToAuthChallengeCommand,
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
+  GetUserPoolMfaConfigCommand,
+  ListUsersCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
@@ -104,6 +107,18 @@ describe('USER_AUTH (choice-based)', () => {
     expect((await failure(respond('SELECT_CHALLENGE', first.Session, { USERNAME: 'pwless', ANSWER: 'PASSWORD', PASSWORD: 'nope' }))).name).toBe('NotAuthorizedException');
     const first2 = await start({});
     expect((await respond('SELECT_CHALLENGE', first2.Session, { USERNAME: 'pwless', ANSWER: 'PASSWORD', PASSWORD: 'Passw0rd!' })).AuthenticationResult).toBeTruthy();
+  });
+
+  it('SELECT_CHALLENGE answered by naming PASSWORD or PASSWORD_SRP as the ChallengeName', async () => {
+    const first = await start({});
+    const srp = new SrpClientSession(POOL);
+    const verifier = await respond('PASSWORD_SRP', first.Session, { USERNAME: 'pwless', SRP_A: srp.srpA });
+    expect(verifier.ChallengeName).toBe('PASSWORD_VERIFIER');
+    expect((await respond('PASSWORD_VERIFIER', verifier.Session, srp.claim(verifier.ChallengeParameters!, 'Passw0rd!'))).AuthenticationResult).toBeTruthy();
+    const again = await start({});
+    expect((await respond('PASSWORD', again.Session, { USERNAME: 'pwless', PASSWORD: 'Passw0rd!' })).AuthenticationResult).toBeTruthy();
+    const unavailable = await start({});
+    expect((await failure(respond('SELECT_CHALLENGE', unavailable.Session, { USERNAME: 'pwless', ANSWER: 'WEB_AUTHN' }))).name).toBe('InvalidParameterException');
   });
 
   it('PREFERRED_CHALLENGE=EMAIL_OTP sends an 8-digit code; SMS_OTP too; PASSWORD signs in directly', async () => {
@@ -208,5 +223,43 @@ describe('admin calls', () => {
     await cognito.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'hank' }));
     expect((await failure(cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'hank' })))).name).toBe('UserNotFoundException');
     expect((await failure(cognito.send(new AdminGetUserCommand({ UserPoolId: 'us-east-1_missing', Username: 'x' })))).name).toBe('ResourceNotFoundException');
+  });
+
+  it('AdminResetUserPassword → RESET_REQUIRED and a reset code to the verified email, which ConfirmForgotPassword takes', async () => {
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId: POOL, Username: 'rita', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'rita@example.com' }, { Name: 'email_verified', Value: 'true' }] }));
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL, Username: 'rita', Password: 'Passw0rd!', Permanent: true }));
+    await cognito.send(new AdminResetUserPasswordCommand({ UserPoolId: POOL, Username: 'rita' }));
+    expect((await failure(pw('rita', 'Passw0rd!'))).name).toBe('PasswordResetRequiredException');
+    const msg = emu.outbox.last({ username: 'rita', purpose: 'FORGOT_PASSWORD' })!;
+    expect(msg).toMatchObject({ medium: 'EMAIL', destination: 'rita@example.com' });
+    await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: 'f', Username: 'rita', ConfirmationCode: msg.code, Password: 'Renewed-pass-1' }));
+    expect((await pw('rita', 'Renewed-pass-1')).AuthenticationResult).toBeTruthy();
+  });
+
+  it('GetUserPoolMfaConfig echoes the SMS and email settings given', async () => {
+    const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: 'mfa-echo' }));
+    const sms = { SmsAuthenticationMessage: 'Code {####}', SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sms', ExternalId: 'x' } };
+    const email = { Subject: 'Your code', Message: 'Your code is {####}' };
+    const set = await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: UserPool!.Id, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: sms, EmailMfaConfiguration: email, SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    const got = await cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId: UserPool!.Id }));
+    for (const out of [set, got]) expect(out).toMatchObject({ MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: sms, EmailMfaConfiguration: email, SoftwareTokenMfaConfiguration: { Enabled: true } });
+  });
+
+  it('ListUsers filters (= and ^=), pages and restricts attributes', async () => {
+    const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: 'list' }));
+    const poolId = UserPool!.Id!;
+    for (const n of ['lst-a', 'lst-b', 'lst-c', 'other']) {
+      await cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: n, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: `${n}@example.com` }, { Name: 'name', Value: n.toUpperCase() }] }));
+    }
+    const byEmail = await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email = "lst-b@example.com"' }));
+    expect(byEmail.Users?.map((u) => u.Username)).toEqual(['lst-b']);
+    const byPrefix = await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'username ^= "lst-"', Limit: 2, AttributesToGet: ['email'] }));
+    expect(byPrefix.Users?.map((u) => u.Username)).toEqual(['lst-a', 'lst-b']);
+    expect(byPrefix.Users?.[0]?.Attributes).toEqual([{ Name: 'email', Value: 'lst-a@example.com' }]);
+    const rest = await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'username ^= "lst-"', Limit: 2, PaginationToken: byPrefix.PaginationToken }));
+    expect(rest.Users?.map((u) => u.Username)).toEqual(['lst-c']);
+    expect(rest.PaginationToken).toBeUndefined();
+    expect((await cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'cognito:user_status = "FORCE_CHANGE_PASSWORD"' }))).Users).toHaveLength(4);
+    expect((await failure(cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email == lst' })))).name).toBe('InvalidParameterException');
   });
 });

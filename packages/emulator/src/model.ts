@@ -64,6 +64,8 @@ export interface User {
   failures: number;
   lastFailureAt: number;
   lockedUntil: number;
+  /** When the current temporary password was set (status FORCE_CHANGE_PASSWORD). */
+  temporaryPasswordAt?: number;
   signUpCode?: PendingCode;
   forgotCode?: PendingCode;
   /** Pending verification codes of `email` / `phone_number` (GetUserAttributeVerificationCode). */
@@ -78,6 +80,8 @@ export interface PasswordPolicy {
   requireLowercase: boolean;
   requireNumbers: boolean;
   requireSymbols: boolean;
+  /** Days a temporary password (FORCE_CHANGE_PASSWORD) stays usable. */
+  temporaryPasswordValidityDays: number;
 }
 
 export interface Pool {
@@ -87,6 +91,10 @@ export interface Pool {
   enabledMfas: Set<MfaChallengeName>;
   allowedFirstAuthFactors: FirstAuthFactor[];
   passwordPolicy: PasswordPolicy;
+  /** SmsMfaConfiguration / EmailMfaConfiguration as last set, echoed by GetUserPoolMfaConfig. */
+  mfaSettings: { sms?: Record<string, unknown>; email?: Record<string, unknown> };
+  usernameAttributes: ('email' | 'phone_number')[];
+  aliasAttributes: ('email' | 'phone_number' | 'preferred_username')[];
   triggers: Triggers;
   clients: Map<string, AppClient>;
   users: Map<string, User>;
@@ -149,6 +157,26 @@ export function newUser(username: string, now: number, attributes: Record<string
   };
 }
 
+const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
+const PHONE_RE = /^\+\d{4,15}$/;
+
+/**
+ * The user name and attributes of a new user (SignUp, AdminCreateUser). In a pool with
+ * UsernameAttributes, an email or phone number given as user name becomes that attribute and
+ * the user is stored under a generated name (their sub), as Cognito does.
+ */
+export function newUserIdentity(pool: Pool, given: string, attributes: Record<string, string>): { username: string; attributes: Record<string, string> } {
+  if (pool.usernameAttributes.length === 0) {
+    if (pool.aliasAttributes.includes('email') && EMAIL_RE.test(given)) throw errors.invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
+    if (pool.aliasAttributes.includes('phone_number') && PHONE_RE.test(given)) throw errors.invalidParameter('Username cannot be of phone number format, since user pool is configured for phone_number alias.');
+    return { username: given, attributes };
+  }
+  const kind = pool.usernameAttributes.includes('email') && EMAIL_RE.test(given) ? 'email' : pool.usernameAttributes.includes('phone_number') && PHONE_RE.test(given) ? 'phone_number' : undefined;
+  if (!kind) throw errors.invalidParameter(`Username should be ${pool.usernameAttributes.length > 1 ? 'either an email or a phone number' : pool.usernameAttributes[0] === 'email' ? 'an email' : 'a phone number'}.`);
+  const sub = randomUUID();
+  return { username: sub, attributes: { ...attributes, [kind]: given, sub } };
+}
+
 function configError(where: string, message: string): Error {
   return new Error(`Emulator config: ${where}: ${message}`);
 }
@@ -191,6 +219,7 @@ export function userFromConfig(pool: Pool, u: UserConfig, now: number): User {
   const status = u.status ?? 'CONFIRMED';
   if (!['CONFIRMED', 'UNCONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED'].includes(status)) throw configError(where, `unknown status ${JSON.stringify(status)}`);
   user.status = status;
+  if (status === 'FORCE_CHANGE_PASSWORD') user.temporaryPasswordAt = now;
   user.enabled = u.enabled ?? true;
   if (u.mfa) {
     user.mfa.sms = u.mfa.sms ?? false;
@@ -222,6 +251,11 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
   for (const m of p.enabledMfas ?? []) if (!MFAS.includes(m)) throw configError(`pool ${id}`, `unknown MFA ${JSON.stringify(m)} (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP)`);
   for (const f of p.allowedFirstAuthFactors ?? []) if (!FIRST_FACTORS.includes(f)) throw configError(`pool ${id}`, `unknown first factor ${JSON.stringify(f)}`);
   const pp = p.passwordPolicy ?? {};
+  for (const a of p.usernameAttributes ?? []) if (!['email', 'phone_number'].includes(a)) throw configError(`pool ${id}`, `usernameAttributes may hold email and phone_number, not ${JSON.stringify(a)}`);
+  for (const a of p.aliasAttributes ?? []) if (!['email', 'phone_number', 'preferred_username'].includes(a)) throw configError(`pool ${id}`, `aliasAttributes may hold email, phone_number and preferred_username, not ${JSON.stringify(a)}`);
+  if (p.usernameAttributes?.length && p.aliasAttributes?.length) throw configError(`pool ${id}`, 'usernameAttributes and aliasAttributes cannot both be set');
+  const tempDays = pp.temporaryPasswordValidityDays ?? 7;
+  if (!Number.isInteger(tempDays) || tempDays < 0 || tempDays > 365) throw configError(`pool ${id}`, 'passwordPolicy.temporaryPasswordValidityDays must be an integer from 0 to 365');
   const pool: Pool = {
     id,
     name: p.name ?? id,
@@ -234,7 +268,11 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
       requireLowercase: pp.requireLowercase ?? false,
       requireNumbers: pp.requireNumbers ?? false,
       requireSymbols: pp.requireSymbols ?? false,
+      temporaryPasswordValidityDays: pp.temporaryPasswordValidityDays ?? 7,
     },
+    mfaSettings: {},
+    usernameAttributes: [...(p.usernameAttributes ?? [])],
+    aliasAttributes: [...(p.aliasAttributes ?? [])],
     triggers,
     clients: new Map(),
     users: new Map(),

@@ -2,7 +2,7 @@
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { checkSecretHash, existingUser, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { checkPolicy, newUser, setPassword, type AppClient, type Pool, type User } from './model.js';
+import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type Pool, type User } from './model.js';
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optString, reqString, type Input } from './params.js';
@@ -68,14 +68,17 @@ export function signUp(ctx: Ctx, input: Input) {
   const password = reqString(input, 'Password', { max: 256 });
   const attributes = attributeList(input, 'UserAttributes');
   const { pool, client } = clientAndHash(ctx, input, username);
-  if (lookupUser(pool, username)) throw new CognitoError('UsernameExistsException', 'User already exists');
   if (attributes.sub !== undefined) throw errors.invalidParameter('Cannot modify the non-mutable attribute sub');
+  const identity = newUserIdentity(pool, username, attributes);
+  if (lookupUser(pool, username) || lookupUser(pool, identity.username)) {
+    throw new CognitoError('UsernameExistsException', identity.username === username ? 'User already exists' : 'An account with the given email already exists.');
+  }
   checkPolicy(pool, password);
   const now = ctx.clock.now();
-  const user = newUser(username, now, attributes);
+  const user = newUser(identity.username, now, identity.attributes);
   user.status = 'UNCONFIRMED';
   setPassword(pool, user, password, now);
-  pool.users.set(username, user);
+  pool.users.set(user.username, user);
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
   const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
@@ -122,6 +125,21 @@ export function forgotPassword(ctx: Ctx, input: Input) {
   const code = randomCode(6);
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
   return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD') };
+}
+
+/**
+ * AdminResetUserPassword's message: a reset code to the user's verified email (else verified
+ * phone), as Cognito sends; none when no contact is verified.
+ */
+export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
+  const emailOk = !!user.attributes.email && user.attributes.email_verified === 'true';
+  const phoneOk = !!user.attributes.phone_number && user.attributes.phone_number_verified === 'true';
+  if (!emailOk && !phoneOk) return;
+  const code = randomCode(6);
+  user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
+  const medium = emailOk ? 'EMAIL' : 'SMS';
+  const destination = emailOk ? user.attributes.email! : user.attributes.phone_number!;
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose: 'FORGOT_PASSWORD', at: ctx.clock.now() });
 }
 
 /** ConfirmForgotPassword. */

@@ -131,6 +131,20 @@ describe('custom challenge plugin against the emulator', () => {
     });
   }
 
+  it("a handler's ClientMetadata is merged over the sign-in's, which every other round keeps", async () => {
+    seenMetadata.length = 0;
+    const flow = await env.auth([plugin()]).signIn({
+      username: 'quiz',
+      options: { authFlowType: 'CUSTOM_WITHOUT_SRP', clientMetadata: { app: 'web', solver: 'human' } },
+    });
+    await flow.confirm('Paris');
+    expect(flow.isSignedIn).toBe(true);
+    expect(seenMetadata).toEqual([
+      { app: 'web', solver: 'human' }, // the question round: the sign-in's ClientMetadata
+      { app: 'web', solver: 'auto' }, // the captcha round: its handler's key wins
+    ]);
+  });
+
   it('a challenge without a kind is answered plainly', async () => {
     const flow = await env.auth([plugin()]).signIn({ username: 'plain', options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
     expect(flow.nextStep).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { USERNAME: 'plain', round: '1', question: 'Say hello' } });

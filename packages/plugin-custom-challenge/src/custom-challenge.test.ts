@@ -46,6 +46,17 @@ describe('custom challenge plugin', () => {
     await expect(h.answer('abcde', context(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'ABCDE' } });
   });
 
+  it("hands a kind handler's ClientMetadata to core in the respond outcome", async () => {
+    const plugin = customChallenge({ handlers: { captcha: { answer: (a) => ({ answer: String(a), clientMetadata: { solver: 'app' } }) } } });
+    const h = handlerFor(plugin, captchaStep)!;
+    await expect(h.answer('abcde', context(captchaStep))).resolves.toEqual({
+      kind: 'respond',
+      challengeName: 'CUSTOM_CHALLENGE',
+      challengeResponses: { ANSWER: 'abcde' },
+      clientMetadata: { solver: 'app' },
+    });
+  });
+
   it('leaves an unknown kind unclaimed (default handler) unless told to answer it plainly', () => {
     expect(handlerFor(customChallenge({ handlers: { captcha: {} } }), unknownStep)).toBeUndefined();
     expect(handlerFor(customChallenge(), unknownStep)).toBeUndefined();

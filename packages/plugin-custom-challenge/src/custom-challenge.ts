@@ -1,6 +1,5 @@
 import { AuthError } from '@nextstep/core';
 import type {
-  CognitoAuthResponse,
   NextstepPlugin,
   StepAnswer,
   StepContext,
@@ -9,7 +8,6 @@ import type {
   StepOutcome,
 } from '@nextstep/core';
 import type { ChallengeKindHandler, CustomAnswer, CustomChallenge } from './kinds.js';
-import { respondDirect } from './respond.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
 /** The step this plugin claims (Cognito's CUSTOM_CHALLENGE). */
@@ -60,7 +58,7 @@ const plain: ChallengeKindHandler = {};
  * Challenges are dispatched by kind (the public parameter `kindParameter` names it) to
  * handlers the app or third parties register: a captcha, a security question, a magic link,
  * over as many rounds as the triggers ask. A handler may transform or check the answer, add
- * ClientMetadata, or answer by itself. A kind nobody handles reaches the app's default
+ * ClientMetadata, or answer by itself (`auto`). A kind nobody handles reaches the app's default
  * handler (see {@link CustomChallengeOptions.unknownKinds}).
  *
  * @example
@@ -135,10 +133,13 @@ function wrap(kindHandler: ChallengeKindHandler, kindParameter: string): StepHan
       const challenge = challengeOf(ctx, kindParameter);
       const produced: CustomAnswer = kindHandler.answer ? await kindHandler.answer(answer, challenge) : requireString(answer);
       const { text, clientMetadata } = normalise(produced);
-      if (!clientMetadata) return { kind: 'respond', challengeName: 'CUSTOM_CHALLENGE', challengeResponses: { ANSWER: text } };
-      // ClientMetadata rides on the call itself, so this round is answered directly.
-      const response: CognitoAuthResponse = await respondDirect(ctx, 'CUSTOM_CHALLENGE', { ANSWER: text }, clientMetadata);
-      return { kind: 'response', response };
+      // Core merges the handler's ClientMetadata over the answer's (else the sign-in's).
+      return {
+        kind: 'respond',
+        challengeName: 'CUSTOM_CHALLENGE',
+        challengeResponses: { ANSWER: text },
+        ...(clientMetadata ? { clientMetadata } : {}),
+      };
     },
   };
   if (kindHandler.auto) {

@@ -6,3 +6,5 @@
 export { totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './totp.js';
 export type { TotpOptions } from './totp.js';
 export { buildSetupUri } from './setup-uri.js';
+export { markTotpPreferred } from './preferred.js';
+export type { CognitoAccess } from './preferred.js';

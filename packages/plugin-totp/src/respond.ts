@@ -17,6 +17,8 @@ export async function respondDirect(
     Session: ctx.session,
     ChallengeResponses: { USERNAME: ctx.username, ...(secretHash ? { SECRET_HASH: secretHash } : {}), ...responses },
   };
-  if (ctx.options.clientMetadata) input.ClientMetadata = ctx.options.clientMetadata;
+  // What core would send: the answer's ClientMetadata, else the sign-in's.
+  const metadata = ctx.options.clientMetadata ?? ctx.clientMetadata;
+  if (metadata) input.ClientMetadata = { ...metadata };
   return (await ctx.cognito.send('RespondToAuthChallenge', input)) as CognitoAuthResponse;
 }

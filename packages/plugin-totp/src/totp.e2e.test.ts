@@ -1,8 +1,8 @@
 // End to end against the emulator over HTTP: TOTP codes computed from the shared secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
-import type { AuthError } from '@nextstep/core';
-import { totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
+import { AuthError, type CognitoCall } from '@nextstep/core';
+import { markTotpPreferred, totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
 import { toSvg } from './qr.js';
 import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
 
@@ -21,6 +21,8 @@ beforeAll(async () => {
       { username: 'has-totp', password: PASSWORD, mfa: { totp: { secret: SECRET }, preferred: 'TOTP' } },
       { username: 'new1', password: PASSWORD },
       { username: 'new2', password: PASSWORD },
+      { username: 'new3', password: PASSWORD },
+      { username: 'not-preferred', password: PASSWORD, mfa: { totp: { secret: SECRET } } },
     ],
   });
   emu = env.emu;
@@ -72,8 +74,7 @@ describe('totp plugin against the emulator', () => {
     const { sharedSecret } = flow.nextStep.totpSetupDetails;
     expect(sharedSecret).toMatch(/^[A-Z2-7]{16,}=*$/);
     const uri = flow.nextStep.totpSetupDetails.getSetupUri('Acme');
-    expect(uri.href.startsWith('otpauth://totp/Acme:new1?')).toBe(true);
-    expect(uri.searchParams.get('secret')).toBe(sharedSecret);
+    expect(uri.href).toBe(`otpauth://totp/Acme:new1?secret=${sharedSecret}&issuer=Acme`);
     expect(toSvg(flow.nextStep.totpSetupDetails)).toMatch(/^<svg/);
 
     expect((await rejected(flow.confirm('abcdef'))).kind).toBe('validation');
@@ -106,5 +107,58 @@ describe('totp plugin against the emulator', () => {
     expect(resumed.nextStep.totpSetupDetails.sharedSecret).toBe(secret);
     await resumed.confirm(codeFor(secret));
     expect(resumed.isSignedIn).toBe(true);
+  });
+
+  it('markPreferred answers MFA_SETUP itself and keeps the sign-in ClientMetadata', async () => {
+    const auth = env.auth([totp({ markPreferred: true })]);
+    const calls: CognitoCall[] = [];
+    auth.hooks.request.tap('record', (call) => {
+      calls.push(structuredClone(call));
+      return call;
+    });
+    const flow = await auth.signIn({ username: 'new3', password: PASSWORD, options: { clientMetadata: { app: 'web' } } });
+    if (flow.nextStep.signInStep !== TOTP_SETUP_STEP) throw new Error(`unexpected ${flow.nextStep.signInStep}`);
+    await flow.confirm(codeFor(flow.nextStep.totpSetupDetails.sharedSecret));
+    expect(flow.isSignedIn).toBe(true);
+    const setupAnswer = calls.find((c) => c.operation === 'RespondToAuthChallenge' && c.input.ChallengeName === 'MFA_SETUP');
+    expect(setupAnswer?.input.ClientMetadata).toEqual({ app: 'web' });
+    expect(calls.map((c) => c.operation)).toContain('SetUserMFAPreference');
+    expect((await getUser(flow.tokens!.accessToken)).PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
+  });
+});
+
+describe('markTotpPreferred', () => {
+  it('marks TOTP preferred with a signed-in flow, or with an Auth and an access token', async () => {
+    emu.clock.advance(30_000);
+    const auth = env.auth([totp()]);
+    const flow = await auth.signIn({ username: 'not-preferred', password: PASSWORD });
+    expect(flow.nextStep.signInStep).toBe(TOTP_CODE_STEP);
+
+    // Not signed in yet: refused locally, nothing sent.
+    const sent: string[] = [];
+    auth.hooks.request.tap('record', (call) => {
+      sent.push(call.operation);
+      return call;
+    });
+    const early = await rejected(markTotpPreferred(flow));
+    expect(early).toBeInstanceOf(AuthError);
+    expect(early).toMatchObject({ name: 'NotSignedIn', kind: 'validation' });
+    expect(sent).toEqual([]);
+
+    await flow.confirm(codeFor(SECRET));
+    const token = flow.tokens!.accessToken;
+    const before = await getUser(token);
+    expect(before.UserMFASettingList).toContain('SOFTWARE_TOKEN_MFA');
+    expect(before.PreferredMfaSetting).toBeUndefined();
+
+    await markTotpPreferred(flow);
+    expect(sent).toContain('SetUserMFAPreference');
+    expect((await getUser(token)).PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
+
+    // Through an Auth (no flow): the same call, with the token given.
+    await expect(markTotpPreferred(auth, token)).resolves.toBeUndefined();
+    const bad = await rejected(markTotpPreferred(auth, 'not-a-token'));
+    expect(bad.name).toBe('NotAuthorizedException');
+    expect(bad.message).not.toContain('not-a-token');
   });
 });

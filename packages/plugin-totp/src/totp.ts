@@ -1,6 +1,7 @@
 import { AuthError } from '@nextstep/core';
 import type { NextstepPlugin, StepAnswer, StepContext, StepHandler, StepOutcome, TotpSetupDetails } from '@nextstep/core';
 import { checkCode } from './code-shape.js';
+import { errorName, markTotpPreferred } from './preferred.js';
 import { respondDirect } from './respond.js';
 import { buildSetupUri } from './setup-uri.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
@@ -46,8 +47,8 @@ const SECRET = 'sharedSecret';
  */
 export function totp(options: TotpOptions = {}): NextstepPlugin {
   const issuer = options.issuer ?? 'nextstep';
-  if (issuer.trim() === '' || issuer.includes(':')) {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: issuer must be non-empty and contain no ":".`, { kind: 'config' });
+  if (issuer.trim() === '') {
+    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: issuer must be non-empty.`, { kind: 'config' });
   }
 
   const codeHandler: StepHandler = {
@@ -107,7 +108,7 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
 
       const response = await respondDirect(ctx, 'MFA_SETUP', {});
       const accessToken = response.AuthenticationResult?.AccessToken;
-      if (accessToken) await markTotpPreferred(ctx, accessToken);
+      if (accessToken) await markPreferredAfterSetup(ctx, accessToken);
       return { kind: 'response', response };
     },
   };
@@ -124,16 +125,12 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
   };
 }
 
-async function markTotpPreferred(ctx: StepContext, accessToken: string): Promise<void> {
+/** `markPreferred`: a preference that did not stick is worth a warning, not a failed sign-in. */
+async function markPreferredAfterSetup(ctx: StepContext, accessToken: string): Promise<void> {
   try {
-    await ctx.cognito.send('SetUserMFAPreference', {
-      AccessToken: accessToken,
-      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
-    });
+    await markTotpPreferred(ctx, accessToken);
   } catch (error) {
-    // The user is signed in; a preference that did not stick is worth a warning, not a failure.
-    const name = error instanceof Error ? error.name : 'Error';
-    (ctx.logger.warn ?? ctx.logger.debug).call(ctx.logger, 'totp: could not mark TOTP preferred', { error: name });
+    (ctx.logger.warn ?? ctx.logger.debug).call(ctx.logger, 'totp: could not mark TOTP preferred', { error: errorName(error) });
   }
 }
 

@@ -4,6 +4,8 @@
  * @internal
  * @module
  */
+// The internal modules' declarations, also for packages that compile core's sources.
+/// <reference path="./tapable-internals.d.ts" />
 import Hook from 'tapable/lib/Hook.js';
 import { compileHook, type CompileOptions, type HookKind } from './interpret.js';
 

@@ -17,6 +17,8 @@
  * ```
  * @module
  */
+// The internal modules' declarations, also for packages that compile core's sources.
+/// <reference path="./tapable-internals.d.ts" />
 import type * as tapable from 'tapable';
 import TapableHookMap from 'tapable/lib/HookMap.js';
 import { defineHook } from './define-hook.js';
