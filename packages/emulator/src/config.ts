@@ -39,7 +39,7 @@ export interface ClientConfig {
   secret?: boolean | string;
   /**
    * ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_AUTH,
-   * ALLOW_REFRESH_TOKEN_AUTH. Config clients default to all of them.
+   * ALLOW_REFRESH_TOKEN_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH. Config clients default to all of them.
    */
   explicitAuthFlows?: string[];
   /** Minutes a sign-in Session lives (3–15, default 3). */

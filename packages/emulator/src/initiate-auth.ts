@@ -18,7 +18,30 @@ const FLOW_FLAGS: Record<string, string> = {
 };
 
 /** InitiateAuth. */
-export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse> {
+export function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse> {
+  return initiate(ctx, input, false);
+}
+
+/** AdminInitiateAuth: InitiateAuth plus ADMIN_USER_PASSWORD_AUTH, for a pool and client named together. */
+export function adminInitiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse> {
+  checkPoolOfClient(ctx, input);
+  return initiate(ctx, input, true);
+}
+
+/** The admin calls name the pool too; it must be the client's. */
+export function checkPoolOfClient(ctx: Ctx, input: Input): void {
+  const userPoolId = reqString(input, 'UserPoolId');
+  const clientId = reqString(input, 'ClientId', { max: 128 });
+  ctx.store.pool(userPoolId);
+  if (ctx.store.client(clientId).pool.id !== userPoolId) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
+}
+
+const ADMIN_FLOW_FLAGS: Record<string, string> = {
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+};
+
+async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthResponse> {
   const authFlow = reqString(input, 'AuthFlow');
   const clientId = reqString(input, 'ClientId', { max: 128 });
   const params = stringMap(input, 'AuthParameters');
@@ -27,7 +50,7 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
     throw errors.invalidParameter(`1 validation error detected: Value at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`);
   }
   const { pool, client } = ctx.store.client(clientId);
-  const flag = FLOW_FLAGS[authFlow];
+  const flag = FLOW_FLAGS[authFlow] ?? (admin ? ADMIN_FLOW_FLAGS[authFlow] : undefined);
   if (!flag) throw errors.invalidParameter('Initiate Auth method not supported.');
   if (!client.flows.has(flag)) throw errors.invalidParameter(`${authFlow} flow not enabled for this client`);
 
@@ -50,8 +73,9 @@ export async function initiateAuth(ctx: Ctx, input: Input): Promise<AuthResponse
   checkLock(ctx, user);
   const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
   const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
-  if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, 'InitiateAuth', await autoSignIn(c, signUpSession));
-  return interpose(c, 'InitiateAuth', await startFlow(c, authFlow, params));
+  const operation = admin ? 'AdminInitiateAuth' : 'InitiateAuth';
+  if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, operation, await autoSignIn(c, signUpSession));
+  return interpose(c, operation, await startFlow(c, authFlow, params));
 }
 
 /**
@@ -92,6 +116,8 @@ async function startFlow(c: Call, authFlow: string, params: Record<string, strin
     case 'USER_SRP_AUTH':
       return srpChallenge(c, parseA(reqParam(params, 'SRP_A')));
     case 'USER_PASSWORD_AUTH':
+    case 'ADMIN_USER_PASSWORD_AUTH':
+    case 'ADMIN_NO_SRP_AUTH':
       return passwordFirstFactor(c, reqParam(params, 'PASSWORD'));
     case 'CUSTOM_AUTH': {
       c.state.custom = { history: [] };

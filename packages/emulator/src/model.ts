@@ -5,7 +5,7 @@ import { errors } from './errors.js';
 import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
 
-export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
+export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] as const;
 /** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
 export const API_DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 const LEGACY_FLOWS: Record<string, string> = {
@@ -13,7 +13,7 @@ const LEGACY_FLOWS: Record<string, string> = {
   CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 };
-const KNOWN_FLOWS = new Set<string>([...ALL_FLOWS, 'ALLOW_ADMIN_USER_PASSWORD_AUTH']);
+const KNOWN_FLOWS = new Set<string>(ALL_FLOWS);
 const MFAS: readonly MfaChallengeName[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 const FIRST_FACTORS: readonly string[] = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 

@@ -2,8 +2,8 @@
 import { associateSoftwareToken, getUser, setUserMfaPreference, verifySoftwareToken } from './account.js';
 import * as admin from './admin.js';
 import { adminUpdateUserAttributes, deleteUser, deleteUserAttributes, getUserAttributeVerificationCode, updateUserAttributes, verifyUserAttribute } from './attributes.js';
-import { initiateAuth } from './initiate-auth.js';
-import { respondToAuthChallenge } from './respond-to-auth-challenge.js';
+import { adminInitiateAuth, initiateAuth } from './initiate-auth.js';
+import { adminRespondToAuthChallenge, respondToAuthChallenge } from './respond-to-auth-challenge.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
 import { adminUserGlobalSignOut, changePassword, getTokensFromRefreshToken, globalSignOut, revokeToken } from './signout.js';
@@ -14,6 +14,8 @@ export type Operation = (ctx: Ctx, input: Input) => unknown;
 export const operations: Record<string, Operation> = {
   InitiateAuth: initiateAuth,
   RespondToAuthChallenge: respondToAuthChallenge,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,

@@ -2,12 +2,19 @@
 import { afterFirstFactor, challenge, chooseFirstFactor, codeMatches, interpose, MFA_CODE_DIGITS, mfaChallenge, next, sendCode, wrongCode, type Call } from './auth-steps.js';
 import { checkLock, checkSecretHash, lookupUser, recordFailure, recordSuccess, type Ctx } from './context.js';
 import { answerCustomChallenge, defineNext } from './custom-auth.js';
+import { checkPoolOfClient } from './initiate-auth.js';
 import { errors } from './errors.js';
 import { checkPolicy, setPassword, type AppClient, type Pool } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import type { AuthResponse, AuthState } from './sessions.js';
 import { isValidTimestamp, poolNameOf, verifyClaim } from './srp.js';
 import { checkTotp } from './totp.js';
+
+/** AdminRespondToAuthChallenge: RespondToAuthChallenge for a pool and client named together. */
+export function adminRespondToAuthChallenge(ctx: Ctx, input: Input): Promise<AuthResponse> {
+  checkPoolOfClient(ctx, input);
+  return respondToAuthChallenge(ctx, input);
+}
 
 /** RespondToAuthChallenge. */
 export async function respondToAuthChallenge(ctx: Ctx, input: Input): Promise<AuthResponse> {

@@ -1,4 +1,4 @@
-import { AdminGetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
 import { failure, srpSignIn, withEmulator } from './test-support/harness.js';
@@ -79,6 +79,18 @@ describe('sessions', () => {
     const { second } = await srpSignIn(cognito, { userPoolId: POOL, clientId: 'a', username: 'sam', password: 'Passw0rd!' });
     const wrongName = await failure(cognito.send(new RespondToAuthChallengeCommand({ ClientId: 'a', ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: second.Session, ChallengeResponses: { USERNAME: 'sam', SOFTWARE_TOKEN_MFA_CODE: '123456' } })));
     expect(wrongName.name).toBe('InvalidParameterException');
+  });
+});
+
+describe('AdminInitiateAuth / AdminRespondToAuthChallenge', () => {
+  it('ADMIN_USER_PASSWORD_AUTH signs in through the same challenges; the pool must be the client\'s', async () => {
+    const first = await cognito.send(new AdminInitiateAuthCommand({ UserPoolId: POOL, ClientId: 'a', AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'sam', PASSWORD: 'Passw0rd!' } }));
+    expect(first.ChallengeName).toBe('SMS_MFA');
+    const done = await cognito.send(new AdminRespondToAuthChallengeCommand({ UserPoolId: POOL, ClientId: 'a', ChallengeName: 'SMS_MFA', Session: first.Session, ChallengeResponses: { USERNAME: 'sam', SMS_MFA_CODE: emu.outbox.last({ username: 'sam' })!.code } }));
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect((await failure(cognito.send(new AdminInitiateAuthCommand({ UserPoolId: 'us-east-1_sessOff', ClientId: 'a', AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'sam', PASSWORD: 'Passw0rd!' } })))).name).toBe('ResourceNotFoundException');
+    expect((await failure(cognito.send(new InitiateAuthCommand({ ClientId: 'a', AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'sam', PASSWORD: 'Passw0rd!' } })))).name).toBe('InvalidParameterException');
+    expect((await failure(cognito.send(new AdminInitiateAuthCommand({ UserPoolId: POOL, ClientId: 'a', AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'sam', PASSWORD: 'wrong-pass' } })))).name).toBe('NotAuthorizedException');
   });
 });
 
