@@ -189,14 +189,6 @@ export const scenarios: Scenario[] = [
     title: 'the sign-in session expires at the SMS step, then a new sign-in',
     pool: 'main',
     user: confirmed({ mfa: { sms: true, preferred: 'SMS' } }),
-    deliberate: [
-      {
-        index: 1,
-        amplify: { op: 'confirmSignIn', error: 'NotAuthorizedException' },
-        nextstep: { op: 'confirmSignIn', error: 'SignInSessionExpired' },
-        reason: 'nextstep names an expired session SignInSessionExpired (kind session, mustSignInAgain); Amplify passes on NotAuthorizedException',
-      },
-    ],
     async run(d, u) {
       await d.signIn({ username: u.username, password: u.password });
       const code = u.code('SMS');

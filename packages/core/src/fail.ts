@@ -16,7 +16,7 @@ export function configError(name: string, message: string, metadata?: Record<str
 
 const SIGN_IN_AGAIN = 'Sign in again: the sign-in session cannot continue.';
 
-/** The Cognito session expired (locally or as Cognito says). */
+/** The flow's Cognito session expired by core's own clock: nothing was sent. */
 export function sessionExpired(cause?: unknown, metadata?: Record<string, unknown>): AuthError {
   return new AuthError('SignInSessionExpired', 'The sign-in session has expired.', {
     kind: 'session',
@@ -27,7 +27,7 @@ export function sessionExpired(cause?: unknown, metadata?: Record<string, unknow
 }
 
 /**
- * Cognito no longer accepts the session (used once, or ended by a custom-auth
+ * Cognito no longer accepts the session (expired, used once, or ended by a custom-auth
  * failAuthentication). Keeps Cognito's name and message (`NotAuthorizedException`), as
  * Amplify apps expect, with kind `session`.
  */

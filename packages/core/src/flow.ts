@@ -64,13 +64,14 @@ function isFatal(error: AuthError): boolean {
 }
 
 /**
- * Cognito's "Invalid session ..." (and a custom-auth failAuthentication) become session
- * errors: "... session is expired" is SignInSessionExpired; the others keep Cognito's name.
+ * Cognito's "Invalid session ..." answers (used, dead or expired sessions) and a custom-auth
+ * failAuthentication become session errors that keep Cognito's name and message
+ * (`NotAuthorizedException`), as Amplify apps expect. Only an expiry core sees before any
+ * call is named `SignInSessionExpired`.
  */
 function sessionErrorOf(error: AuthError, challengeName: string | undefined): AuthError {
   if (error.name !== 'NotAuthorizedException' || error.kind === 'session') return error;
   const metadata = { serviceErrorName: error.name, ...(challengeName ? { challengeName } : {}) };
-  if (/expired/i.test(error.message) && /session/i.test(error.message)) return sessionExpired(error, metadata);
   if (/session/i.test(error.message) || challengeName === 'CUSTOM_CHALLENGE') return sessionInvalid(error, metadata);
   return error;
 }

@@ -156,9 +156,13 @@ describe('expiry', () => {
     fx.emu.clock.advance(200_000);
     ours += 1_000;
     const err = await rejection(flow.confirm(code));
-    expect(err).toMatchObject({ name: 'SignInSessionExpired', kind: 'session' });
-    expect((err.cause as AuthError).name).toBe('NotAuthorizedException');
-    expect(failed).toEqual(['SignInSessionExpired']);
+    // Cognito's answer keeps Cognito's name (as in Amplify), with kind session.
+    expect(err).toMatchObject({ name: 'NotAuthorizedException', kind: 'session', mustSignInAgain: true });
+    expect(err.message).toMatch(/session is expired/i);
+    expect(err.recoverySuggestion).toMatch(/sign in again/i);
+    expect(err.metadata).toMatchObject({ serviceErrorName: 'NotAuthorizedException' });
+    expect(failed).toEqual(['NotAuthorizedException']);
+    expect(flow.status).toBe('failed');
   });
 
   it('resuming an expired snapshot fails with a session error', async () => {
