@@ -180,8 +180,7 @@ export async function run(): Promise<BenchSection> {
     const totpOnly = built['core + totp'];
     if (totpOnly) {
       const qr = bytesFrom(totpOnly.meta, (p) => p.includes('node_modules/qrcode/'));
-      const otpauth = bytesFrom(totpOnly.meta, (p) => p.includes('node_modules/otpauth/'));
-      notes.push(`core + totp carries ${qr} bytes of qrcode (expected 0: the QR code is in @nextstep/plugin-totp/qr) and ${kb(otpauth)} KiB of otpauth/bare.`);
+      notes.push(`core + totp carries ${qr} bytes of qrcode (expected 0: the QR code is in @nextstep/plugin-totp/qr).`);
       if (qr > 0) process.exitCode = 1;
     }
     for (const [name, base] of [['core + all four', 'core alone'], ['core + totp + qr', 'core + totp']] as const) {

@@ -23,7 +23,7 @@ export { CORE_VERSION } from './version.js';
 export { satisfies, validRange } from './semver.js';
 export { MFA_TYPES, STEP_PLUGINS, mfaTypeOf, parseJsonList } from './mfa-table.js';
 export type { MfaTypeInfo } from './mfa-table.js';
-export { answerText, assertCode } from './validate.js';
+export { answerText, assertCode, checkCode } from './validate.js';
 export * from './hooks/index.js';
 export type * from './types.js';
 export { createFetchTransport } from './transport/fetch.js';

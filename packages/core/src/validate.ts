@@ -3,6 +3,7 @@
  * {@link AuthError} of kind `validation` before anything is sent.
  * @module
  */
+import { AuthError } from './errors.js';
 import { validationError } from './fail.js';
 import type { StepAnswer } from './types.js';
 
@@ -34,6 +35,30 @@ export function assertCode(
   if (!/^\d+$/.test(code) || code.length < minLength || code.length > maxLength) {
     const length = minLength === maxLength ? `${minLength}` : `${minLength} to ${maxLength}`;
     throw validationError('InvalidConfirmationCode', `The ${what} must be ${length} digits.`);
+  }
+  return code;
+}
+
+/**
+ * Checks that an answer can be a one-time code of one of the allowed `lengths`, so a typo
+ * costs no Cognito call (and no failed-attempt count). Returns the trimmed code; the code
+ * itself never reaches the message. Used by the SMS, TOTP and email plugins.
+ */
+export function checkCode(answer: unknown, lengths: readonly number[], what: string): string {
+  const describe = `${lengths.join(' or ')} digits`;
+  if (typeof answer !== 'string' || answer.trim() === '') {
+    throw new AuthError('EmptyConfirmationCode', `Enter the ${what}.`, {
+      kind: 'validation',
+      recoverySuggestion: `Type the ${describe} code you received.`,
+    });
+  }
+  const code = answer.trim();
+  if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
+    throw new AuthError('InvalidConfirmationCode', `The ${what} must be ${describe}.`, {
+      kind: 'validation',
+      recoverySuggestion: 'Check the code and type it again, digits only.',
+      metadata: { expectedLengths: [...lengths], receivedLength: code.length },
+    });
   }
   return code;
 }

@@ -1,7 +1,6 @@
-import { AuthError } from '@nextstep/core';
+import { AuthError, checkCode } from '@nextstep/core';
 import type { NextstepPlugin, StepHandler } from '@nextstep/core';
 import { checkEmailAddress } from './address.js';
-import { checkCode } from './code-shape.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
 /** The step with a code sent by email (EMAIL_OTP, as MFA or as passwordless first factor). */

@@ -6,4 +6,4 @@ export { sms, SMS_CODE_STEP } from './sms.js';
 export type { SmsOptions } from './sms.js';
 export { resendSmsCode, RESEND_SMS_CODE, isResendRequest } from './resend.js';
 export type { ResendSmsCodeOptions, ConfirmableFlow } from './resend.js';
-export { checkCode } from './code-shape.js';
+export { checkCode } from '@nextstep/core';

@@ -1,4 +1,4 @@
-import { AuthError } from '@nextstep/core';
+import { AuthError, checkCode } from '@nextstep/core';
 import type {
   NextstepPlugin,
   StepAnswer,
@@ -6,7 +6,6 @@ import type {
   StepHandler,
   StepOutcome,
 } from '@nextstep/core';
-import { checkCode } from './code-shape.js';
 import { isResendRequest, passwordRequired } from './resend.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 

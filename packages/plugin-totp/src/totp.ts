@@ -1,6 +1,5 @@
-import { AuthError } from '@nextstep/core';
+import { AuthError, checkCode } from '@nextstep/core';
 import type { NextstepPlugin, StepAnswer, StepContext, StepHandler, StepOutcome, TotpSetupDetails } from '@nextstep/core';
-import { checkCode } from './code-shape.js';
 import { errorName, markTotpPreferred } from './preferred.js';
 import { respondDirect } from './respond.js';
 import { buildSetupUri } from './setup-uri.js';
