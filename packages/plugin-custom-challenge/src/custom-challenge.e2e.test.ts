@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthError } from '@nextstep/core';
 import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
+import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
 
 let emu: Emu;
 let env: Awaited<ReturnType<typeof emulatorWith>>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
-import { context, descriptor, handlerFor } from './test-support/host.js';
+import { context, descriptor, handlerFor } from '@nextstep/test-support';
 
 const plainStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { question: 'Capital of France?' });
 const captchaStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'captcha', image: 'x.png' });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthError } from '@nextstep/core';
 import { email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
+import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
 
 let emu: Emu;
 let env: Awaited<ReturnType<typeof emulatorWith>>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { checkEmailAddress, email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './index.js';
-import { context, descriptor, handlerFor } from './test-support/host.js';
+import { context, descriptor, handlerFor } from '@nextstep/test-support';
 
 const codeStep = descriptor(EMAIL_CODE_STEP, 'EMAIL_OTP', {
   CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',

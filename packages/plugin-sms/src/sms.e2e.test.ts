@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSignIn, type AuthError } from '@nextstep/core';
 import { RESEND_SMS_CODE, resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
+import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
 
 const POOL_ID = 'us-east-1_PluginSms';
 let emu: Emu;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { RESEND_SMS_CODE, isResendRequest, resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
-import { context, descriptor, handlerFor } from './test-support/host.js';
+import { context, descriptor, handlerFor } from '@nextstep/test-support';
 
 const mfaStep = descriptor(SMS_CODE_STEP, 'SMS_MFA', {
   CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',

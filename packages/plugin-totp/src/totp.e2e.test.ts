@@ -4,7 +4,7 @@ import { TOTP } from 'otpauth';
 import { AuthError, type CognitoCall } from '@nextstep/core';
 import { markTotpPreferred, totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
 import { toSvg } from './qr.js';
-import { emulatorWith, PASSWORD, type Emu } from './test-support/emulator.js';
+import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
 
 const POOL_ID = 'us-east-1_PluginTotp';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

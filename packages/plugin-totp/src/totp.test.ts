@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthError } from '@nextstep/core';
 import { TOTP, URI } from 'otpauth';
 import { buildSetupUri, totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
-import { context, descriptor, handlerFor } from './test-support/host.js';
+import { context, descriptor, handlerFor } from '@nextstep/test-support';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const codeStep = descriptor(TOTP_CODE_STEP, 'SOFTWARE_TOKEN_MFA');

@@ -1,4 +1,4 @@
-// Test-only helpers (not exported): run a plugin's apply against a minimal hook host and
+// Test-only helpers for the step plugins' unit tests: run a plugin's apply against a minimal hook host and
 // build a StepContext for pure checks (view, validate). Any Cognito call from such a
 // context fails the test: network behaviour is tested end to end against the emulator.
 import type { NextstepPlugin, StepContext, StepDescriptor, StepHandler, ConfirmSignInOptions } from '@nextstep/core';
