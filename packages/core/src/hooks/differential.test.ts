@@ -6,18 +6,9 @@ import fc from 'fast-check';
 import * as stock from 'tapable';
 import { describe, expect, it } from 'vitest';
 import * as ours from './index.js';
+import type { HookKind } from './interpret.js';
 
-type Kind =
-  | 'SyncHook'
-  | 'SyncBailHook'
-  | 'SyncWaterfallHook'
-  | 'SyncLoopHook'
-  | 'AsyncSeriesHook'
-  | 'AsyncSeriesBailHook'
-  | 'AsyncSeriesWaterfallHook'
-  | 'AsyncSeriesLoopHook'
-  | 'AsyncParallelHook'
-  | 'AsyncParallelBailHook';
+type Kind = HookKind;
 
 const SYNC_KINDS: Kind[] = ['SyncHook', 'SyncBailHook', 'SyncWaterfallHook', 'SyncLoopHook'];
 const ASYNC_KINDS: Kind[] = [
