@@ -15,7 +15,7 @@ import {
   SyncHook,
   SyncLoopHook,
   SyncWaterfallHook,
-} from '@nextstep/core';
+} from '../../packages/core/src/hooks/index.js';
 
 describe('the CSP flag is in force', () => {
   it('refuses new Function and eval', () => {

@@ -13,6 +13,7 @@ import {
   type NextstepPlugin,
   type StepHandler,
 } from '@nextstep/core';
+import { PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import { startEmulator } from '@nextstep/emulator';
 import { customChallenge } from '@nextstep/plugin-custom-challenge';
 import { email } from '@nextstep/plugin-email';
@@ -260,7 +261,7 @@ describe('core under the CSP flag, against the emulator', () => {
     assert.equal(log.at(-1), 'signedIn quiz');
   });
 
-  it('a third-party plugin maps a new challenge and claims its step through the hooks', async () => {
+  it('a third-party plugin maps a new challenge through the hooks and registers its step', async () => {
     const handler: StepHandler = {
       plugin: 'acme-future',
       auto: () => true,
@@ -277,8 +278,8 @@ describe('core under the CSP flag, against the emulator', () => {
     };
     const acme: NextstepPlugin = {
       name: 'acme-future',
-      core: `^${CORE_VERSION}`,
-      claims: ['ACME_FUTURE'],
+      api: PLUGIN_API_VERSION,
+      steps: [{ type: 'ACME_FUTURE', handler }],
       apply({ hooks }) {
         hooks.challenge.for('FUTURE_CHALLENGE').tap('acme-future', (input) => ({
           type: 'ACME_FUTURE',
@@ -286,7 +287,6 @@ describe('core under the CSP flag, against the emulator', () => {
           parameters: input.parameters,
           data: {},
         }));
-        hooks.step.for('ACME_FUTURE').tap('acme-future', () => handler);
       },
     };
     const auth = makeAuth([acme]);

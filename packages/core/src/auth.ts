@@ -8,17 +8,19 @@ import { AuthError } from './errors.js';
 import { callCognito, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
-import { Flow } from './flow.js';
+import { Flow, type SignInResult } from './flow.js';
 import {
   AsyncSeriesWaterfallHook,
   HookMap,
   SyncBailHook,
   SyncHook,
 } from './hooks/index.js';
-import { checkPlugins } from './plugin-check.js';
+import { isInstalled, registerPlugins } from './plugin-check.js';
+import { readSnapshot } from './snapshot.js';
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
 import type {
+  AppStep,
   AuthFlowType,
   AuthHooks,
   AuthOptions,
@@ -45,6 +47,8 @@ import type {
   SignUpOutput,
   StepDescriptor,
   StepHandler,
+  StepView,
+  NextstepPlugin,
   UserPoolConfig,
 } from './types.js';
 
@@ -121,43 +125,17 @@ function checkSignIn(input: SignInInput): void {
   }
 }
 
-function checkSnapshot(value: unknown): FlowSnapshot {
-  const s = value as FlowSnapshot;
-  const ok =
-    !!s &&
-    typeof s === 'object' &&
-    s.format === 'nextstep.flow/1' &&
-    typeof s.id === 'string' &&
-    typeof s.username === 'string' &&
-    typeof s.answerUsername === 'string' &&
-    AUTH_FLOWS.includes(s.authFlow) &&
-    typeof s.userPoolId === 'string' &&
-    typeof s.clientId === 'string' &&
-    (s.session === undefined || typeof s.session === 'string') &&
-    (s.expiresAt === undefined || typeof s.expiresAt === 'number') &&
-    typeof s.status === 'string' &&
-    !!s.step &&
-    typeof s.step.type === 'string' &&
-    typeof s.step.challengeName === 'string' &&
-    typeof s.step.parameters === 'object' &&
-    typeof s.step.data === 'object' &&
-    !!s.state &&
-    typeof s.state === 'object';
-  if (!ok) throw validationError('InvalidFlowSnapshot', 'This is not a flow snapshot from flow.toJSON().');
-  return s;
-}
-
 /**
  * A configured sign-in framework: one per user pool app client. Flows it starts are
  * independent values; `confirmSignIn` without a flow answers the latest one (Amplify style).
  */
-export class Auth {
+export class Auth<S extends StepView = NextStep> {
   /** The hooks, frozen: tap them from plugins (or directly, for tracing). */
   readonly hooks: AuthHooks;
   /** The version of @nextstep/core. */
   readonly coreVersion: string = CORE_VERSION;
   readonly #engine: Engine;
-  #latest: Flow | undefined;
+  #latest: Flow<S> | undefined;
   #cognito: CognitoTransport | undefined;
 
   /** @internal Use {@link createAuth}. */
@@ -184,7 +162,7 @@ export class Auth {
   }
 
   /** The latest flow started or resumed here, if any. */
-  get currentFlow(): Flow | undefined {
+  get currentFlow(): Flow<S> | undefined {
     return this.#latest;
   }
 
@@ -192,10 +170,10 @@ export class Auth {
    * Starts a sign-in (USER_SRP_AUTH unless `options.authFlowType` says otherwise) and
    * resolves to the flow at its first step for the app, or DONE.
    */
-  async signIn(input: SignInInput): Promise<Flow> {
+  async signIn(input: SignInInput): Promise<SignInResult<S>> {
     checkSignIn(input);
     const options = input.options ?? {};
-    const flowPromise = Flow.start(this.#engine, {
+    const flowPromise = Flow.start<S>(this.#engine, {
       id: globalThis.crypto.randomUUID(),
       username: input.username,
       authFlow: options.authFlowType ?? 'USER_SRP_AUTH',
@@ -209,7 +187,7 @@ export class Auth {
   }
 
   /** Answers the latest flow's step (Amplify JS v6's `confirmSignIn`). */
-  async confirmSignIn(input: ConfirmSignInInput): Promise<SignInOutput> {
+  async confirmSignIn(input: ConfirmSignInInput): Promise<SignInOutput<S>> {
     const flow = this.#latest;
     if (!flow) throw validationError('NoSignInFlow', 'There is no sign-in to answer; call signIn first.');
     await flow.confirm(input?.challengeResponse, input?.options ?? {});
@@ -220,16 +198,8 @@ export class Auth {
    * Continues a flow saved with `flow.toJSON()` (also as JSON text), here or in another
    * process, until its Cognito session expires. The password is not in the snapshot.
    */
-  resumeFlow(snapshot: FlowSnapshot | string): Flow {
-    let value: unknown = snapshot;
-    if (typeof snapshot === 'string') {
-      try {
-        value = JSON.parse(snapshot);
-      } catch {
-        throw validationError('InvalidFlowSnapshot', 'The flow snapshot is not valid JSON.');
-      }
-    }
-    const s = checkSnapshot(value);
+  resumeFlow(snapshot: FlowSnapshot | string): SignInResult<S> {
+    const s = readSnapshot(snapshot);
     const { userPoolId, clientId } = this.#engine.userPool;
     if (s.userPoolId !== userPoolId || s.clientId !== clientId) {
       throw validationError('FlowSnapshotMismatch', 'This flow belongs to another user pool or app client.');
@@ -237,7 +207,7 @@ export class Auth {
     if (s.status !== 'active') {
       throw validationError('FlowNotResumable', `This flow is ${s.status === 'done' ? 'already signed in' : 'ended'}; start a new sign-in.`);
     }
-    const flow = Flow.resume(this.#engine, s);
+    const flow = Flow.resume<S>(this.#engine, s);
     this.#latest = flow;
     return flow;
   }
@@ -277,7 +247,7 @@ export class Auth {
  * const flow = await auth.signIn({ username, password });
  * ```
  */
-export function createAuth(options: AuthOptions): Auth {
+export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(options: AuthOptions<P>): Auth<AppStep<P>> {
   if (!options || typeof options !== 'object') throw configError('InvalidAuthOptions', 'createAuth needs options.');
   const userPool = checkUserPool(options.userPool);
   const defaultHandler = options.defaultHandler;
@@ -297,13 +267,12 @@ export function createAuth(options: AuthOptions): Auth {
   const logger = options.logger ?? SILENT;
   const hooks = createHooks();
 
-  let claimed: ReadonlySet<string> = new Set();
   const builtins = builtinPlugins({
-    installed: (step) => claimed.has(step),
+    installed: (step) => isInstalled(hooks, step),
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
   });
-  const plugins = [...builtins, ...(options.plugins ?? [])];
-  claimed = checkPlugins(plugins, CORE_VERSION, builtins.length);
+  const plugins: readonly NextstepPlugin<any>[] = [...builtins, ...((options.plugins ?? []) as readonly NextstepPlugin<any>[])];
+  registerPlugins(plugins, hooks, logger, builtins.length);
 
   const engine: Engine = {
     hooks,
@@ -314,10 +283,7 @@ export function createAuth(options: AuthOptions): Auth {
     sessionValidityMs: validity,
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
     defaultHandler,
-    claimed,
   };
-  const host = Object.freeze({ hooks, coreVersion: CORE_VERSION, logger });
-  for (const plugin of plugins) plugin.apply(host);
   logger.debug('auth created', { plugins: plugins.map((p) => p.name), defaultHandler: defaultHandler.name });
-  return new Auth(engine);
+  return new Auth<AppStep<P>>(engine);
 }

@@ -18,18 +18,15 @@ function metadataPlugin(extra: Record<string, string> | undefined, seen: Array<S
   const name = 'test-metadata';
   return {
     name,
-    core: '*',
-    claims: [STEP],
-    apply({ hooks }) {
-      hooks.step.for(STEP).tap(name, (): StepHandler => ({
+    api: 1,
+    steps: [{ type: STEP, handler: (): StepHandler => ({
         plugin: name,
         view: (ctx) => ({ signInStep: STEP, additionalInfo: { ...ctx.step.parameters } }),
         answer: async (answer, ctx) => {
           seen.push(ctx.clientMetadata);
           return { kind: 'respond', challengeResponses: { ANSWER: answer as string }, ...(extra ? { clientMetadata: extra } : {}) };
         },
-      }));
-    },
+      }) }],
   };
 }
 

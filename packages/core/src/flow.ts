@@ -4,10 +4,13 @@
  * @module
  */
 import { AuthError, isAuthError } from './errors.js';
-import { callCognito, flowTransport, secretHashFor, type Engine } from './engine.js';
-import { sessionExpired, sessionInvalid, toAuthError, validationError } from './fail.js';
+import { checkAnswerShape } from './answer-check.js';
+import { callCognito, scopedTransport, type CallScope, type Engine } from './engine.js';
+import { isFatal, sessionErrorOf } from './error-policy.js';
+import { sessionExpired, toAuthError, validationError } from './fail.js';
+import { initiateAuthInput } from './initiate.js';
 import { STEP_PLUGINS } from './mfa-table.js';
-import { startSrp } from './srp/index.js';
+import { SNAPSHOT_FORMAT } from './snapshot.js';
 import type {
   AuthFlowType,
   AuthTokens,
@@ -15,6 +18,7 @@ import type {
   CognitoAuthResponse,
   CognitoTransport,
   ConfirmSignInOptions,
+  DoneStep,
   FirstFactor,
   FlowInfo,
   FlowSecrets,
@@ -27,18 +31,8 @@ import type {
   StepDescriptor,
   StepHandler,
   StepOutcome,
+  StepView,
 } from './types.js';
-
-/** Service errors after which the sign-in cannot go on from the same step. */
-const FATAL_SERVICE_ERRORS = new Set([
-  'NotAuthorizedException',
-  'UserNotFoundException',
-  'ResourceNotFoundException',
-  'UserNotConfirmedException',
-  'PasswordResetRequiredException',
-  'InvalidUserPoolConfigurationException',
-  'UnexpectedCognitoResponse',
-]);
 
 /** Automatic steps in a row before core suspects a loop. */
 const MAX_AUTO_HOPS = 25;
@@ -57,51 +51,38 @@ export interface FlowInit {
   preferredChallenge?: FirstFactor;
 }
 
-/** True when an error ends the flow instead of leaving it at its step. */
-function isFatal(error: AuthError): boolean {
-  if (error.kind === 'session' || error.kind === 'config' || error.kind === 'unclaimed') return true;
-  return error.kind === 'service' && FATAL_SERVICE_ERRORS.has(error.name);
-}
+/** A flow waiting for an answer: `nextStep` is one of the app's steps, but not DONE. */
+export type ActiveSignIn<S extends StepView = NextStep> = Flow<S> & {
+  readonly isSignedIn: false;
+  readonly nextStep: Exclude<S, DoneStep>;
+};
+
+/** A flow that reached DONE: `tokens` is set. */
+export type SignedIn<S extends StepView = NextStep> = Flow<S> & {
+  readonly isSignedIn: true;
+  readonly nextStep: DoneStep;
+  readonly tokens: AuthTokens;
+};
 
 /**
- * Cognito's "Invalid session ..." answers (used, dead or expired sessions) and a custom-auth
- * failAuthentication become session errors that keep Cognito's name and message
- * (`NotAuthorizedException`), as Amplify apps expect. Only an expiry core sees before any
- * call is named `SignInSessionExpired`.
+ * What `auth.signIn` and `flow.confirm` resolve to: the flow at its step, typed by
+ * `isSignedIn`. Take the result of each `confirm`, so TypeScript narrows afresh after every await:
+ *
+ * ```ts
+ * let out = await auth.signIn({ username, password });
+ * while (!out.isSignedIn) out = await out.confirm(await ask(out.nextStep));
+ * out.tokens.accessToken;
+ * ```
  */
-function sessionErrorOf(error: AuthError, challengeName: string | undefined): AuthError {
-  if (error.name !== 'NotAuthorizedException' || error.kind === 'session') return error;
-  const metadata = { serviceErrorName: error.name, ...(challengeName ? { challengeName } : {}) };
-  if (/session/i.test(error.message) || challengeName === 'CUSTOM_CHALLENGE') return sessionInvalid(error, metadata);
-  return error;
-}
-
-/** Answers must be a non-empty string or `{ challengeResponses }` of strings. */
-function checkAnswerShape(answer: unknown): asserts answer is StepAnswer {
-  if (typeof answer === 'string') {
-    if (answer.trim() === '') throw validationError('EmptyChallengeResponse', 'The answer to this step is empty.');
-    return;
-  }
-  if (answer === undefined || answer === null) throw validationError('EmptyChallengeResponse', 'The answer to this step is empty.');
-  const responses = typeof answer === 'object' ? (answer as { challengeResponses?: unknown }).challengeResponses : undefined;
-  if (
-    !responses ||
-    typeof responses !== 'object' ||
-    Object.values(responses).some((v) => typeof v !== 'string')
-  ) {
-    throw validationError(
-      'InvalidChallengeResponse',
-      'An answer is a string, or { challengeResponses } whose values are strings.',
-    );
-  }
-}
+export type SignInResult<S extends StepView = NextStep> = ActiveSignIn<S> | SignedIn<S>;
 
 /**
  * One sign-in. `auth.signIn` returns it at its first step; `confirm` answers the step and
- * resolves to the same flow at the next one. `isSignedIn` and `nextStep` read the live
- * state, so `const { isSignedIn, nextStep } = await auth.signIn(...)` works as in Amplify.
+ * resolves to the flow at the next one, typed as a {@link SignInResult}. `isSignedIn` and
+ * `nextStep` read the flow's state, so `const { isSignedIn, nextStep } = await auth.signIn(...)`
+ * works as in Amplify.
  */
-export class Flow {
+export class Flow<S extends StepView = NextStep> {
   readonly #engine: Engine;
   readonly #id: string;
   readonly #username: string;
@@ -120,6 +101,7 @@ export class Flow {
   #busy = false;
   #error: AuthError | undefined;
   #cognito: CognitoTransport | undefined;
+  readonly #scope: CallScope;
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -138,11 +120,12 @@ export class Flow {
       userPoolId: engine.userPool.userPoolId,
       clientId: engine.userPool.clientId,
     });
+    this.#scope = this.#scopeWith(this.#clientMetadata);
   }
 
   /** @internal Starts the sign-in: InitiateAuth, then every automatic step, up to the first step the app answers. */
-  static async start(engine: Engine, init: FlowInit): Promise<Flow> {
-    const flow = new Flow(engine, init);
+  static async start<S extends StepView>(engine: Engine, init: FlowInit): Promise<SignInResult<S>> {
+    const flow = new Flow<S>(engine, init);
     engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
@@ -150,12 +133,12 @@ export class Flow {
     } catch (err) {
       throw flow.#fail(sessionErrorOf(toAuthError(err), flow.#step.challengeName || undefined));
     }
-    return flow;
+    return flow as SignInResult<S>;
   }
 
   /** @internal Rebuilds a flow from `toJSON()`'s snapshot; `auth.resumeFlow` checks the snapshot first. */
-  static resume(engine: Engine, snapshot: FlowSnapshot): Flow {
-    const flow = new Flow(engine, {
+  static resume<S extends StepView>(engine: Engine, snapshot: FlowSnapshot): SignInResult<S> {
+    const flow = new Flow<S>(engine, {
       id: snapshot.id,
       username: snapshot.username,
       answerUsername: snapshot.answerUsername,
@@ -174,7 +157,7 @@ export class Flow {
     } catch (err) {
       throw flow.#fail(toAuthError(err));
     }
-    return flow;
+    return flow as SignInResult<S>;
   }
 
   /** A random id, stable across `toJSON` / `resumeFlow`. */
@@ -213,9 +196,9 @@ export class Flow {
   }
 
   /** The step the app answers next (Amplify JS v6's `nextStep`). */
-  get nextStep(): NextStep {
+  get nextStep(): S {
     if (!this.#handler) throw validationError('SignInNotStarted', 'The sign-in has not reached a step yet.');
-    return this.#handler.view(this.#context({}));
+    return this.#handler.view(this.#context({})) as S;
   }
 
   /** The tokens, once signed in (in memory only: `toJSON()` leaves them out). */
@@ -228,7 +211,7 @@ export class Flow {
    * flow's info, SECRET_HASH), e.g. for account calls with `tokens.accessToken` once signed in.
    */
   get cognito(): CognitoTransport {
-    return (this.#cognito ??= Object.freeze(flowTransport(this.#engine, this.#info, () => this.#answerUsername)));
+    return (this.#cognito ??= Object.freeze(scopedTransport(this.#engine, this.#scope)));
   }
 
   /** Epoch ms when the Cognito session expires; undefined when the flow holds no session. */
@@ -243,7 +226,7 @@ export class Flow {
   }
 
   /** A frozen `{ isSignedIn, nextStep }` snapshot (Amplify JS v6's SignInOutput). */
-  output(): SignInOutput {
+  output(): SignInOutput<S> {
     return Object.freeze({ isSignedIn: this.isSignedIn, nextStep: this.nextStep });
   }
 
@@ -252,7 +235,7 @@ export class Flow {
    * Resolves to this flow at its next step. A recoverable error (a wrong code) leaves the
    * flow at the same step, answerable again; a fatal one (expired session) ends it.
    */
-  async confirm(answer: StepAnswer, options: ConfirmSignInOptions = {}): Promise<this> {
+  async confirm(answer: StepAnswer, options: ConfirmSignInOptions = {}): Promise<SignInResult<S>> {
     if (this.#status === 'done') throw validationError('SignInAlreadyComplete', 'This sign-in is already complete.');
     if (this.#status === 'failed') {
       throw validationError('SignInFlowEnded', 'This sign-in has ended; start a new one.', {
@@ -277,13 +260,13 @@ export class Flow {
     } finally {
       this.#busy = false;
     }
-    return this;
+    return this as unknown as SignInResult<S>;
   }
 
   /** A JSON snapshot to resume with `auth.resumeFlow` (no password, no tokens; it holds the Session). */
   toJSON(): FlowSnapshot {
     return {
-      format: 'nextstep.flow/1',
+      format: SNAPSHOT_FORMAT,
       id: this.#id,
       username: this.#username,
       answerUsername: this.#answerUsername,
@@ -311,23 +294,41 @@ export class Flow {
     if (this.#status === 'failed') return error;
     this.#status = 'failed';
     this.#error = error;
-    this.#session = undefined;
-    this.#expiresAt = undefined;
+    this.#clearSession();
     for (const key of Object.keys(this.#secrets)) delete this.#secrets[key];
     this.#engine.logger.debug('flow failed', { flowId: this.#id, step: this.#step.type, error: error.name, kind: error.kind });
     this.#engine.hooks.flowFailed.call(this.#info, error);
     return error;
   }
 
+  /** The one writer of the Session: every Session Cognito returns to this flow's calls lands here. */
   #setSession(session: string): void {
+    if (this.#status !== 'active') return;
     this.#session = session;
     // Every Session Cognito hands out lives for the client's AuthSessionValidity.
     this.#expiresAt = this.#engine.now() + this.#engine.sessionValidityMs;
   }
 
+  #clearSession(): void {
+    this.#session = undefined;
+    this.#expiresAt = undefined;
+  }
+
+  /** What the call path fills in for this flow's calls. */
+  #scopeWith(clientMetadata: Readonly<Record<string, string>> | undefined): CallScope {
+    return {
+      flow: this.#info,
+      username: () => this.#answerUsername,
+      session: () => this.#session,
+      clientMetadata,
+      onSession: (session) => this.#setSession(session),
+    };
+  }
+
   #context(options: ConfirmSignInOptions): StepContext {
     const flow = this;
     const engine = this.#engine;
+    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
     return {
       step: this.#step,
       get username() {
@@ -339,16 +340,13 @@ export class Flow {
         return flow.#session;
       },
       state: this.#state,
-      cognito: flowTransport(engine, this.#info, () => this.#answerUsername),
-      secretHash: (username) => secretHashFor(engine, username),
+      cognito: scopedTransport(engine, scope),
       secrets: this.#secrets,
       logger: engine.logger,
       options,
-      ...(this.#clientMetadata ? { clientMetadata: this.#clientMetadata } : {}),
+      clientMetadata: this.#clientMetadata,
       flow: this.#info,
       now: engine.now,
-      setSession: (session) => this.#setSession(session),
-      restart: (password) => this.#restart(password),
     };
   }
 
@@ -383,43 +381,14 @@ export class Flow {
 
   /** InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps. */
   async #initiate(): Promise<StepOutcome> {
-    const params: Record<string, string> = { USERNAME: this.#username };
-    const password = this.#secrets.password;
-    let authFlow: string = this.#authFlow;
-    const srp = async () => {
-      const session = await startSrp();
-      this.#secrets.srp = session;
-      return session.A;
-    };
-    switch (this.#authFlow) {
-      case 'USER_SRP_AUTH':
-        params.SRP_A = await srp();
-        break;
-      case 'USER_PASSWORD_AUTH':
-        params.PASSWORD = password ?? '';
-        break;
-      case 'CUSTOM_WITH_SRP':
-        authFlow = 'CUSTOM_AUTH';
-        params.SRP_A = await srp();
-        params.CHALLENGE_NAME = 'SRP_A';
-        break;
-      case 'CUSTOM_WITHOUT_SRP':
-        authFlow = 'CUSTOM_AUTH';
-        break;
-      case 'USER_AUTH':
-        if (this.#preferredChallenge) params.PREFERRED_CHALLENGE = this.#preferredChallenge;
-        if (this.#preferredChallenge === 'PASSWORD') params.PASSWORD = password ?? '';
-        if (this.#preferredChallenge === 'PASSWORD_SRP') params.SRP_A = await srp();
-        break;
-    }
-    const input = {
-      AuthFlow: authFlow,
-      ClientId: this.#engine.userPool.clientId,
-      AuthParameters: params,
-      ...(this.#clientMetadata ? { ClientMetadata: { ...this.#clientMetadata } } : {}),
-    };
+    const input = await initiateAuthInput({
+      username: this.#username,
+      authFlow: this.#authFlow,
+      preferredChallenge: this.#preferredChallenge,
+      secrets: this.#secrets,
+    });
     try {
-      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
+      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope)) as CognitoAuthResponse;
       return { kind: 'response', response };
     } catch (err) {
       const step = this.#exceptionStep(err);
@@ -437,36 +406,27 @@ export class Flow {
     if (!isAuthError(err) || (err.name !== 'UserNotConfirmedException' && err.name !== 'PasswordResetRequiredException')) {
       return undefined;
     }
-    this.#session = undefined;
-    this.#expiresAt = undefined;
+    this.#clearSession();
     this.#answerUsername = this.#username;
     return this.#map({ challengeName: err.name, parameters: {} });
   }
 
-  async #restart(password?: string): Promise<StepOutcome> {
+  /** A `restart` outcome: InitiateAuth again with the original input. */
+  #restart(password: string | undefined): Promise<StepOutcome> {
     if (password !== undefined) this.#secrets.password = password;
     this.#answerUsername = this.#username;
     this.#engine.logger.debug('flow restarted', { flowId: this.#id });
     return this.#initiate();
   }
 
-  /** RespondToAuthChallenge with USERNAME, SECRET_HASH, Session and ClientMetadata added. */
+  /** A `respond` outcome: RespondToAuthChallenge; the call path adds USERNAME, SECRET_HASH, Session, ClientMetadata. */
   async #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CognitoAuthResponse> {
     const challengeName = outcome.challengeName ?? this.#step.challengeName;
-    const responses = { ...outcome.challengeResponses };
-    if (responses.USERNAME === undefined) responses.USERNAME = this.#answerUsername;
-    const base = options.clientMetadata ?? this.#clientMetadata;
-    // A copy each time: request hooks may edit the input they receive.
-    const metadata = base || outcome.clientMetadata ? { ...base, ...outcome.clientMetadata } : undefined;
-    const input = {
-      ClientId: this.#engine.userPool.clientId,
-      ChallengeName: challengeName,
-      ChallengeResponses: responses,
-      ...(this.#session !== undefined ? { Session: this.#session } : {}),
-      ...(metadata ? { ClientMetadata: metadata } : {}),
-    };
+    const input: Record<string, unknown> = { ChallengeName: challengeName, ChallengeResponses: { ...outcome.challengeResponses } };
+    if (outcome.clientMetadata) input.ClientMetadata = { ...(options.clientMetadata ?? this.#clientMetadata), ...outcome.clientMetadata };
+    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
     try {
-      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, this.#info, this.#answerUsername)) as CognitoAuthResponse;
+      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope)) as CognitoAuthResponse;
     } catch (err) {
       throw sessionErrorOf(toAuthError(err), challengeName);
     }
@@ -474,7 +434,8 @@ export class Flow {
 
   /** Cognito's answer → the next descriptor (DONE with tokens, or a mapped challenge). */
   #fromResponse(response: CognitoAuthResponse): StepDescriptor {
-    if (response.Session) this.#setSession(response.Session);
+    // Calls through the scope reported their Session already; a handler's own response may not have.
+    if (response.Session && response.Session !== this.#session) this.#setSession(response.Session);
     const result = response.AuthenticationResult;
     if (result?.AccessToken) {
       const tokens: AuthTokens = { accessToken: result.AccessToken };
@@ -518,6 +479,9 @@ export class Flow {
           continue;
         }
         step = this.#fromResponse(response);
+      } else if (outcome.kind === 'restart') {
+        outcome = await this.#restart(outcome.password);
+        continue;
       } else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
       else step = outcome.step;
 
@@ -530,10 +494,9 @@ export class Flow {
       this.#engine.logger.debug('step', { flowId: this.#id, step: step.type, challengeName: step.challengeName || undefined });
       if (step.type === 'DONE') {
         this.#status = 'done';
-        this.#session = undefined;
-        this.#expiresAt = undefined;
-        delete this.#secrets.password;
-        delete this.#secrets.srp;
+        this.#clearSession();
+        // Signed in: the flow keeps only the tokens in memory.
+        for (const key of Object.keys(this.#secrets)) if (key !== 'tokens') delete this.#secrets[key];
         this.#engine.hooks.signedIn.call(this.#info);
         return;
       }
@@ -541,7 +504,7 @@ export class Flow {
         outcome = await handler.answer(undefined, ctx);
         continue;
       }
-      this.#engine.hooks.stepEntered.call(this.#info, handler.view(ctx));
+      this.#engine.hooks.stepEntered.call(this.#info, handler.view(ctx) as NextStep);
       return;
     }
   }

@@ -216,15 +216,14 @@ describe('hooks', () => {
       plugins: [
         {
           name: 'test-future',
-          core: '>=0.1.0 <1',
-          claims: ['FUTURE_STEP'],
-          apply({ hooks }) {
-            hooks.challenge.for('FUTURE_CHALLENGE').tap('test-future', (input) => ({ type: 'FUTURE_STEP', challengeName: input.challengeName, parameters: input.parameters, data: { hint: input.parameters.hint } }));
-            hooks.step.for('FUTURE_STEP').tap('test-future', () => ({
+          api: 1,
+          steps: [{ type: 'FUTURE_STEP', handler: () => ({
               plugin: 'test-future',
               view: (ctx) => ({ signInStep: 'UNCLAIMED_CHALLENGE', challengeName: 'FUTURE_CHALLENGE', challengeParameters: {}, stepType: `FUTURE_STEP:${String(ctx.step.data.hint)}` }),
               answer: async (answer) => ({ kind: 'respond', challengeResponses: { ANSWER: String(answer) } }),
-            }));
+            }) }],
+          apply({ hooks }) {
+            hooks.challenge.for('FUTURE_CHALLENGE').tap('test-future', (input) => ({ type: 'FUTURE_STEP', challengeName: input.challengeName, parameters: input.parameters, data: { hint: input.parameters.hint } }));
           },
         },
       ],

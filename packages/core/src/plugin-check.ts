@@ -1,69 +1,102 @@
 /**
- * Checks plugins when createAuth runs, before any `apply`: shape, core version range, and
- * step claims (two plugins claiming one step type is an error unless one is staged).
+ * Checks and registers plugins when createAuth runs: shape and plugin API version of every
+ * plugin first, then each step registration (two registrations of one step type without a
+ * stage is an error naming both plugins), then the step hooks are tapped, then `apply` runs.
  * @module
  */
 import { configError } from './fail.js';
-import { satisfies, validRange } from './semver.js';
-import type { NextstepPlugin, StepClaim } from './types.js';
+import { PLUGIN_API_VERSION } from './plugin-api.js';
+import type { AuthHooks, Logger, NextstepPlugin, PluginHooks, StepRegistration } from './types.js';
 
-function label(plugin: NextstepPlugin): string {
+function label(plugin: NextstepPlugin<any>): string {
   return plugin.version ? `${plugin.name}@${plugin.version}` : plugin.name;
 }
 
-function claimStep(claim: StepClaim): { step: string; staged: boolean } {
-  return typeof claim === 'string' ? { step: claim, staged: false } : { step: claim.step, staged: true };
+function isRegistration(r: unknown): r is StepRegistration {
+  const reg = r as StepRegistration;
+  return (
+    !!reg &&
+    typeof reg.type === 'string' &&
+    reg.type !== '' &&
+    (typeof reg.handler === 'function' || (!!reg.handler && typeof reg.handler === 'object' && typeof reg.handler.view === 'function' && typeof reg.handler.answer === 'function')) &&
+    (reg.stage === undefined || (typeof reg.stage === 'number' && Number.isFinite(reg.stage)))
+  );
 }
 
-/**
- * Returns the claimed step types; throws an AuthError of kind `config` listing every problem.
- * `builtinCount` plugins at the start are core's own (they skip the version check).
- */
-export function checkPlugins(plugins: readonly NextstepPlugin[], coreVersion: string, builtinCount = 0): Set<string> {
-  const problems: string[] = [];
-  const claims = new Map<string, { plugin: NextstepPlugin; staged: boolean }[]>();
+/** Throws an AuthError of kind `config` listing every problem; returns nothing when all is well. */
+export function checkPlugins(plugins: readonly NextstepPlugin<any>[], builtinCount = 0): void {
+  const problems: { name: string; text: string }[] = [];
+  const owners = new Map<string, NextstepPlugin<any>[]>();
   plugins.forEach((plugin, index) => {
     if (!plugin || typeof plugin !== 'object' || typeof plugin.name !== 'string' || plugin.name === '') {
-      problems.push(`Plugin #${index - builtinCount + 1} has no name.`);
+      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin #${index - builtinCount + 1} has no name.` });
       return;
     }
-    if (typeof plugin.apply !== 'function') problems.push(`Plugin ${label(plugin)} has no apply function.`);
-    if (!Array.isArray(plugin.claims)) problems.push(`Plugin ${label(plugin)} has no claims list.`);
-    if (index >= builtinCount) {
-      if (typeof plugin.core !== 'string' || !validRange(plugin.core)) {
-        problems.push(`Plugin ${label(plugin)} declares an unreadable core range "${String(plugin.core)}".`);
-      } else if (!satisfies(coreVersion, plugin.core)) {
-        problems.push(
-          `Plugin ${label(plugin)} requires @nextstep/core ${plugin.core}, but this is @nextstep/core ${coreVersion}.`,
-        );
-      }
+    if (plugin.apply !== undefined && typeof plugin.apply !== 'function') {
+      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin ${label(plugin)}: apply is not a function.` });
     }
-    for (const claim of Array.isArray(plugin.claims) ? plugin.claims : []) {
-      const { step, staged } = claimStep(claim);
-      const list = claims.get(step) ?? [];
-      list.push({ plugin, staged });
-      claims.set(step, list);
+    if (plugin.api !== PLUGIN_API_VERSION) {
+      problems.push({
+        name: 'IncompatiblePlugin',
+        text:
+          typeof plugin.api === 'number'
+            ? `Plugin ${label(plugin)} is written for plugin API ${plugin.api}, but this @nextstep/core implements plugin API ${PLUGIN_API_VERSION}.`
+            : `Plugin ${label(plugin)} declares no plugin API version (api: ${PLUGIN_API_VERSION}); it may be written for an older @nextstep/core.`,
+      });
+    }
+    if (!Array.isArray(plugin.steps)) {
+      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin ${label(plugin)} has no steps list.` });
+      return;
+    }
+    for (const reg of plugin.steps) {
+      if (!isRegistration(reg)) {
+        problems.push({
+          name: 'InvalidPluginConfiguration',
+          text: `Plugin ${label(plugin)} has a step registration without a type, a handler (view and answer) or a numeric stage.`,
+        });
+        continue;
+      }
+      if (reg.stage !== undefined) continue;
+      owners.set(reg.type, [...(owners.get(reg.type) ?? []), plugin]);
     }
   });
-  for (const [step, list] of claims) {
-    const unstaged = list.filter((c) => !c.staged);
-    if (unstaged.length > 1) {
-      problems.push(
-        `Step ${step} is claimed by ${unstaged.map((c) => label(c.plugin)).join(' and ')}; ` +
-          'remove one, or stage one deliberately with { step, stage }.',
-      );
+  for (const [type, list] of owners) {
+    if (list.length > 1) {
+      problems.push({
+        name: 'DuplicateStepClaim',
+        text:
+          `Step ${type} is handled by ${list.map(label).join(' and ')}; ` +
+          'remove one, or give one a stage to replace or follow the other deliberately.',
+      });
     }
   }
   if (problems.length > 0) {
-    throw configError(problems.length === 1 ? pickName(problems[0]!) : 'InvalidPluginConfiguration', problems.join(' '), {
-      problems,
+    throw configError(problems.length === 1 ? problems[0]!.name : 'InvalidPluginConfiguration', problems.map((p) => p.text).join(' '), {
+      problems: problems.map((p) => p.text),
     });
   }
-  return new Set(claims.keys());
 }
 
-function pickName(problem: string): string {
-  if (problem.includes('requires @nextstep/core')) return 'IncompatiblePlugin';
-  if (problem.includes('is claimed by')) return 'DuplicateStepClaim';
-  return 'InvalidPluginConfiguration';
+/**
+ * Checks the plugins, taps each step registration (with its stage) into `hooks.step`, then
+ * runs every `apply` with the hooks but `step`. The step hooks are thus the single record of
+ * what is installed.
+ */
+export function registerPlugins(plugins: readonly NextstepPlugin<any>[], hooks: AuthHooks, logger: Logger, builtinCount: number): void {
+  checkPlugins(plugins, builtinCount);
+  for (const plugin of plugins) {
+    for (const reg of plugin.steps) {
+      const handler = reg.handler;
+      const choose = typeof handler === 'function' ? handler : () => handler;
+      hooks.step.for(reg.type).tap(reg.stage === undefined ? plugin.name : { name: plugin.name, stage: reg.stage }, choose);
+    }
+  }
+  const { step: _step, ...rest } = hooks;
+  const host = Object.freeze({ hooks: Object.freeze(rest) as PluginHooks, api: PLUGIN_API_VERSION, logger });
+  for (const plugin of plugins) plugin.apply?.(host);
+}
+
+/** True when some plugin (or the app) registered a handler for the step type. */
+export function isInstalled(hooks: AuthHooks, type: string): boolean {
+  return (hooks.step.get(type)?.taps.length ?? 0) > 0;
 }

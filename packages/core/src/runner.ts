@@ -50,7 +50,7 @@ function isWrapped(reply: PromptAnswer): reply is { answer: StepAnswer; options?
  * after `maxAttempts` tries at one step.
  */
 export async function runSignIn(
-  auth: Auth,
+  auth: Auth<any>,
   input: SignInInput,
   prompter: Prompter,
   options: RunSignInOptions = {},
@@ -70,7 +70,7 @@ export async function runSignIn(
       const out = await auth.resetPassword({ username: flow.username });
       delivery = 'codeDeliveryDetails' in out.nextStep ? out.nextStep.codeDeliveryDetails : undefined;
     }
-    if (key === 'RESET_PASSWORD' && delivery) step = { ...step, codeDeliveryDetails: delivery } as NextStep;
+    if (key === 'RESET_PASSWORD' && delivery) step = { ...step, codeDeliveryDetails: delivery } as typeof step;
     const prompt = prompter[key] as StepPrompt | undefined;
     if (!prompt) {
       throw new AuthError('NoPrompterForStep', `The prompter has no entry for step ${key}.`, {

@@ -270,16 +270,13 @@ describe('unknown challenges reach the default handler', () => {
   it('a plugin may claim a new challenge name through hooks.step', async () => {
     const passkey: NextstepPlugin = {
       name: 'test-passkey',
-      core: '*',
-      claims: ['FUTURE_CHALLENGE'],
-      apply({ hooks }) {
-        hooks.step.for('FUTURE_CHALLENGE').tap('test-passkey', () => ({
+      api: 1,
+      steps: [{ type: 'FUTURE_CHALLENGE', handler: () => ({
           plugin: 'test-passkey',
           view: () => ({ signInStep: 'UNCLAIMED_CHALLENGE', challengeName: 'FUTURE_CHALLENGE', challengeParameters: {} }),
           auto: () => true,
           answer: async () => ({ kind: 'respond', challengeResponses: { ANSWER: UNKNOWN_ANSWER } }),
-        }));
-      },
+        }) }],
     };
     const flow: Flow = await fx.auth({ plugins: [passkey] }).signIn({ username: 'future', password: PASSWORD });
     expect(flow.isSignedIn).toBe(true);

@@ -68,22 +68,69 @@ export type SignInStepName =
   | 'DONE'
   | 'UNCLAIMED_CHALLENGE';
 
-/** The next step of a sign-in: one member per step type. */
-export type NextStep =
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+/** What every step the app sees has: its name (Amplify JS v6's `signInStep`). */
+export interface StepView {
+  /** The step's name; plugins may add names of their own. */
+  readonly signInStep: string;
+}
+
+/** `CONFIRM_SIGN_IN_WITH_SMS_CODE` (from `@nextstep/plugin-sms`). */
+export interface SmsCodeStep {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
+  codeDeliveryDetails?: CodeDeliveryDetails;
+}
+/** `CONFIRM_SIGN_IN_WITH_TOTP_CODE` (from `@nextstep/plugin-totp`). */
+export interface TotpCodeStep {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
+}
+/** `CONTINUE_SIGN_IN_WITH_TOTP_SETUP` (from `@nextstep/plugin-totp`). */
+export interface TotpSetupStep {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP';
+  totpSetupDetails: TotpSetupDetails;
+}
+/** `CONFIRM_SIGN_IN_WITH_EMAIL_CODE` (from `@nextstep/plugin-email`). */
+export interface EmailCodeStep {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
+  codeDeliveryDetails?: CodeDeliveryDetails;
+}
+/** `CONTINUE_SIGN_IN_WITH_EMAIL_SETUP` (from `@nextstep/plugin-email`). */
+export interface EmailSetupStep {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP';
+}
+/** `CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE` (from `@nextstep/plugin-custom-challenge`). */
+export interface CustomChallengeStep {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
+  additionalInfo: Record<string, string>;
+}
+/** `DONE`: signed in. */
+export interface DoneStep {
+  signInStep: 'DONE';
+  tokens: AuthTokens;
+}
+
+/** The steps core itself handles: every app sees these. */
+export type CoreStep =
   | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; allowedMFATypes: MfaType[] }
   | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; allowedMFATypes: MfaType[] }
-  | { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'; totpSetupDetails: TotpSetupDetails }
-  | { signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' }
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'; additionalInfo: Record<string, string> }
   | { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'; missingAttributes: string[] }
   | { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'; availableChallenges: FirstFactor[] }
   | { signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }
   | { signInStep: 'RESET_PASSWORD'; codeDeliveryDetails?: CodeDeliveryDetails }
   | { signInStep: 'CONFIRM_SIGN_UP' }
-  | { signInStep: 'DONE'; tokens: AuthTokens }
+  | DoneStep;
+
+/**
+ * Every step Amplify JS v6 names, plus `UNCLAIMED_CHALLENGE`. An app gets a narrower union
+ * from `createAuth`: core's steps, its plugins' steps and `UNCLAIMED_CHALLENGE` (see {@link AppStep}).
+ */
+export type NextStep =
+  | CoreStep
+  | SmsCodeStep
+  | TotpCodeStep
+  | TotpSetupStep
+  | EmailCodeStep
+  | EmailSetupStep
+  | CustomChallengeStep
   | UnclaimedChallengeStep;
 
 /**
@@ -103,9 +150,9 @@ export interface UnclaimedChallengeStep {
 }
 
 /** What `signIn` / `confirmSignIn` resolve to: Amplify JS v6's shape. */
-export interface SignInOutput {
+export interface SignInOutput<S extends StepView = NextStep> {
   isSignedIn: boolean;
-  nextStep: NextStep;
+  nextStep: S;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -179,46 +226,35 @@ export interface StepDescriptor {
   data: Record<string, unknown>;
 }
 
-/** What a step handler may read and do while the flow is at its step. */
+/** What a step handler may read while the flow is at its step. Every member is always set. */
 export interface StepContext {
   readonly step: StepDescriptor;
   /** The USERNAME to answer with (USER_ID_FOR_SRP after SRP). */
   readonly username: string;
   readonly userPoolId: string;
   readonly clientId: string;
-  /** The current Cognito Session (undefined for exception-driven steps). */
+  /** The current Cognito Session (undefined for exception-driven steps). Core owns it: see {@link StepContext.cognito}. */
   readonly session: string | undefined;
   /** Per-step state the handler owns; saved by `flow.toJSON()`, so keep it JSON. */
   readonly state: Record<string, unknown>;
-  /** Cognito, with SECRET_HASH and the request/response hooks applied. */
+  /**
+   * Cognito for this flow. Core fills in what every call needs, in one place: ClientId,
+   * USERNAME, SECRET_HASH, the Session (RespondToAuthChallenge) and ClientMetadata (the
+   * answer's `options.clientMetadata`, else the sign-in's). A Session Cognito returns
+   * becomes the flow's Session.
+   */
   readonly cognito: CognitoTransport;
-  /** SECRET_HASH for a username, or undefined when the client has no secret. */
-  secretHash(username: string): Promise<string | undefined>;
   /** Secrets held in memory only for this flow (never serialised), e.g. the password. */
   readonly secrets: FlowSecrets;
-  /**
-   * Facts about the flow (no secrets): username as typed, auth flow, pool and client.
-   * Core always sets it; optional only so hand-built contexts in plugin unit tests compile.
-   */
-  readonly flow?: FlowInfo;
-  /**
-   * The Auth instance's clock (epoch ms): sign with it, e.g. SRP timestamps and TOTP windows.
-   * Core always sets it; optional for the same reason as `flow`.
-   */
-  readonly now?: () => number;
+  /** Facts about the flow (no secrets): username as typed, auth flow, pool and client. */
+  readonly flow: FlowInfo;
+  /** The Auth instance's clock (epoch ms): sign with it, e.g. SRP timestamps and TOTP windows. */
+  now(): number;
   readonly logger: Logger;
   /** The options of the answer being processed (empty while entering). */
   readonly options: ConfirmSignInOptions;
-  /**
-   * The sign-in's ClientMetadata (`signIn`'s `options.clientMetadata`), frozen. Core sends
-   * `options.clientMetadata ?? clientMetadata` with every RespondToAuthChallenge; a plugin
-   * that answers Cognito itself should do the same. Optional for the same reason as `flow`.
-   */
-  readonly clientMetadata?: Readonly<Record<string, string>>;
-  /** Replaces the flow's Session (after AssociateSoftwareToken / VerifySoftwareToken). */
-  setSession(session: string): void;
-  /** Restarts the sign-in with the flow's original input (and the given password), e.g. to get a new SMS code. */
-  restart(password?: string): Promise<StepOutcome>;
+  /** The sign-in's ClientMetadata (`signIn`'s `options.clientMetadata`), frozen; undefined when none was given. */
+  readonly clientMetadata: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -233,12 +269,15 @@ export interface FlowSecrets {
   [key: string]: unknown;
 }
 
-/** What answering a step leads to. */
+/**
+ * What answering a step leads to. A handler says what should happen; core does it (nothing
+ * calls back into the flow).
+ */
 export type StepOutcome =
   /**
-   * Core calls RespondToAuthChallenge, adding USERNAME, SECRET_HASH and the Session.
-   * `clientMetadata` is merged over the ClientMetadata core sends anyway (the answer's
-   * `options.clientMetadata`, else the sign-in's); its keys win.
+   * Answer the challenge: core calls RespondToAuthChallenge, adding USERNAME, SECRET_HASH,
+   * the Session and ClientMetadata. `clientMetadata` is merged over the ClientMetadata core
+   * sends anyway (the answer's `options.clientMetadata`, else the sign-in's); its keys win.
    */
   | {
       kind: 'respond';
@@ -246,24 +285,29 @@ export type StepOutcome =
       challengeResponses: Record<string, string>;
       clientMetadata?: Record<string, string>;
     }
-  /** The handler called Cognito itself; core continues from this answer. */
+  /** The step is already answered by this response (the handler called Cognito through `ctx.cognito`). */
   | { kind: 'response'; response: CognitoAuthResponse }
   /** A local move to another step, no Cognito call (e.g. MFA setup selection → TOTP setup). */
-  | { kind: 'step'; step: StepDescriptor };
+  | { kind: 'step'; step: StepDescriptor }
+  /**
+   * Start the sign-in again with its original input (e.g. for a new SMS code, or after
+   * confirming the account); `password` replaces the one held, when given.
+   */
+  | { kind: 'restart'; password?: string };
 
-/** How a claimed step behaves. Returned by a `hooks.step` tap. */
-export interface StepHandler {
+/** How a step behaves: what it shows, what it checks, what an answer leads to. */
+export interface StepHandler<V extends StepView = StepView> {
   /** The plugin's name, for messages and for the default handler's reports. */
   readonly plugin: string;
   /** Side effects when the flow enters the step (e.g. AssociateSoftwareToken); store results in `ctx.state`. */
   enter?(ctx: StepContext): Promise<void> | void;
   /** The app-facing fields of the step, from the descriptor and `ctx.state` (pure: called again after resume). */
-  view(ctx: StepContext): NextStep;
+  view(ctx: StepContext): V;
   /** When true, core answers the step at once without asking the app (e.g. PASSWORD_VERIFIER). */
   auto?(ctx: StepContext): boolean;
   /** Local validation; throw an {@link AuthError} of kind `validation`. Runs before any network call. */
   validate?(answer: StepAnswer | undefined, ctx: StepContext): void;
-  /** Turns the answer into Cognito calls or a local move. */
+  /** Turns the answer into an outcome core carries out. */
   answer(answer: StepAnswer | undefined, ctx: StepContext): Promise<StepOutcome>;
 }
 
@@ -365,7 +409,7 @@ export interface CognitoCallResult extends CognitoCall {
 export interface AuthHooks {
   /** Cognito ChallengeName (or exception name) → step descriptor. Bail: first mapping wins. */
   readonly challenge: HookMap<SyncBailHook<[ChallengeInput, FlowInfo], StepDescriptor | undefined>>;
-  /** Step type → handler. Bail: the claiming plugin returns its handler. */
+  /** Step type → handler, filled from the plugins' `steps` (stage order). Bail: the first handler wins. */
   readonly step: HookMap<SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>>;
   /** Before every Cognito call; may change the input. */
   readonly request: AsyncSeriesWaterfallHook<[CognitoCall]>;
@@ -381,30 +425,82 @@ export interface AuthHooks {
   readonly flowFailed: SyncHook<[FlowInfo, AuthError]>;
 }
 
-/** A step type a plugin claims; `stage` marks a deliberate overlap with another claim. */
-export type StepClaim = string | { step: string; stage: number };
+/**
+ * One step a plugin handles: the only way a plugin registers a handler, and the only source
+ * of what is "installed" (e.g. which MFA types selection offers).
+ */
+export interface StepRegistration {
+  /** The step type (a {@link SignInStepName} or the plugin's own). */
+  readonly type: string;
+  /**
+   * The handler, or a function choosing one per step (returning undefined passes the step
+   * on to the next registration, else to the default handler).
+   */
+  readonly handler: StepHandler<any> | ((step: StepDescriptor, flow: FlowInfo) => StepHandler<any> | undefined);
+  /**
+   * Set it to handle a step another plugin handles too, deliberately: a lower stage runs
+   * first (core's built-ins are at stage 0), so `-10` replaces, `10` runs after. Two
+   * registrations of one type without a stage are a configuration error.
+   */
+  readonly stage?: number;
+}
 
 /**
- * A nextstep plugin, webpack-style: a factory returns `{ name, apply }`.
- * `claims` and `core` are checked by `createAuth` before `apply` runs.
+ * A nextstep plugin, a plain object (usually from a factory). `steps` are registered by
+ * `createAuth` after it checked every plugin; `apply` may tap the other hooks.
+ *
+ * `V` is the union of the steps the plugin shows the app; `createAuth` adds it to the
+ * app's step union (see {@link AppStep}). Left at its default (any step), the plugin adds
+ * nothing to the union: its steps are not typed. Declare it with `definePlugin`.
  */
-export interface NextstepPlugin {
+export interface NextstepPlugin<V extends StepView = StepView> {
   /** The package name, e.g. `@nextstep/plugin-totp`. */
   readonly name: string;
   /** The plugin's own version, for messages. */
   readonly version?: string;
-  /** Semver range of `@nextstep/core` the plugin works with, e.g. `^0.1.0`. */
-  readonly core: string;
-  /** Step types whose handling the plugin claims. */
-  readonly claims: readonly StepClaim[];
-  /** Tap the hooks. Tap with the plugin's name. */
-  apply(host: PluginHost): void;
+  /** The plugin API version the plugin is written for (`PLUGIN_API_VERSION` of `@nextstep/core/plugin`). */
+  readonly api: number;
+  /** The steps the plugin handles, each once. */
+  readonly steps: readonly StepRegistration[];
+  /** Taps the other hooks (challenge mapping, request/response, events). */
+  apply?(host: PluginHost): void;
+  /** Type only (never set): the steps this plugin shows the app. */
+  readonly '~steps'?: V;
 }
+
+/** The steps each plugin of a list declares (`StepView` for a plugin that declares none). */
+type DeclaredSteps<P extends readonly NextstepPlugin<any>[]> = P[number] extends infer X
+  ? X extends NextstepPlugin<infer V>
+    ? V
+    : never
+  : never;
+
+/** The typed steps a list of plugins shows the app (plugins that declare none add nothing). */
+export type PluginSteps<P extends readonly NextstepPlugin<any>[]> = DeclaredSteps<P> extends infer V
+  ? V extends StepView
+    ? string extends V['signInStep']
+      ? never
+      : V
+    : never
+  : never;
+
+/**
+ * The step union an app sees: core's steps, its plugins' steps and `UNCLAIMED_CHALLENGE`.
+ * When some plugin does not declare its steps (typed as plain `NextstepPlugin`), every
+ * Amplify step ({@link NextStep}) is in the union, since any of them may come.
+ */
+export type AppStep<P extends readonly NextstepPlugin<any>[]> =
+  | PluginSteps<P>
+  | (StepView extends DeclaredSteps<P> ? NextStep : CoreStep | UnclaimedChallengeStep);
+
+/** The hooks a plugin's `apply` may tap: every hook but `step` (steps are registered through `steps`). */
+export type PluginHooks = Omit<AuthHooks, 'step'>;
 
 /** What `apply` receives. */
 export interface PluginHost {
-  readonly hooks: AuthHooks;
-  readonly coreVersion: string;
+  readonly hooks: PluginHooks;
+  /** The plugin API version of this core. */
+  readonly api: number;
   readonly logger: Logger;
 }
 
@@ -436,10 +532,10 @@ export interface UserPoolConfig {
 }
 
 /** Options of `createAuth`. `defaultHandler` is required: pick `surfaceUnclaimed` or `failUnclaimed`. */
-export interface AuthOptions {
+export interface AuthOptions<P extends readonly NextstepPlugin<any>[] = readonly NextstepPlugin<any>[]> {
   userPool: UserPoolConfig;
-  /** Step plugins, e.g. `[totp(), sms()]`. */
-  plugins?: readonly NextstepPlugin[];
+  /** Step plugins, e.g. `[totp(), sms()]`; their steps join the app's step union. */
+  plugins?: P;
   /** Receives every step no plugin claims. Required. */
   defaultHandler: DefaultHandler;
   /** How core talks to Cognito; the AWS SDK bare client by default. */

@@ -2,10 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthError } from '@nextstep/core';
 import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
+import { startEmulatorPool, type EmulatorPool } from '@nextstep/core/testing';
+import type { Emulator } from '@nextstep/emulator';
 
-let emu: Emu;
-let env: Awaited<ReturnType<typeof emulatorWith>>;
+const PASSWORD = 'Correct-horse-9';
+
+let emu: Emulator;
+let env: EmulatorPool;
 /** ClientMetadata the Verify trigger received, by round. */
 const seenMetadata: Record<string, string>[] = [];
 
@@ -61,14 +64,14 @@ function verify(event: any) {
 }
 
 beforeAll(async () => {
-  env = await emulatorWith({
+  env = await startEmulatorPool({
     id: 'us-east-1_PluginCustom',
     triggers: { defineAuthChallenge: define, createAuthChallenge: create, verifyAuthChallengeResponse: verify },
     // A client with a secret: answers this plugin sends itself must carry SECRET_HASH.
     clients: [{ id: 'custom-client', secret: 'custom-client-secret-for-tests' }],
     users: Object.keys(ROUNDS).map((username) => ({ username, password: PASSWORD })),
   });
-  emu = env.emu;
+  emu = env.emulator;
 });
 afterAll(() => emu?.close());
 

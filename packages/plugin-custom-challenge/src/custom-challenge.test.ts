@@ -1,27 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@nextstep/core';
+import { AuthError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import { CUSTOM_CHALLENGE_STEP, customChallenge, invalidAnswer } from './index.js';
-import { context, descriptor, handlerFor } from '@nextstep/test-support';
+import { descriptor, fakeContext, handlerFor } from '@nextstep/core/testing';
 
 const plainStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { question: 'Capital of France?' });
 const captchaStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'captcha', image: 'x.png' });
 const unknownStep = descriptor(CUSTOM_CHALLENGE_STEP, 'CUSTOM_CHALLENGE', { challengeType: 'retina-scan' });
 
 describe('custom challenge plugin', () => {
-  it('reports the version in package.json and the core range it supports', () => {
+  it('reports the version in package.json and the plugin API it implements', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
     const plugin = customChallenge();
     expect(plugin.name).toBe(pkg.name);
     expect(plugin.version).toBe(pkg.version);
-    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+    expect(plugin.api).toBe(PLUGIN_API_VERSION);
   });
 
   it('handles a challenge without a kind as a plain ANSWER, showing the public parameters', async () => {
     const h = handlerFor(customChallenge(), plainStep)!;
-    expect(h.view(context(plainStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { question: 'Capital of France?' } });
-    expect(() => h.validate!('', context(plainStep))).toThrow(AuthError);
-    await expect(h.answer('Paris', context(plainStep))).resolves.toEqual({
+    expect(h.view(fakeContext(plainStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { question: 'Capital of France?' } });
+    expect(() => h.validate!('', fakeContext(plainStep))).toThrow(AuthError);
+    await expect(h.answer('Paris', fakeContext(plainStep))).resolves.toEqual({
       kind: 'respond',
       challengeName: 'CUSTOM_CHALLENGE',
       challengeResponses: { ANSWER: 'Paris' },
@@ -41,15 +41,15 @@ describe('custom challenge plugin', () => {
       },
     });
     const h = handlerFor(plugin, captchaStep)!;
-    expect(h.view(context(captchaStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { kind: 'captcha', image: 'x.png' } });
-    expect(() => h.validate!('abc', context(captchaStep))).toThrow(expect.objectContaining({ name: 'InvalidChallengeAnswer', kind: 'validation' }));
-    await expect(h.answer('abcde', context(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'ABCDE' } });
+    expect(h.view(fakeContext(captchaStep))).toEqual({ signInStep: CUSTOM_CHALLENGE_STEP, additionalInfo: { kind: 'captcha', image: 'x.png' } });
+    expect(() => h.validate!('abc', fakeContext(captchaStep))).toThrow(expect.objectContaining({ name: 'InvalidChallengeAnswer', kind: 'validation' }));
+    await expect(h.answer('abcde', fakeContext(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'ABCDE' } });
   });
 
   it("hands a kind handler's ClientMetadata to core in the respond outcome", async () => {
     const plugin = customChallenge({ handlers: { captcha: { answer: (a) => ({ answer: String(a), clientMetadata: { solver: 'app' } }) } } });
     const h = handlerFor(plugin, captchaStep)!;
-    await expect(h.answer('abcde', context(captchaStep))).resolves.toEqual({
+    await expect(h.answer('abcde', fakeContext(captchaStep))).resolves.toEqual({
       kind: 'respond',
       challengeName: 'CUSTOM_CHALLENGE',
       challengeResponses: { ANSWER: 'abcde' },
@@ -76,12 +76,12 @@ describe('custom challenge plugin', () => {
   it('lets a handler answer automatically', async () => {
     const plugin = customChallenge({ handlers: { captcha: { auto: () => true, answer: (_a, c) => `auto:${c.parameters.image}` } } });
     const h = handlerFor(plugin, captchaStep)!;
-    expect(h.auto!(context(captchaStep))).toBe(true);
-    await expect(h.answer(undefined, context(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'auto:x.png' } });
+    expect(h.auto!(fakeContext(captchaStep))).toBe(true);
+    await expect(h.answer(undefined, fakeContext(captchaStep))).resolves.toMatchObject({ challengeResponses: { ANSWER: 'auto:x.png' } });
   });
 
   it('refuses a handler answer that is empty', async () => {
     const h = handlerFor(customChallenge({ handlers: { captcha: { answer: () => '' } } }), captchaStep)!;
-    await expect(h.answer('x', context(captchaStep))).rejects.toMatchObject({ kind: 'validation' });
+    await expect(h.answer('x', fakeContext(captchaStep))).rejects.toMatchObject({ kind: 'validation' });
   });
 });

@@ -1,16 +1,17 @@
-import { AuthError } from '@nextstep/core';
+import { AuthError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import type {
+  CustomChallengeStep,
   NextstepPlugin,
   StepAnswer,
   StepContext,
   StepDescriptor,
   StepHandler,
   StepOutcome,
-} from '@nextstep/core';
+} from '@nextstep/core/plugin';
 import type { ChallengeKindHandler, CustomAnswer, CustomChallenge } from './kinds.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
-/** The step this plugin claims (Cognito's CUSTOM_CHALLENGE). */
+/** The step this plugin handles (Cognito's CUSTOM_CHALLENGE). */
 export const CUSTOM_CHALLENGE_STEP = 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
 
 /** Options of {@link customChallenge}. */
@@ -29,7 +30,7 @@ export interface CustomChallengeOptions {
 }
 
 /** The plugin {@link customChallenge} returns: a {@link NextstepPlugin} that takes more handlers. */
-export interface CustomChallengePlugin extends NextstepPlugin {
+export interface CustomChallengePlugin extends NextstepPlugin<CustomChallengeStep> {
   /**
    * Adds (or replaces) the handler of a kind. Works before or after `createAuth`: the kind is
    * looked up each time a challenge arrives. Returns the plugin, for chaining.
@@ -73,9 +74,9 @@ export function customChallenge(options: CustomChallengeOptions = {}): CustomCha
   }
   const unknownKinds = options.unknownKinds ?? 'default-handler';
   const handlers = new Map<string, ChallengeKindHandler>(Object.entries(options.handlers ?? {}));
-  const stepHandlers = new WeakMap<ChallengeKindHandler, StepHandler>();
+  const stepHandlers = new WeakMap<ChallengeKindHandler, StepHandler<CustomChallengeStep>>();
 
-  const stepHandlerFor = (kindHandler: ChallengeKindHandler): StepHandler => {
+  const stepHandlerFor = (kindHandler: ChallengeKindHandler): StepHandler<CustomChallengeStep> => {
     let h = stepHandlers.get(kindHandler);
     if (!h) stepHandlers.set(kindHandler, (h = wrap(kindHandler, kindParameter)));
     return h;
@@ -84,18 +85,20 @@ export function customChallenge(options: CustomChallengeOptions = {}): CustomCha
   const plugin: CustomChallengePlugin = {
     name: PLUGIN_NAME,
     version: VERSION,
-    core: '^0.1.0',
-    claims: [CUSTOM_CHALLENGE_STEP],
-    apply(host) {
-      host.hooks.step.for(CUSTOM_CHALLENGE_STEP).tap(PLUGIN_NAME, (step: StepDescriptor) => {
-        const kind = step.parameters?.[kindParameter];
-        if (kind === undefined) return stepHandlerFor(plain);
-        const handler = handlers.get(kind);
-        if (handler) return stepHandlerFor(handler);
-        // Bail with undefined: the engine then gives the step to the default handler.
-        return unknownKinds === 'answer' ? stepHandlerFor(plain) : undefined;
-      });
-    },
+    api: PLUGIN_API_VERSION,
+    steps: [
+      {
+        type: CUSTOM_CHALLENGE_STEP,
+        // Chosen per challenge, by kind; undefined passes the step on to the default handler.
+        handler: (step: StepDescriptor) => {
+          const kind = step.parameters?.[kindParameter];
+          if (kind === undefined) return stepHandlerFor(plain);
+          const handler = handlers.get(kind);
+          if (handler) return stepHandlerFor(handler);
+          return unknownKinds === 'answer' ? stepHandlerFor(plain) : undefined;
+        },
+      },
+    ],
     register(kind, handler) {
       if (typeof kind !== 'string' || kind === '') {
         throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: a kind must be a non-empty string.`, { kind: 'config' });
@@ -117,8 +120,8 @@ function challengeOf(ctx: StepContext, kindParameter: string): CustomChallenge {
   };
 }
 
-function wrap(kindHandler: ChallengeKindHandler, kindParameter: string): StepHandler {
-  const handler: StepHandler = {
+function wrap(kindHandler: ChallengeKindHandler, kindParameter: string): StepHandler<CustomChallengeStep> {
+  const handler: StepHandler<CustomChallengeStep> = {
     plugin: PLUGIN_NAME,
     view(ctx) {
       const challenge = challengeOf(ctx, kindParameter);

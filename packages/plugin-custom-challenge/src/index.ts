@@ -6,3 +6,4 @@
 export { customChallenge, invalidAnswer, CUSTOM_CHALLENGE_STEP } from './custom-challenge.js';
 export type { CustomChallengeOptions, CustomChallengePlugin } from './custom-challenge.js';
 export type { ChallengeKindHandler, CustomAnswer, CustomChallenge } from './kinds.js';
+export type { CustomChallengeStep } from '@nextstep/core/plugin';

@@ -1,4 +1,4 @@
-import type { StepAnswer } from '@nextstep/core';
+import type { StepAnswer } from '@nextstep/core/plugin';
 
 /** One round of a custom challenge, as a kind handler sees it. */
 export interface CustomChallenge {

@@ -2,13 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthError } from '@nextstep/core';
 import { email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
+import { startEmulatorPool, type EmulatorPool } from '@nextstep/core/testing';
+import type { Emulator } from '@nextstep/emulator';
 
-let emu: Emu;
-let env: Awaited<ReturnType<typeof emulatorWith>>;
+const PASSWORD = 'Correct-horse-9';
+
+let emu: Emulator;
+let env: EmulatorPool;
 
 beforeAll(async () => {
-  env = await emulatorWith({
+  env = await startEmulatorPool({
     id: 'us-east-1_PluginEmail',
     mfa: 'ON',
     enabledMfas: ['EMAIL_OTP'],
@@ -20,7 +23,7 @@ beforeAll(async () => {
       { username: 'setup', password: PASSWORD },
     ],
   });
-  emu = env.emu;
+  emu = env.emulator;
 });
 afterAll(() => emu?.close());
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@nextstep/core';
+import { AuthError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import { checkEmailAddress, email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './index.js';
-import { context, descriptor, handlerFor } from '@nextstep/test-support';
+import { descriptor, fakeContext, handlerFor } from '@nextstep/core/testing';
 
 const codeStep = descriptor(EMAIL_CODE_STEP, 'EMAIL_OTP', {
   CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
@@ -11,22 +11,22 @@ const codeStep = descriptor(EMAIL_CODE_STEP, 'EMAIL_OTP', {
 const setupStep = descriptor(EMAIL_SETUP_STEP, 'MFA_SETUP', { MFAS_CAN_SETUP: '["EMAIL_OTP"]' });
 
 describe('email plugin', () => {
-  it('reports the version in package.json and the core range it supports', () => {
+  it('reports the version in package.json and the plugin API it implements', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
     const plugin = email();
     expect(plugin.name).toBe(pkg.name);
     expect(plugin.version).toBe(pkg.version);
-    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+    expect(plugin.api).toBe(PLUGIN_API_VERSION);
   });
 
-  it('claims the code and setup steps', () => {
-    expect(email().claims).toEqual([EMAIL_CODE_STEP, EMAIL_SETUP_STEP]);
+  it('registers the code and setup steps', () => {
+    expect(email().steps.map((r) => r.type)).toEqual([EMAIL_CODE_STEP, EMAIL_SETUP_STEP]);
     expect(email().name).toBe('@nextstep/plugin-email');
   });
 
   it('shows where the code went', () => {
     const h = handlerFor(email(), codeStep)!;
-    expect(h.view(context(codeStep))).toEqual({
+    expect(h.view(fakeContext(codeStep))).toEqual({
       signInStep: EMAIL_CODE_STEP,
       codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'a***@e***' },
     });
@@ -34,7 +34,7 @@ describe('email plugin', () => {
 
   it('accepts 6- or 8-digit codes and refuses others locally', async () => {
     const h = handlerFor(email(), codeStep)!;
-    const ctx = context(codeStep);
+    const ctx = fakeContext(codeStep);
     expect(() => h.validate!('123456', ctx)).not.toThrow();
     expect(() => h.validate!('12345678', ctx)).not.toThrow();
     for (const bad of ['1234567', '12345', 'abcdef', '', undefined]) expect(() => h.validate!(bad, ctx)).toThrow(AuthError);
@@ -49,7 +49,7 @@ describe('email plugin', () => {
 
   it('sends the address as EMAIL in MFA_SETUP after checking it locally', async () => {
     const h = handlerFor(email(), setupStep)!;
-    const ctx = context(setupStep);
+    const ctx = fakeContext(setupStep);
     expect(h.view(ctx)).toEqual({ signInStep: EMAIL_SETUP_STEP });
     await expect(h.answer(' ada@example.com ', ctx)).resolves.toEqual({
       kind: 'respond',

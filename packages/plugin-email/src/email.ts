@@ -1,5 +1,5 @@
-import { AuthError, checkCode } from '@nextstep/core';
-import type { NextstepPlugin, StepHandler } from '@nextstep/core';
+import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import type { EmailCodeStep, EmailSetupStep, NextstepPlugin, StepHandler } from '@nextstep/core/plugin';
 import { checkEmailAddress } from './address.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
@@ -25,7 +25,7 @@ export interface EmailOptions {
  * const auth = createAuth({ userPool, plugins: [email()], defaultHandler: surfaceUnclaimed });
  * ```
  */
-export function email(options: EmailOptions = {}): NextstepPlugin {
+export function email(options: EmailOptions = {}): NextstepPlugin<EmailCodeStep | EmailSetupStep> {
   const lengths = [...(options.codeLengths ?? [6, 8])];
   if (lengths.length === 0 || lengths.some((n) => !Number.isInteger(n) || n < 4 || n > 10)) {
     throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: codeLengths must hold whole numbers from 4 to 10.`, {
@@ -33,7 +33,7 @@ export function email(options: EmailOptions = {}): NextstepPlugin {
     });
   }
 
-  const codeHandler: StepHandler = {
+  const codeHandler: StepHandler<EmailCodeStep> = {
     plugin: PLUGIN_NAME,
     view(ctx) {
       const p = ctx.step.parameters;
@@ -54,7 +54,7 @@ export function email(options: EmailOptions = {}): NextstepPlugin {
     },
   };
 
-  const setupHandler: StepHandler = {
+  const setupHandler: StepHandler<EmailSetupStep> = {
     plugin: PLUGIN_NAME,
     view: () => ({ signInStep: EMAIL_SETUP_STEP }),
     validate(answer) {
@@ -69,11 +69,10 @@ export function email(options: EmailOptions = {}): NextstepPlugin {
   return {
     name: PLUGIN_NAME,
     version: VERSION,
-    core: '^0.1.0',
-    claims: [EMAIL_CODE_STEP, EMAIL_SETUP_STEP],
-    apply(host) {
-      host.hooks.step.for(EMAIL_CODE_STEP).tap(PLUGIN_NAME, () => codeHandler);
-      host.hooks.step.for(EMAIL_SETUP_STEP).tap(PLUGIN_NAME, () => setupHandler);
-    },
+    api: PLUGIN_API_VERSION,
+    steps: [
+      { type: EMAIL_CODE_STEP, handler: codeHandler },
+      { type: EMAIL_SETUP_STEP, handler: setupHandler },
+    ],
   };
 }

@@ -6,3 +6,4 @@
 export { email, EMAIL_CODE_STEP, EMAIL_SETUP_STEP } from './email.js';
 export type { EmailOptions } from './email.js';
 export { checkEmailAddress } from './address.js';
+export type { EmailCodeStep, EmailSetupStep } from '@nextstep/core/plugin';

@@ -1,5 +1,5 @@
-import { AuthError } from '@nextstep/core';
-import type { ConfirmSignInOptions, StepAnswer } from '@nextstep/core';
+import { AuthError } from '@nextstep/core/plugin';
+import type { ConfirmSignInOptions, StepAnswer } from '@nextstep/core/plugin';
 
 /** The response key that marks an answer as a resend request rather than a code. */
 const RESEND_KEY = 'nextstep:resend';

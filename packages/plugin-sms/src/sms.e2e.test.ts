@@ -2,14 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSignIn, type AuthError } from '@nextstep/core';
 import { RESEND_SMS_CODE, resendSmsCode, sms, SMS_CODE_STEP } from './index.js';
-import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
+import { startEmulatorPool, type EmulatorPool } from '@nextstep/core/testing';
+import type { Emulator } from '@nextstep/emulator';
+
+const PASSWORD = 'Correct-horse-9';
 
 const POOL_ID = 'us-east-1_PluginSms';
-let emu: Emu;
-let auth: Awaited<ReturnType<typeof emulatorWith>>['auth'];
+let emu: Emulator;
+let auth: EmulatorPool['auth'];
 
 beforeAll(async () => {
-  const env = await emulatorWith({
+  const env = await startEmulatorPool({
     id: POOL_ID,
     mfa: 'OPTIONAL',
     enabledMfas: ['SMS_MFA'],
@@ -22,7 +25,7 @@ beforeAll(async () => {
       mfa: username.startsWith('mfa') ? { sms: true, preferred: 'SMS' as const } : {},
     })),
   });
-  emu = env.emu;
+  emu = env.emulator;
   auth = env.auth;
 });
 afterAll(() => emu?.close());

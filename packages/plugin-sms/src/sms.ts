@@ -1,15 +1,9 @@
-import { AuthError, checkCode } from '@nextstep/core';
-import type {
-  NextstepPlugin,
-  StepAnswer,
-  StepContext,
-  StepHandler,
-  StepOutcome,
-} from '@nextstep/core';
+import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import type { NextstepPlugin, SmsCodeStep, StepAnswer, StepContext, StepHandler, StepOutcome } from '@nextstep/core/plugin';
 import { isResendRequest, passwordRequired } from './resend.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
-/** The step this plugin claims. */
+/** The step this plugin handles. */
 export const SMS_CODE_STEP = 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
 
 /** Options of {@link sms}. */
@@ -52,7 +46,7 @@ function checkLengths(name: string, lengths: readonly number[]): void {
  * const auth = createAuth({ userPool, plugins: [sms()], defaultHandler: surfaceUnclaimed });
  * ```
  */
-export function sms(options: SmsOptions = {}): NextstepPlugin {
+export function sms(options: SmsOptions = {}): NextstepPlugin<SmsCodeStep> {
   const mfaLengths = [options.mfaCodeLength ?? 6];
   const otpLengths = [...(options.otpCodeLengths ?? [6, 8])];
   checkLengths('mfaCodeLength', mfaLengths);
@@ -60,7 +54,7 @@ export function sms(options: SmsOptions = {}): NextstepPlugin {
 
   const lengthsFor = (challengeName: string) => (challengeName === 'SMS_OTP' ? otpLengths : mfaLengths);
 
-  const handler: StepHandler = {
+  const handler: StepHandler<SmsCodeStep> = {
     plugin: PLUGIN_NAME,
     view(ctx) {
       const p = ctx.step.parameters;
@@ -79,7 +73,8 @@ export function sms(options: SmsOptions = {}): NextstepPlugin {
     async answer(answer: StepAnswer | undefined, ctx: StepContext): Promise<StepOutcome> {
       if (isResendRequest(answer)) {
         ctx.logger.debug('sms: restarting the sign-in for a new code', { challenge: ctx.step.challengeName });
-        return ctx.restart(needsPassword(ctx) ? resendPassword(ctx) : undefined);
+        const password = needsPassword(ctx) ? resendPassword(ctx) : undefined;
+        return password === undefined ? { kind: 'restart' } : { kind: 'restart', password };
       }
       const challengeName = ctx.step.challengeName;
       const code = checkCode(answer, lengthsFor(challengeName), 'SMS code');
@@ -91,11 +86,8 @@ export function sms(options: SmsOptions = {}): NextstepPlugin {
   return {
     name: PLUGIN_NAME,
     version: VERSION,
-    core: '^0.1.0',
-    claims: [SMS_CODE_STEP],
-    apply(host) {
-      host.hooks.step.for(SMS_CODE_STEP).tap(PLUGIN_NAME, () => handler);
-    },
+    api: PLUGIN_API_VERSION,
+    steps: [{ type: SMS_CODE_STEP, handler }],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 export { totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './totp.js';
 export type { TotpOptions } from './totp.js';
+export type { TotpCodeStep, TotpSetupStep, TotpSetupDetails } from '@nextstep/core/plugin';
 export { buildSetupUri } from './setup-uri.js';
 export { markTotpPreferred } from './preferred.js';
 export type { CognitoAccess } from './preferred.js';

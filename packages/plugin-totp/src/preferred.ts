@@ -1,5 +1,5 @@
-import { AuthError } from '@nextstep/core';
-import type { AuthTokens, CognitoTransport } from '@nextstep/core';
+import { AuthError } from '@nextstep/core/plugin';
+import type { AuthTokens, CognitoTransport } from '@nextstep/core/plugin';
 
 /**
  * What {@link markTotpPreferred} needs: a way to call Cognito and, unless an access token is

@@ -4,15 +4,18 @@ import { TOTP } from 'otpauth';
 import { AuthError, type CognitoCall } from '@nextstep/core';
 import { markTotpPreferred, totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
 import { toSvg } from './qr.js';
-import { emulatorWith, PASSWORD, type Emu } from '@nextstep/test-support';
+import { startEmulatorPool, type EmulatorPool } from '@nextstep/core/testing';
+import type { Emulator } from '@nextstep/emulator';
+
+const PASSWORD = 'Correct-horse-9';
 
 const POOL_ID = 'us-east-1_PluginTotp';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-let emu: Emu;
-let env: Awaited<ReturnType<typeof emulatorWith>>;
+let emu: Emulator;
+let env: EmulatorPool;
 
 beforeAll(async () => {
-  env = await emulatorWith({
+  env = await startEmulatorPool({
     id: POOL_ID,
     mfa: 'ON',
     enabledMfas: ['SOFTWARE_TOKEN_MFA'],
@@ -25,7 +28,7 @@ beforeAll(async () => {
       { username: 'not-preferred', password: PASSWORD, mfa: { totp: { secret: SECRET } } },
     ],
   });
-  emu = env.emu;
+  emu = env.emulator;
 });
 afterAll(() => emu?.close());
 

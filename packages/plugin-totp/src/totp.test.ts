@@ -1,25 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@nextstep/core';
+import { AuthError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import { TOTP, URI } from 'otpauth';
 import { buildSetupUri, totp, TOTP_CODE_STEP, TOTP_SETUP_STEP } from './index.js';
-import { context, descriptor, handlerFor } from '@nextstep/test-support';
+import { descriptor, fakeContext, handlerFor } from '@nextstep/core/testing';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const codeStep = descriptor(TOTP_CODE_STEP, 'SOFTWARE_TOKEN_MFA');
 const setupStep = descriptor(TOTP_SETUP_STEP, 'MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
 
 describe('totp plugin', () => {
-  it('reports the version in package.json and the core range it supports', () => {
+  it('reports the version in package.json and the plugin API it implements', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
     const plugin = totp();
     expect(plugin.name).toBe(pkg.name);
     expect(plugin.version).toBe(pkg.version);
-    expect(plugin.core).toBe(pkg.peerDependencies['@nextstep/core']);
+    expect(plugin.api).toBe(PLUGIN_API_VERSION);
   });
 
-  it('claims the code and setup steps', () => {
-    expect(totp().claims).toEqual([TOTP_CODE_STEP, TOTP_SETUP_STEP]);
+  it('registers the code and setup steps', () => {
+    expect(totp().steps.map((r) => r.type)).toEqual([TOTP_CODE_STEP, TOTP_SETUP_STEP]);
     expect(handlerFor(totp(), codeStep)).toBeDefined();
     expect(handlerFor(totp(), setupStep)).toBeDefined();
   });
@@ -27,14 +27,14 @@ describe('totp plugin', () => {
   it('refuses a code that cannot be a TOTP code, locally', () => {
     const h = handlerFor(totp(), codeStep)!;
     for (const bad of ['12345', '1234567', 'abcdef', '', undefined]) {
-      expect(() => h.validate!(bad, context(codeStep))).toThrow(AuthError);
+      expect(() => h.validate!(bad, fakeContext(codeStep))).toThrow(AuthError);
     }
-    expect(() => h.validate!('012345', context(codeStep))).not.toThrow();
+    expect(() => h.validate!('012345', fakeContext(codeStep))).not.toThrow();
   });
 
   it('answers SOFTWARE_TOKEN_MFA with the code', async () => {
     const h = handlerFor(totp(), codeStep)!;
-    await expect(h.answer('012345', context(codeStep))).resolves.toEqual({
+    await expect(h.answer('012345', fakeContext(codeStep))).resolves.toEqual({
       kind: 'respond',
       challengeName: 'SOFTWARE_TOKEN_MFA',
       challengeResponses: { SOFTWARE_TOKEN_MFA_CODE: '012345' },
@@ -43,7 +43,7 @@ describe('totp plugin', () => {
 
   it('shows the shared secret and builds a setup URI that authenticator apps read', () => {
     const h = handlerFor(totp({ issuer: 'Acme' }), setupStep)!;
-    const view = h.view(context(setupStep, { state: { sharedSecret: SECRET } }));
+    const view = h.view(fakeContext(setupStep, { state: { sharedSecret: SECRET } }));
     if (view.signInStep !== TOTP_SETUP_STEP) throw new Error('wrong step');
     expect(view.totpSetupDetails.sharedSecret).toBe(SECRET);
 

@@ -1,7 +1,16 @@
-import { AuthError, checkCode } from '@nextstep/core';
-import type { NextstepPlugin, StepAnswer, StepContext, StepHandler, StepOutcome, TotpSetupDetails } from '@nextstep/core';
+import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import type {
+  CognitoAuthResponse,
+  NextstepPlugin,
+  StepAnswer,
+  StepContext,
+  StepHandler,
+  StepOutcome,
+  TotpCodeStep,
+  TotpSetupDetails,
+  TotpSetupStep,
+} from '@nextstep/core/plugin';
 import { errorName, markTotpPreferred } from './preferred.js';
-import { respondDirect } from './respond.js';
 import { buildSetupUri } from './setup-uri.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
 
@@ -44,13 +53,13 @@ const SECRET = 'sharedSecret';
  * const auth = createAuth({ userPool, plugins: [totp({ issuer: 'Acme' })], defaultHandler: surfaceUnclaimed });
  * ```
  */
-export function totp(options: TotpOptions = {}): NextstepPlugin {
+export function totp(options: TotpOptions = {}): NextstepPlugin<TotpCodeStep | TotpSetupStep> {
   const issuer = options.issuer ?? 'nextstep';
   if (issuer.trim() === '') {
     throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: issuer must be non-empty.`, { kind: 'config' });
   }
 
-  const codeHandler: StepHandler = {
+  const codeHandler: StepHandler<TotpCodeStep> = {
     plugin: PLUGIN_NAME,
     view: () => ({ signInStep: TOTP_CODE_STEP }),
     validate(answer) {
@@ -62,7 +71,7 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
     },
   };
 
-  const setupHandler: StepHandler = {
+  const setupHandler: StepHandler<TotpSetupStep> = {
     plugin: PLUGIN_NAME,
     async enter(ctx: StepContext) {
       if (typeof ctx.state[SECRET] === 'string') return; // already associated (e.g. resumed)
@@ -71,7 +80,6 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
       if (typeof out.SecretCode !== 'string') {
         throw new AuthError('InvalidAssociateResponse', 'AssociateSoftwareToken returned no secret.', { kind: 'service' });
       }
-      if (typeof out.Session === 'string') ctx.setSession(out.Session);
       ctx.state[SECRET] = out.SecretCode;
     },
     view(ctx) {
@@ -94,7 +102,8 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
       const deviceName = ctx.options.friendlyDeviceName ?? options.friendlyDeviceName;
       if (deviceName) input.FriendlyDeviceName = deviceName;
       // A wrong code rejects here with EnableSoftwareTokenMFAException; the Session is
-      // untouched, so the step can be answered again.
+      // untouched, so the step can be answered again. A Session Cognito returns becomes the
+      // flow's (core records it), so MFA_SETUP below is answered with it.
       const verified = await ctx.cognito.send('VerifySoftwareToken', input);
       if (verified.Status !== undefined && verified.Status !== 'SUCCESS') {
         throw new AuthError('EnableSoftwareTokenMFAException', 'The authenticator code was not accepted.', {
@@ -102,10 +111,15 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
           recoverySuggestion: 'Type the current code from the authenticator app.',
         });
       }
-      if (typeof verified.Session === 'string') ctx.setSession(verified.Session);
       if (!options.markPreferred) return { kind: 'respond', challengeName: 'MFA_SETUP', challengeResponses: {} };
 
-      const response = await respondDirect(ctx, 'MFA_SETUP', {});
+      // Answered here rather than by a `respond` outcome: the plugin needs the new access token
+      // before the flow reports DONE. Core adds ClientId, USERNAME, SECRET_HASH, the Session
+      // and ClientMetadata to this call as to its own.
+      const response = (await ctx.cognito.send('RespondToAuthChallenge', {
+        ChallengeName: 'MFA_SETUP',
+        ChallengeResponses: {},
+      })) as CognitoAuthResponse;
       const accessToken = response.AuthenticationResult?.AccessToken;
       if (accessToken) await markPreferredAfterSetup(ctx, accessToken);
       return { kind: 'response', response };
@@ -115,12 +129,11 @@ export function totp(options: TotpOptions = {}): NextstepPlugin {
   return {
     name: PLUGIN_NAME,
     version: VERSION,
-    core: '^0.1.0',
-    claims: [TOTP_CODE_STEP, TOTP_SETUP_STEP],
-    apply(host) {
-      host.hooks.step.for(TOTP_CODE_STEP).tap(PLUGIN_NAME, () => codeHandler);
-      host.hooks.step.for(TOTP_SETUP_STEP).tap(PLUGIN_NAME, () => setupHandler);
-    },
+    api: PLUGIN_API_VERSION,
+    steps: [
+      { type: TOTP_CODE_STEP, handler: codeHandler },
+      { type: TOTP_SETUP_STEP, handler: setupHandler },
+    ],
   };
 }
 

@@ -6,23 +6,75 @@
  */
 import { validationError } from '../fail.js';
 import { assertCode } from '../validate.js';
-import type { AuthFlowType, NextstepPlugin, StepContext } from '../types.js';
-import { BUILTIN_CORE_RANGE } from './env.js';
+import type { AuthFlowType, NextstepPlugin } from '../types.js';
+import { BUILTIN_API } from './env.js';
 
 /** Auth flows whose InitiateAuth needs the password. */
 const PASSWORD_FLOWS = new Set<AuthFlowType>(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP']);
-
-function metadata(ctx: StepContext) {
-  return ctx.options.clientMetadata ? { ClientMetadata: ctx.options.clientMetadata } : {};
-}
 
 /** Built-in plugin for CONFIRM_SIGN_UP and RESET_PASSWORD. */
 export function accountStepsPlugin(): NextstepPlugin {
   const name = '@nextstep/core/account-steps';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: ['CONFIRM_SIGN_UP', 'RESET_PASSWORD'],
+    api: BUILTIN_API,
+    steps: [
+      {
+        type: 'CONFIRM_SIGN_UP',
+        handler: {
+          plugin: name,
+          view: () => ({ signInStep: 'CONFIRM_SIGN_UP' }),
+          validate(answer, ctx) {
+            assertCode(answer, 'confirmation code');
+            if (PASSWORD_FLOWS.has(ctx.flow.authFlow) && !ctx.options.password && !ctx.secrets.password) {
+              throw validationError(
+                'PasswordRequired',
+                'Give the password again (options.password): this flow no longer holds it, and signing in needs it.',
+              );
+            }
+          },
+          async answer(answer, ctx) {
+            // If the sign-in after a successful confirmation failed (say, a network error), a
+            // second answer only signs in again: the code is spent.
+            if (!ctx.state.confirmed) {
+              await ctx.cognito.send('ConfirmSignUp', {
+                ClientId: ctx.clientId,
+                Username: ctx.flow.username,
+                ConfirmationCode: assertCode(answer),
+              });
+              ctx.state.confirmed = true;
+            }
+            return ctx.options.password === undefined ? { kind: 'restart' } : { kind: 'restart', password: ctx.options.password };
+          },
+        },
+      },
+      {
+        type: 'RESET_PASSWORD',
+        handler: {
+          plugin: name,
+          view: () => ({ signInStep: 'RESET_PASSWORD' }),
+          validate(answer, ctx) {
+            assertCode(answer, 'reset code');
+            if (!ctx.options.password) {
+              throw validationError('EmptyConfirmResetPasswordNewPassword', 'Give the new password as options.password with the reset code.');
+            }
+          },
+          async answer(answer, ctx) {
+            const password = ctx.options.password!;
+            if (!ctx.state.reset) {
+              await ctx.cognito.send('ConfirmForgotPassword', {
+                ClientId: ctx.clientId,
+                Username: ctx.flow.username,
+                ConfirmationCode: assertCode(answer),
+                Password: password,
+              });
+              ctx.state.reset = true;
+            }
+            return { kind: 'restart', password };
+          },
+        },
+      },
+    ],
     apply({ hooks }) {
       hooks.challenge.for('UserNotConfirmedException').tap(name, (input) => ({
         type: 'CONFIRM_SIGN_UP',
@@ -35,59 +87,6 @@ export function accountStepsPlugin(): NextstepPlugin {
         challengeName: input.challengeName,
         parameters: input.parameters,
         data: {},
-      }));
-
-      hooks.step.for('CONFIRM_SIGN_UP').tap(name, () => ({
-        plugin: name,
-        view: () => ({ signInStep: 'CONFIRM_SIGN_UP' }),
-        validate(answer, ctx) {
-          assertCode(answer, 'confirmation code');
-          if (ctx.flow && PASSWORD_FLOWS.has(ctx.flow.authFlow) && !ctx.options.password && !ctx.secrets.password) {
-            throw validationError(
-              'PasswordRequired',
-              'Give the password again (options.password): this flow no longer holds it, and signing in needs it.',
-            );
-          }
-        },
-        async answer(answer, ctx) {
-          // If the sign-in after a successful confirmation failed (say, a network error), a
-          // second answer only signs in again: the code is spent.
-          if (!ctx.state.confirmed) {
-            await ctx.cognito.send('ConfirmSignUp', {
-              ClientId: ctx.clientId,
-              Username: ctx.flow?.username ?? ctx.username,
-              ConfirmationCode: assertCode(answer),
-              ...metadata(ctx),
-            });
-            ctx.state.confirmed = true;
-          }
-          return ctx.restart(ctx.options.password);
-        },
-      }));
-
-      hooks.step.for('RESET_PASSWORD').tap(name, () => ({
-        plugin: name,
-        view: () => ({ signInStep: 'RESET_PASSWORD' }),
-        validate(answer, ctx) {
-          assertCode(answer, 'reset code');
-          if (!ctx.options.password) {
-            throw validationError('EmptyConfirmResetPasswordNewPassword', 'Give the new password as options.password with the reset code.');
-          }
-        },
-        async answer(answer, ctx) {
-          const password = ctx.options.password!;
-          if (!ctx.state.reset) {
-            await ctx.cognito.send('ConfirmForgotPassword', {
-              ClientId: ctx.clientId,
-              Username: ctx.flow?.username ?? ctx.username,
-              ConfirmationCode: assertCode(answer),
-              Password: password,
-              ...metadata(ctx),
-            });
-            ctx.state.reset = true;
-          }
-          return ctx.restart(password);
-        },
       }));
     },
   };

@@ -4,7 +4,7 @@
  * @module
  */
 import type { NextstepPlugin, SignInStepName } from '../types.js';
-import { BUILTIN_CORE_RANGE } from './env.js';
+import { BUILTIN_API } from './env.js';
 
 const MAPPINGS: Record<string, SignInStepName> = {
   SMS_MFA: 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
@@ -19,8 +19,8 @@ export function challengeMapPlugin(): NextstepPlugin {
   const name = '@nextstep/core/challenges';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: [],
+    api: BUILTIN_API,
+    steps: [],
     apply({ hooks }) {
       for (const [challengeName, type] of Object.entries(MAPPINGS)) {
         hooks.challenge.for(challengeName).tap(name, (input) => ({

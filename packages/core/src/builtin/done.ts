@@ -1,27 +1,29 @@
 /** DONE: the tokens, read from the flow's memory. @module */
 import { AuthError } from '../errors.js';
 import type { NextstepPlugin } from '../types.js';
-import { BUILTIN_CORE_RANGE } from './env.js';
+import { BUILTIN_API } from './env.js';
 
 /** Built-in plugin for the DONE step. */
 export function donePlugin(): NextstepPlugin {
   const name = '@nextstep/core/done';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: ['DONE'],
-    apply({ hooks }) {
-      hooks.step.for('DONE').tap(name, () => ({
-        plugin: name,
-        view(ctx) {
-          const tokens = ctx.secrets.tokens;
-          if (!tokens) throw new AuthError('TokensUnavailable', 'This flow does not hold the tokens.', { kind: 'validation' });
-          return { signInStep: 'DONE', tokens };
+    api: BUILTIN_API,
+    steps: [
+      {
+        type: 'DONE',
+        handler: {
+          plugin: name,
+          view(ctx) {
+            const tokens = ctx.secrets.tokens;
+            if (!tokens) throw new AuthError('TokensUnavailable', 'This flow does not hold the tokens.', { kind: 'validation' });
+            return { signInStep: 'DONE', tokens };
+          },
+          async answer() {
+            throw new AuthError('SignInAlreadyComplete', 'This sign-in is already complete.', { kind: 'validation' });
+          },
         },
-        async answer() {
-          throw new AuthError('SignInAlreadyComplete', 'This sign-in is already complete.', { kind: 'validation' });
-        },
-      }));
-    },
+      },
+    ],
   };
 }

@@ -1,10 +1,12 @@
 /** What core's built-in plugins need from createAuth. @module */
+import { PLUGIN_API_VERSION } from '../plugin-api.js';
+
 export interface BuiltinEnv {
-  /** True when some plugin claims the step type (an MFA type is installed when its step is claimed). */
+  /** True when some plugin registered a handler for the step type (an MFA type is installed when its code step is). */
   installed(stepType: string): boolean;
   /** `createAuth`'s autoSelectSingleMfa. */
   readonly autoSelectSingleMfa: boolean;
 }
 
-/** The core range built-in plugins declare: they ship with core, so any core. */
-export const BUILTIN_CORE_RANGE = '*';
+/** The plugin API built-in plugins are written for: the one they ship with. */
+export const BUILTIN_API = PLUGIN_API_VERSION;

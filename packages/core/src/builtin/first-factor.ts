@@ -6,7 +6,7 @@
 import { validationError } from '../fail.js';
 import { parseJsonList } from '../mfa-table.js';
 import type { FirstFactor, NextstepPlugin, StepAnswer, StepContext } from '../types.js';
-import { BUILTIN_CORE_RANGE } from './env.js';
+import { BUILTIN_API } from './env.js';
 import { passwordResponses } from './password.js';
 
 const STEP = 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
@@ -31,8 +31,34 @@ export function firstFactorPlugin(): NextstepPlugin {
   const name = '@nextstep/core/first-factor';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: [STEP],
+    api: BUILTIN_API,
+    steps: [
+      {
+        type: STEP,
+        handler: {
+          plugin: name,
+          view: (ctx) => ({ signInStep: STEP, availableChallenges: available(ctx) }),
+          validate: (answer, ctx) => void chosen(answer, ctx),
+          async answer(answer, ctx) {
+            const factor = chosen(answer, ctx);
+            if (factor === 'PASSWORD' || factor === 'PASSWORD_SRP') {
+              const password = ctx.options.password ?? ctx.secrets.password;
+              if (password !== undefined && password !== '') return passwordResponses(ctx, factor, password);
+              return {
+                kind: 'step',
+                step: {
+                  type: 'CONFIRM_SIGN_IN_WITH_PASSWORD',
+                  challengeName: ctx.step.challengeName,
+                  parameters: ctx.step.parameters,
+                  data: { factor },
+                },
+              };
+            }
+            return { kind: 'respond', challengeResponses: { ANSWER: factor } };
+          },
+        },
+      },
+    ],
     apply({ hooks }) {
       hooks.challenge.for('SELECT_CHALLENGE').tap(name, (input) => ({
         type: STEP,
@@ -41,28 +67,6 @@ export function firstFactorPlugin(): NextstepPlugin {
         ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
         data: {
           availableChallenges: input.availableChallenges ?? parseJsonList(input.parameters.AVAILABLE_CHALLENGES),
-        },
-      }));
-      hooks.step.for(STEP).tap(name, () => ({
-        plugin: name,
-        view: (ctx) => ({ signInStep: STEP, availableChallenges: available(ctx) }),
-        validate: (answer, ctx) => void chosen(answer, ctx),
-        async answer(answer, ctx) {
-          const factor = chosen(answer, ctx);
-          if (factor === 'PASSWORD' || factor === 'PASSWORD_SRP') {
-            const password = ctx.options.password ?? ctx.secrets.password;
-            if (password !== undefined && password !== '') return passwordResponses(ctx, factor, password);
-            return {
-              kind: 'step',
-              step: {
-                type: 'CONFIRM_SIGN_IN_WITH_PASSWORD',
-                challengeName: ctx.step.challengeName,
-                parameters: ctx.step.parameters,
-                data: { factor },
-              },
-            };
-          }
-          return { kind: 'respond', challengeResponses: { ANSWER: factor } };
         },
       }));
     },

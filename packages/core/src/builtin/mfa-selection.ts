@@ -7,7 +7,7 @@
 import { validationError } from '../fail.js';
 import { MFA_TYPES, mfaTypeOf, parseJsonList, type MfaTypeInfo } from '../mfa-table.js';
 import type { MfaType, NextstepPlugin, StepAnswer, StepContext, StepDescriptor } from '../types.js';
-import { BUILTIN_CORE_RANGE, type BuiltinEnv } from './env.js';
+import { BUILTIN_API, type BuiltinEnv } from './env.js';
 
 const SELECTION = 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION';
 const SETUP_SELECTION = 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
@@ -38,8 +38,35 @@ export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
   const name = '@nextstep/core/mfa-selection';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: [SELECTION, SETUP_SELECTION],
+    api: BUILTIN_API,
+    steps: [
+      {
+        type: SELECTION,
+        handler: {
+          plugin: name,
+          view: (ctx) => ({ signInStep: SELECTION, allowedMFATypes: offered(ctx) }),
+          auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
+          validate: (answer, ctx) => void chosen(answer, ctx),
+          async answer(answer, ctx) {
+            const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
+            return { kind: 'respond', challengeResponses: { ANSWER: info.challengeName } };
+          },
+        },
+      },
+      {
+        type: SETUP_SELECTION,
+        handler: {
+          plugin: name,
+          view: (ctx) => ({ signInStep: SETUP_SELECTION, allowedMFATypes: offered(ctx) }),
+          auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
+          validate: (answer, ctx) => void chosen(answer, ctx),
+          async answer(answer, ctx) {
+            const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
+            return { kind: 'step', step: setupStep(info, ctx.step.parameters) };
+          },
+        },
+      },
+    ],
     apply({ hooks }) {
       hooks.challenge.for('SELECT_MFA_TYPE').tap(name, (input) => {
         const can = parseJsonList(input.parameters.MFAS_CAN_CHOOSE)
@@ -79,28 +106,6 @@ export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
           data: { stepType: can.length === 1 ? first!.setupStep : SETUP_SELECTION, ...(first ? { suggestedPlugin: first.plugin } : {}) },
         };
       });
-
-      hooks.step.for(SELECTION).tap(name, () => ({
-        plugin: name,
-        view: (ctx) => ({ signInStep: SELECTION, allowedMFATypes: offered(ctx) }),
-        auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
-        validate: (answer, ctx) => void chosen(answer, ctx),
-        async answer(answer, ctx) {
-          const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
-          return { kind: 'respond', challengeResponses: { ANSWER: info.challengeName } };
-        },
-      }));
-
-      hooks.step.for(SETUP_SELECTION).tap(name, () => ({
-        plugin: name,
-        view: (ctx) => ({ signInStep: SETUP_SELECTION, allowedMFATypes: offered(ctx) }),
-        auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
-        validate: (answer, ctx) => void chosen(answer, ctx),
-        async answer(answer, ctx) {
-          const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
-          return { kind: 'step', step: setupStep(info, ctx.step.parameters) };
-        },
-      }));
     },
   };
 }

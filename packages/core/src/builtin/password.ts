@@ -6,11 +6,28 @@
 import { AuthError } from '../errors.js';
 import { startSrp, type SrpSession } from '../srp/index.js';
 import { answerText } from '../validate.js';
-import type { NextstepPlugin, StepContext, StepOutcome } from '../types.js';
-import { BUILTIN_CORE_RANGE } from './env.js';
+import type { FlowSecrets, NextstepPlugin, StepContext, StepHandler, StepOutcome } from '../types.js';
+import { BUILTIN_API } from './env.js';
 
 /** The internal step type of Cognito's PASSWORD_VERIFIER. */
 export const PASSWORD_VERIFIER_STEP = 'PASSWORD_VERIFIER';
+
+/** Where this module keeps a flow's SRP exchange: in the flow's in-memory secrets, under its own key. */
+const SRP_KEY = 'nextstep:srp';
+
+/** Starts an SRP exchange for a flow and keeps it; returns SRP_A. This module alone reads and deletes it. */
+export async function beginSrp(secrets: FlowSecrets): Promise<string> {
+  const srp = await startSrp();
+  secrets[SRP_KEY] = srp;
+  return srp.A;
+}
+
+/** The flow's SRP exchange, removed from its secrets (an exchange answers one PASSWORD_VERIFIER). */
+function takeSrp(secrets: FlowSecrets): SrpSession | undefined {
+  const srp = secrets[SRP_KEY] as SrpSession | undefined;
+  delete secrets[SRP_KEY];
+  return srp;
+}
 
 /**
  * Responses that sign in with a password as first factor. `challengeName` is the challenge
@@ -26,9 +43,39 @@ export async function passwordResponses(
   if (factor === 'PASSWORD') {
     return { kind: 'respond', challengeResponses: { ...select, PASSWORD: password } };
   }
-  const srp = await startSrp();
-  ctx.secrets.srp = srp;
-  return { kind: 'respond', challengeResponses: { ...select, SRP_A: srp.A } };
+  return { kind: 'respond', challengeResponses: { ...select, SRP_A: await beginSrp(ctx.secrets) } };
+}
+
+/** PASSWORD_VERIFIER: the SRP claim, answered without asking. */
+function verifierHandler(name: string): StepHandler {
+  return {
+    plugin: name,
+    view: () => ({ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }),
+    auto: () => true,
+    async answer(_answer, ctx) {
+      const srp = takeSrp(ctx.secrets);
+      const password = ctx.secrets.password;
+      if (!srp || password === undefined) {
+        // The SRP secret lives in the memory of the process that started the exchange.
+        throw new AuthError('SrpStateLost', 'The SRP exchange cannot continue here; sign in again.', {
+          kind: 'session',
+          recoverySuggestion: 'Sign in again.',
+        });
+      }
+      const p = ctx.step.parameters;
+      const userIdForSrp = p.USER_ID_FOR_SRP ?? ctx.username;
+      const claim = await srp.claim({
+        userPoolId: ctx.userPoolId,
+        userIdForSrp,
+        password,
+        salt: p.SALT ?? '',
+        srpB: p.SRP_B ?? '',
+        secretBlock: p.SECRET_BLOCK ?? '',
+        now: new Date(ctx.now()),
+      });
+      return { kind: 'respond', challengeName: 'PASSWORD_VERIFIER', challengeResponses: { USERNAME: userIdForSrp, ...claim } };
+    },
+  };
 }
 
 /** Built-in plugin for the password steps. */
@@ -36,8 +83,23 @@ export function passwordPlugin(): NextstepPlugin {
   const name = '@nextstep/core/password';
   return {
     name,
-    core: BUILTIN_CORE_RANGE,
-    claims: [PASSWORD_VERIFIER_STEP, 'CONFIRM_SIGN_IN_WITH_PASSWORD'],
+    api: BUILTIN_API,
+    steps: [
+      { type: PASSWORD_VERIFIER_STEP, handler: verifierHandler(name) },
+      {
+        type: 'CONFIRM_SIGN_IN_WITH_PASSWORD',
+        handler: {
+          plugin: name,
+          view: () => ({ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }),
+          validate: (answer) => void answerText(answer, 'password'),
+          answer(answer, ctx) {
+            const factor = ctx.step.data.factor === 'PASSWORD_SRP' ? 'PASSWORD_SRP' : 'PASSWORD';
+            // The password is not trimmed: spaces may belong to it.
+            return passwordResponses(ctx, factor, answer as string);
+          },
+        },
+      },
+    ],
     apply({ hooks }) {
       hooks.challenge.for('PASSWORD_VERIFIER').tap(name, (input) => ({
         type: PASSWORD_VERIFIER_STEP,
@@ -53,51 +115,6 @@ export function passwordPlugin(): NextstepPlugin {
           data: { factor: challenge },
         }));
       }
-
-      hooks.step.for(PASSWORD_VERIFIER_STEP).tap(name, () => ({
-        plugin: name,
-        view: () => ({ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }),
-        auto: () => true,
-        async answer(_answer, ctx) {
-          const srp = ctx.secrets.srp as SrpSession | undefined;
-          const password = ctx.secrets.password;
-          if (!srp || password === undefined) {
-            // The SRP secret lives in the memory of the process that started the exchange.
-            throw new AuthError('SrpStateLost', 'The SRP exchange cannot continue here; sign in again.', {
-              kind: 'session',
-              recoverySuggestion: 'Sign in again.',
-            });
-          }
-          delete ctx.secrets.srp;
-          const p = ctx.step.parameters;
-          const userIdForSrp = p.USER_ID_FOR_SRP ?? ctx.username;
-          const claim = await srp.claim({
-            userPoolId: ctx.userPoolId,
-            userIdForSrp,
-            password,
-            salt: p.SALT ?? '',
-            srpB: p.SRP_B ?? '',
-            secretBlock: p.SECRET_BLOCK ?? '',
-            now: new Date(ctx.now?.() ?? Date.now()),
-          });
-          return {
-            kind: 'respond',
-            challengeName: 'PASSWORD_VERIFIER',
-            challengeResponses: { USERNAME: userIdForSrp, ...claim },
-          };
-        },
-      }));
-
-      hooks.step.for('CONFIRM_SIGN_IN_WITH_PASSWORD').tap(name, () => ({
-        plugin: name,
-        view: () => ({ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }),
-        validate: (answer) => void answerText(answer, 'password'),
-        answer(answer, ctx) {
-          const factor = ctx.step.data.factor === 'PASSWORD_SRP' ? 'PASSWORD_SRP' : 'PASSWORD';
-          // The password is not trimmed: spaces may belong to it.
-          return passwordResponses(ctx, factor, answer as string);
-        },
-      }));
     },
   };
 }

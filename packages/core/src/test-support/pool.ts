@@ -176,10 +176,8 @@ export function testCodePlugin(step: 'CONFIRM_SIGN_IN_WITH_SMS_CODE' | 'CONFIRM_
   const name = `test-${step.toLowerCase()}`;
   return {
     name,
-    core: '^0.1.0',
-    claims: [step],
-    apply({ hooks }) {
-      hooks.step.for(step).tap(name, (): StepHandler => ({
+    api: 1,
+    steps: [{ type: step, handler: (): StepHandler => ({
         plugin: name,
         view: (ctx) =>
           step === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE'
@@ -196,8 +194,7 @@ export function testCodePlugin(step: 'CONFIRM_SIGN_IN_WITH_SMS_CODE' | 'CONFIRM_
           kind: 'respond',
           challengeResponses: { [CODE_KEYS[ctx.step.challengeName] ?? 'ANSWER']: answer as string },
         }),
-      }));
-    },
+      }) }],
   };
 }
 
@@ -207,15 +204,12 @@ export function testTotpSetupPlugin(): NextstepPlugin {
   const step = 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP';
   return {
     name,
-    core: '*',
-    claims: [step],
-    apply({ hooks }) {
-      hooks.step.for(step).tap(name, (): StepHandler => ({
+    api: 1,
+    steps: [{ type: step, handler: (): StepHandler => ({
         plugin: name,
         async enter(ctx) {
           const out = await ctx.cognito.send('AssociateSoftwareToken', { Session: ctx.session });
           ctx.state.sharedSecret = out.SecretCode;
-          ctx.setSession(out.Session);
         },
         view: (ctx) => ({
           signInStep: step,
@@ -232,11 +226,9 @@ export function testTotpSetupPlugin(): NextstepPlugin {
             UserCode: answer as string,
             FriendlyDeviceName: ctx.options.friendlyDeviceName ?? 'test',
           });
-          ctx.setSession(out.Session);
           return { kind: 'respond', challengeName: 'MFA_SETUP', challengeResponses: {} };
         },
-      }));
-    },
+      }) }],
   };
 }
 
@@ -246,15 +238,12 @@ export function testCustomPlugin(): NextstepPlugin {
   const step = 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
   return {
     name,
-    core: '*',
-    claims: [step],
-    apply({ hooks }) {
-      hooks.step.for(step).tap(name, (): StepHandler => ({
+    api: 1,
+    steps: [{ type: step, handler: (): StepHandler => ({
         plugin: name,
         view: (ctx) => ({ signInStep: step, additionalInfo: { ...ctx.step.parameters } }),
         answer: async (answer) => ({ kind: 'respond', challengeResponses: { ANSWER: answer as string } }),
-      }));
-    },
+      }) }],
   };
 }
 
@@ -264,15 +253,12 @@ export function testEmailSetupPlugin(): NextstepPlugin {
   const step = 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP';
   return {
     name,
-    core: '*',
-    claims: [step],
-    apply({ hooks }) {
-      hooks.step.for(step).tap(name, (): StepHandler => ({
+    api: 1,
+    steps: [{ type: step, handler: (): StepHandler => ({
         plugin: name,
         view: () => ({ signInStep: step }),
         answer: async (answer) => ({ kind: 'respond', challengeName: 'MFA_SETUP', challengeResponses: { EMAIL: answer as string } }),
-      }));
-    },
+      }) }],
   };
 }
 
