@@ -10,15 +10,9 @@ import type { HookKind } from './interpret.js';
 
 type Kind = HookKind;
 
-const SYNC_KINDS: Kind[] = ['SyncHook', 'SyncBailHook', 'SyncWaterfallHook', 'SyncLoopHook'];
-const ASYNC_KINDS: Kind[] = [
-  'AsyncSeriesHook',
-  'AsyncSeriesBailHook',
-  'AsyncSeriesWaterfallHook',
-  'AsyncSeriesLoopHook',
-  'AsyncParallelHook',
-  'AsyncParallelBailHook',
-];
+// The kinds core constructs (see interpret.ts); the interpreter implements no others.
+const SYNC_KINDS: Kind[] = ['SyncHook', 'SyncBailHook'];
+const ASYNC_KINDS: Kind[] = ['AsyncSeriesWaterfallHook'];
 
 // ---- scenario model ---------------------------------------------------------------------
 
@@ -467,9 +461,9 @@ const SYNC_EXAMPLES: Scenario[] = [
 ];
 const ASYNC_EXAMPLES: Scenario[] = [
   {
-    // A calls back twice: two chains; the late one ends after another pass already restarted.
-    kind: 'AsyncSeriesLoopHook',
-    argc: 0,
+    // A calls back twice: two chains run on, each through B, the late one after the first ended.
+    kind: 'AsyncSeriesWaterfallHook',
+    argc: 1,
     ops: [
       { op: 'tap', name: 'A', type: 'async', outcomes: [{ kind: 'async', timing: 'sync', result: undefined, twice: true }] },
       {
@@ -481,7 +475,7 @@ const ASYNC_EXAMPLES: Scenario[] = [
           { kind: 'async', timing: { later: 2 }, result: undefined },
         ],
       },
-      { op: 'call', mode: 'async', args: [] },
+      { op: 'call', mode: 'async', args: [0] },
     ],
   },
 ];

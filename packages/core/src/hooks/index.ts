@@ -4,14 +4,15 @@
  * tapable compiles every hook caller with `new Function`, which a page whose
  * Content-Security-Policy lacks `'unsafe-eval'` (and Node started with
  * `--disallow-code-generation-from-strings`) refuses. These constructors are drop-in
- * replacements: the same constructor arguments, the same `tap` / `tapAsync` / `tapPromise`
- * / `intercept` / `withOptions` / `isUsed` / `call` / `callAsync` / `promise`, the same
- * ordering (`stage`, `before`), results, errors and interceptor calls, and tapable's own
- * types. They are tapable `Hook` objects whose `compile` interprets the taps instead of
+ * replacements for the three kinds core constructs (SyncHook, SyncBailHook and
+ * AsyncSeriesWaterfallHook, plus tapable's HookMap): the same constructor arguments, the
+ * same `tap` / `tapAsync` / `tapPromise` / `intercept` / `withOptions` / `isUsed` / `call` /
+ * `callAsync` / `promise`, the same ordering (`stage`, `before`), results, errors and
+ * interceptor calls, and tapable's own types. They are tapable `Hook` objects whose `compile` interprets the taps instead of
  * generating source; a bundle of this module contains no code generator at all.
  *
  * ```ts
- * import { HookMap, SyncBailHook, AsyncSeriesWaterfallHook } from '@nextstep/core';
+ * import { HookMap, SyncBailHook } from './hooks/index.js';
  * const step = new HookMap((key: string) => new SyncBailHook<[Descriptor], Handler | undefined>(['descriptor']));
  * step.for('CONFIRM_SIGN_IN_WITH_TOTP_CODE').tap('MyPlugin', (descriptor) => handler);
  * ```
@@ -41,40 +42,7 @@ export const SyncBailHook = defineHook('SyncBailHook', { sync: true }) as typeof
 /** A {@link SyncBailHook} instance type, as tapable's `SyncBailHook`. */
 export type SyncBailHook<T, R, AdditionalOptions = UnsetAdditionalOptions> = tapable.SyncBailHook<T, R, AdditionalOptions>;
 
-/** Passes the first argument through the taps; a tap returning non-`undefined` replaces it. */
-export const SyncWaterfallHook = defineHook('SyncWaterfallHook', {
-  sync: true,
-  waterfall: true,
-}) as typeof tapable.SyncWaterfallHook;
-/** A {@link SyncWaterfallHook} instance type, as tapable's `SyncWaterfallHook`. */
-export type SyncWaterfallHook<
-  T,
-  R = T extends any[] ? T[0] : T,
-  AdditionalOptions = UnsetAdditionalOptions,
-> = tapable.SyncWaterfallHook<T, R, AdditionalOptions>;
-
-/** Restarts from the first tap whenever a tap returns something other than `undefined`. */
-export const SyncLoopHook = defineHook('SyncLoopHook', { sync: true }) as typeof tapable.SyncLoopHook;
-/** A {@link SyncLoopHook} instance type, as tapable's `SyncLoopHook`. */
-export type SyncLoopHook<T, AdditionalOptions = UnsetAdditionalOptions> = tapable.SyncLoopHook<T, AdditionalOptions>;
-
-/** Runs sync, callback and promise taps one after another; the first error stops it. */
-export const AsyncSeriesHook = defineHook('AsyncSeriesHook', { sync: false }) as typeof tapable.AsyncSeriesHook;
-/** An {@link AsyncSeriesHook} instance type, as tapable's `AsyncSeriesHook`. */
-export type AsyncSeriesHook<T, AdditionalOptions = UnsetAdditionalOptions> = tapable.AsyncSeriesHook<T, AdditionalOptions>;
-
-/** Async series until a tap produces something other than `undefined`. */
-export const AsyncSeriesBailHook = defineHook('AsyncSeriesBailHook', {
-  sync: false,
-}) as typeof tapable.AsyncSeriesBailHook;
-/** An {@link AsyncSeriesBailHook} instance type, as tapable's `AsyncSeriesBailHook`. */
-export type AsyncSeriesBailHook<T, R, AdditionalOptions = UnsetAdditionalOptions> = tapable.AsyncSeriesBailHook<
-  T,
-  R,
-  AdditionalOptions
->;
-
-/** Async series passing the first argument along, as {@link SyncWaterfallHook}. */
+/** Runs sync, callback and promise taps in order, passing the first argument along; a tap returning non-`undefined` replaces it. */
 export const AsyncSeriesWaterfallHook = defineHook('AsyncSeriesWaterfallHook', {
   sync: false,
   waterfall: true,
@@ -85,35 +53,6 @@ export type AsyncSeriesWaterfallHook<
   R = T extends any[] ? T[0] : T,
   AdditionalOptions = UnsetAdditionalOptions,
 > = tapable.AsyncSeriesWaterfallHook<T, R, AdditionalOptions>;
-
-/** Async series that restarts whenever a tap produces something other than `undefined`. */
-export const AsyncSeriesLoopHook = defineHook('AsyncSeriesLoopHook', {
-  sync: false,
-}) as typeof tapable.AsyncSeriesLoopHook;
-/** An {@link AsyncSeriesLoopHook} instance type, as tapable's `AsyncSeriesLoopHook`. */
-export type AsyncSeriesLoopHook<T, AdditionalOptions = UnsetAdditionalOptions> = tapable.AsyncSeriesLoopHook<
-  T,
-  AdditionalOptions
->;
-
-/** Starts every tap at once and finishes when all have; the first error finishes it. */
-export const AsyncParallelHook = defineHook('AsyncParallelHook', { sync: false }) as typeof tapable.AsyncParallelHook;
-/** An {@link AsyncParallelHook} instance type, as tapable's `AsyncParallelHook`. */
-export type AsyncParallelHook<T, AdditionalOptions = UnsetAdditionalOptions> = tapable.AsyncParallelHook<T, AdditionalOptions>;
-
-/**
- * Starts every tap at once; the outcome is the result or error of the earliest tap (in tap
- * order) that has one, once all taps before it finished without one.
- */
-export const AsyncParallelBailHook = defineHook('AsyncParallelBailHook', {
-  sync: false,
-}) as typeof tapable.AsyncParallelBailHook;
-/** An {@link AsyncParallelBailHook} instance type, as tapable's `AsyncParallelBailHook`. */
-export type AsyncParallelBailHook<T, R, AdditionalOptions = UnsetAdditionalOptions> = tapable.AsyncParallelBailHook<
-  T,
-  R,
-  AdditionalOptions
->;
 
 /**
  * tapable's `HookMap`: one hook per key, created on first `for(key)` by the factory.

@@ -3,8 +3,7 @@
  *
  * tapable turns the taps of a hook into JavaScript source and compiles it with
  * `new Function`. This module gives the same behaviour by walking the taps at call time.
- * Its shape follows tapable's code generator on purpose: `series`, `looping`, `parallel`
- * and `callTap` take the same callbacks that generator takes, except that each callback
+ * Its shape follows tapable's code generator on purpose: `series` and `callTap` take the same callbacks that generator takes, except that each callback
  * *does* the step instead of *printing* it, so every ordering and error rule of the
  * generated code (which interceptor sees what, when a tap's error is rethrown, how async
  * callbacks and promise taps continue the chain) carries over one to one.
@@ -12,18 +11,12 @@
  * @module
  */
 
-/** tapable's hook kinds this interpreter implements. */
-export type HookKind =
-  | 'SyncHook'
-  | 'SyncBailHook'
-  | 'SyncWaterfallHook'
-  | 'SyncLoopHook'
-  | 'AsyncSeriesHook'
-  | 'AsyncSeriesBailHook'
-  | 'AsyncSeriesWaterfallHook'
-  | 'AsyncSeriesLoopHook'
-  | 'AsyncParallelHook'
-  | 'AsyncParallelBailHook';
+/**
+ * tapable's hook kinds this interpreter implements: the ones core constructs (SyncBailHook
+ * maps for challenges and steps, AsyncSeriesWaterfallHook for requests and responses,
+ * SyncHook for events). Other kinds would need their own tested walk; add them with a use.
+ */
+export type HookKind = 'SyncHook' | 'SyncBailHook' | 'AsyncSeriesWaterfallHook';
 
 /** How the hook was called: `call`, `callAsync` or `promise`. */
 export type CallMode = 'sync' | 'async' | 'promise';
@@ -43,7 +36,6 @@ interface Interceptor {
   context?: boolean;
   call?: AnyFn;
   tap?: AnyFn;
-  loop?: AnyFn;
   error?: AnyFn;
   result?: AnyFn;
   done?: AnyFn;
@@ -82,7 +74,6 @@ interface Plan {
   readonly interceptorContext: readonly boolean[];
   readonly withCall: readonly number[];
   readonly withTap: readonly number[];
-  readonly withLoop: readonly number[];
   readonly withError: readonly number[];
   readonly withResult: readonly number[];
   readonly withDone: readonly number[];
@@ -126,10 +117,6 @@ interface SeriesOptions {
   rethrowIfPossible: boolean;
 }
 
-interface ParallelOptions extends SeriesOptions {
-  onTap?: (index: number, run: Step, done: Step, doneBreak: DoneBreak) => unknown;
-}
-
 function indicesWith(interceptors: readonly Interceptor[], method: keyof Interceptor): number[] {
   const found: number[] = [];
   interceptors.forEach((interceptor, index) => {
@@ -154,7 +141,6 @@ function makePlan(kind: HookKind, options: CompileOptions): Plan {
     interceptorContext: interceptors.map((interceptor) => Boolean(interceptor.context)),
     withCall: indicesWith(interceptors, 'call'),
     withTap: indicesWith(interceptors, 'tap'),
-    withLoop: indicesWith(interceptors, 'loop'),
     withError: indicesWith(interceptors, 'error'),
     withResult: indicesWith(interceptors, 'result'),
     withDone: indicesWith(interceptors, 'done'),
@@ -268,32 +254,6 @@ function directSync(plan: Plan): AnyFn | undefined {
         }
         return undefined;
       };
-    case 'SyncWaterfallHook':
-      return function callSync(...given: unknown[]) {
-        const args = argsOf(given);
-        const context = needContext ? {} : undefined;
-        for (let i = 0; i < count; i++) {
-          const result = invoke(i, args, context);
-          if (result !== undefined) args[0] = result;
-        }
-        return args[0];
-      };
-    case 'SyncLoopHook':
-      return function callSync(...given: unknown[]) {
-        const args = argsOf(given);
-        const context = needContext ? {} : undefined;
-        let again: boolean;
-        do {
-          again = false;
-          for (let i = 0; i < count; i++) {
-            if (invoke(i, args, context) !== undefined) {
-              again = true;
-              break;
-            }
-          }
-        } while (again);
-        return undefined;
-      };
     default:
       return undefined;
   }
@@ -353,19 +313,6 @@ function body(run: Run, s: Sinks): unknown {
       return series(run, { onError: (_i, error) => s.onError(error), onDone: s.onDone, rethrowIfPossible });
     case 'SyncBailHook':
       return series(run, { onError: (_i, error) => s.onError(error), onResult: bail, onDone: s.onDone, rethrowIfPossible });
-    case 'SyncWaterfallHook':
-      return series(run, {
-        onError: (_i, error) => s.onError(error),
-        onResult: waterfall,
-        onDone: () => s.onResult(run.args[0]),
-        rethrowIfPossible,
-      });
-    case 'SyncLoopHook':
-      return looping(run, { onError: (_i, error) => s.onError(error), onDone: s.onDone, rethrowIfPossible });
-    case 'AsyncSeriesHook':
-      return series(run, { onError: stopOnError, onDone: s.onDone, rethrowIfPossible: false });
-    case 'AsyncSeriesBailHook':
-      return series(run, { onError: stopOnError, onResult: bail, onDone: s.onDone, rethrowIfPossible: false });
     case 'AsyncSeriesWaterfallHook':
       return series(run, {
         onError: stopOnError,
@@ -373,12 +320,6 @@ function body(run: Run, s: Sinks): unknown {
         onDone: () => s.onResult(run.args[0]),
         rethrowIfPossible: false,
       });
-    case 'AsyncSeriesLoopHook':
-      return looping(run, { onError: stopOnError, onDone: s.onDone, rethrowIfPossible: false });
-    case 'AsyncParallelHook':
-      return parallel(run, { onError: stopOnError, onDone: s.onDone, rethrowIfPossible: false });
-    case 'AsyncParallelBailHook':
-      return parallelBail(run, s);
   }
 }
 
@@ -401,119 +342,6 @@ function series(run: Run, o: SeriesOptions): unknown {
     });
   };
   return step(0);
-}
-
-/** Runs the taps in series again from the first whenever one returns something other than undefined. */
-function looping(run: Run, o: { onError: OnTapError; onDone: Step; rethrowIfPossible: boolean }): unknown {
-  const { plan } = run;
-  if (plan.types.length === 0) return o.onDone();
-  const syncOnly = plan.firstAsync < 0;
-  const looper = (): void => {
-    // Per pass of the looper, as tapable's `_loop` / `_loopAsync`: a late async result starts a new pass.
-    let again = false;
-    let resumedLater = false;
-    do {
-      again = false;
-      for (const k of plan.withLoop) run.interceptors[k]!.loop!(...interceptorArgs(run, k, run.args));
-      series(run, {
-        onError: o.onError,
-        onResult: (_i, result, next) => {
-          if (result !== undefined) {
-            again = true;
-            if (!syncOnly && resumedLater) looper();
-            return undefined;
-          }
-          return next();
-        },
-        onDone: () => (again ? undefined : o.onDone()),
-        rethrowIfPossible: o.rethrowIfPossible && syncOnly,
-      });
-    } while (again);
-    resumedLater = true;
-  };
-  looper();
-  return undefined;
-}
-
-/** Starts every tap at once; a counter tells when all are done, and dropping it to 0 stops the rest. */
-function parallel(run: Run, o: ParallelOptions): unknown {
-  const count = run.plan.types.length;
-  if (count <= 1) return series(run, o);
-  let counter = count;
-  const done: Step = () => {
-    if (--counter === 0) o.onDone();
-  };
-  const doneBreak: DoneBreak = (skipDone) => {
-    counter = 0;
-    if (!skipDone) o.onDone();
-  };
-  const onResult = o.onResult;
-  for (let i = 0; i < count; i++) {
-    if (counter <= 0) break;
-    const runTap = () =>
-      callTap(run, i, {
-        onError: (error) => {
-          if (counter > 0) o.onError(i, error, done, doneBreak);
-        },
-        onResult:
-          onResult &&
-          ((result) => {
-            if (counter > 0) onResult(i, result, done, doneBreak);
-          }),
-        onDone: onResult ? undefined : done,
-        rethrowIfPossible: o.rethrowIfPossible,
-      });
-    if (o.onTap) o.onTap(i, runTap, done, doneBreak);
-    else runTap();
-  }
-  return undefined;
-}
-
-/**
- * Parallel, but the outcome is the first (by tap order, not by time) tap that produced a
- * result or an error, once every earlier tap has finished without one.
- */
-function parallelBail(run: Run, s: Sinks): unknown {
-  type Slot = { result?: unknown; error?: unknown } | undefined;
-  const slots: Slot[] = new Array(run.plan.types.length);
-  const checkDone = (): boolean => {
-    for (let j = 0; j < slots.length; j++) {
-      const slot = slots[j];
-      if (slot === undefined) return false;
-      if (slot.result !== undefined) {
-        s.onResult(slot.result);
-        return true;
-      }
-      if (slot.error) {
-        s.onError(slot.error);
-        return true;
-      }
-    }
-    return false;
-  };
-  return parallel(run, {
-    onError: (i, error, done, doneBreak) => {
-      // Later taps no longer matter once tap i has an outcome: shorten the slots to i + 1.
-      if (i < slots.length && ((slots.length = i + 1), (slots[i] = { error }), checkDone())) doneBreak(true);
-      else done();
-    },
-    onResult: (i, result, done, doneBreak) => {
-      let decided = false;
-      if (i < slots.length) {
-        if (result !== undefined) slots.length = i + 1;
-        slots[i] = { result };
-        decided = checkDone();
-      }
-      if (decided) doneBreak(true);
-      else done();
-    },
-    onTap: (i, runTap, done) => {
-      if (i > 0 && i >= slots.length) done();
-      else runTap();
-    },
-    onDone: s.onDone,
-    rethrowIfPossible: false,
-  });
 }
 
 function settle(h: TapHandlers, result: unknown): unknown {
