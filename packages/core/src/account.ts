@@ -5,7 +5,7 @@
  */
 import { callCognito, type Engine } from './engine.js';
 import { validationError } from './fail.js';
-import { assertCode } from './validate.js';
+import { checkCode, CONFIRMATION_CODE_LENGTHS } from './validate.js';
 import type {
   CodeDeliveryDetails,
   ConfirmResetPasswordInput,
@@ -72,7 +72,7 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
 /** ConfirmSignUp. */
 export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
   const username = requireUsername(input?.username, 'EmptyConfirmSignUpUsername');
-  const code = assertCode(input.confirmationCode, 'confirmation code', 6, 8, 'EmptyConfirmSignUpCode');
+  const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'confirmation code', 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
   await callCognito(engine, 'ConfirmSignUp', {
     ClientId: engine.userPool.clientId,
@@ -113,7 +113,7 @@ export async function resetPassword(engine: Engine, input: ResetPasswordInput): 
 /** ConfirmForgotPassword. */
 export async function confirmResetPassword(engine: Engine, input: ConfirmResetPasswordInput): Promise<void> {
   const username = requireUsername(input?.username, 'EmptyConfirmResetPasswordUsername');
-  const code = assertCode(input.confirmationCode, 'reset code', 6, 8, 'EmptyConfirmResetPasswordConfirmationCode');
+  const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'reset code', 'EmptyConfirmResetPasswordConfirmationCode');
   const password = requirePassword(input.newPassword, 'EmptyConfirmResetPasswordNewPassword', 'new password');
   await callCognito(engine, 'ConfirmForgotPassword', {
     ClientId: engine.userPool.clientId,

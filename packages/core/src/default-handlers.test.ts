@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, failUnclaimed, surfaceUnclaimed, type StepContext, type StepDescriptor } from './index.js';
-import { assertCode } from './validate.js';
+import { checkCode, CONFIRMATION_CODE_LENGTHS } from './validate.js';
 
 const step: StepDescriptor = { type: 'WEB_AUTHN', challengeName: 'WEB_AUTHN', parameters: { CREDENTIAL_REQUEST_OPTIONS: '{}' }, data: {} };
 const ctx = {} as StepContext;
@@ -51,21 +51,21 @@ describe('failUnclaimed', () => {
   });
 });
 
-describe('assertCode', () => {
+describe('checkCode', () => {
   it('accepts 6 to 8 digits, trims, and names the problem', () => {
-    expect(assertCode(' 123456 ')).toBe('123456');
-    expect(assertCode('12345678')).toBe('12345678');
-    expect(() => assertCode('12345')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode', kind: 'validation' }));
-    expect(() => assertCode('123456789')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
-    expect(() => assertCode('12a456')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
-    expect(() => assertCode('')).toThrow(expect.objectContaining({ name: 'EmptyConfirmationCode' }));
-    expect(() => assertCode(undefined)).toThrow(expect.objectContaining({ name: 'EmptyConfirmationCode' }));
-    expect(() => assertCode({ challengeResponses: {} })).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
+    expect(checkCode(' 123456 ', CONFIRMATION_CODE_LENGTHS, 'code')).toBe('123456');
+    expect(checkCode('12345678', CONFIRMATION_CODE_LENGTHS, 'code')).toBe('12345678');
+    expect(() => checkCode('12345', CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode', kind: 'validation' }));
+    expect(() => checkCode('123456789', CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
+    expect(() => checkCode('12a456', CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
+    expect(() => checkCode('', CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'EmptyConfirmationCode' }));
+    expect(() => checkCode(undefined, CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'EmptyConfirmationCode' }));
+    expect(() => checkCode({ challengeResponses: {} }, CONFIRMATION_CODE_LENGTHS, 'code')).toThrow(expect.objectContaining({ name: 'InvalidConfirmationCode' }));
   });
 
   it('never echoes the code in the message', () => {
     try {
-      assertCode('98765x');
+      checkCode('98765x', CONFIRMATION_CODE_LENGTHS, 'code');
     } catch (err) {
       expect((err as Error).message).not.toContain('98765');
     }

@@ -15,44 +15,29 @@ export function answerText(answer: StepAnswer | undefined, what = 'answer'): str
   return answer.trim();
 }
 
-/**
- * Checks a one-time code: digits only, `minLength`..`maxLength` long (6 to 8 by default,
- * Cognito's MFA, OTP and confirmation codes). Returns the trimmed code. `emptyName` names
- * the error for an empty code (Amplify's names differ per operation).
- */
-export function assertCode(
-  answer: StepAnswer | undefined,
-  what = 'code',
-  minLength = 6,
-  maxLength = 8,
-  emptyName = 'EmptyConfirmationCode',
-): string {
-  if (answer === undefined || (typeof answer === 'string' && answer.trim() === '')) {
-    throw validationError(emptyName, `The ${what} is empty.`);
-  }
-  if (typeof answer !== 'string') throw validationError('InvalidConfirmationCode', `The ${what} must be a string of digits.`);
-  const code = answer.trim();
-  if (!/^\d+$/.test(code) || code.length < minLength || code.length > maxLength) {
-    const length = minLength === maxLength ? `${minLength}` : `${minLength} to ${maxLength}`;
-    throw validationError('InvalidConfirmationCode', `The ${what} must be ${length} digits.`);
-  }
-  return code;
+/** "6 digits", "6 or 8 digits", "6 to 8 digits". */
+function describeLengths(lengths: readonly number[]): string {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const contiguous = sorted.length > 2 && sorted.every((n, i) => i === 0 || n === sorted[i - 1]! + 1);
+  return `${contiguous ? `${sorted[0]} to ${sorted.at(-1)}` : sorted.join(' or ')} digits`;
 }
 
 /**
- * Checks that an answer can be a one-time code of one of the allowed `lengths`, so a typo
- * costs no Cognito call (and no failed-attempt count). Returns the trimmed code; the code
- * itself never reaches the message. Used by the SMS, TOTP and email plugins.
+ * The one code checker: an answer must be a one-time code of one of the allowed `lengths`
+ * (digits only), so a typo costs no Cognito call (and no failed-attempt count). Returns the
+ * trimmed code; the code itself never reaches the message. `emptyName` names the error for a
+ * missing code (Amplify's names differ per operation); a malformed one is
+ * `InvalidConfirmationCode`.
  */
-export function checkCode(answer: unknown, lengths: readonly number[], what: string): string {
-  const describe = `${lengths.join(' or ')} digits`;
-  if (typeof answer !== 'string' || answer.trim() === '') {
-    throw new AuthError('EmptyConfirmationCode', `Enter the ${what}.`, {
+export function checkCode(answer: unknown, lengths: readonly number[], what: string, emptyName = 'EmptyConfirmationCode'): string {
+  const describe = describeLengths(lengths);
+  if (answer === undefined || answer === null || (typeof answer === 'string' && answer.trim() === '')) {
+    throw new AuthError(emptyName, `Enter the ${what}.`, {
       kind: 'validation',
       recoverySuggestion: `Type the ${describe} code you received.`,
     });
   }
-  const code = answer.trim();
+  const code = typeof answer === 'string' ? answer.trim() : '';
   if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
     throw new AuthError('InvalidConfirmationCode', `The ${what} must be ${describe}.`, {
       kind: 'validation',
@@ -62,3 +47,6 @@ export function checkCode(answer: unknown, lengths: readonly number[], what: str
   }
   return code;
 }
+
+/** Cognito's confirmation and reset codes: 6 to 8 digits. */
+export const CONFIRMATION_CODE_LENGTHS: readonly number[] = [6, 7, 8];

@@ -5,7 +5,7 @@
  * @module
  */
 import { validationError } from '../fail.js';
-import { assertCode } from '../validate.js';
+import { checkCode, CONFIRMATION_CODE_LENGTHS } from '../validate.js';
 import type { AuthFlowType, NextstepPlugin } from '../types.js';
 import { BUILTIN_API } from './env.js';
 
@@ -25,7 +25,7 @@ export function accountStepsPlugin(): NextstepPlugin {
           plugin: name,
           view: () => ({ signInStep: 'CONFIRM_SIGN_UP' }),
           validate(answer, ctx) {
-            assertCode(answer, 'confirmation code');
+            checkCode(answer, CONFIRMATION_CODE_LENGTHS, 'confirmation code');
             if (PASSWORD_FLOWS.has(ctx.flow.authFlow) && !ctx.options.password && !ctx.secrets.password) {
               throw validationError(
                 'PasswordRequired',
@@ -40,7 +40,7 @@ export function accountStepsPlugin(): NextstepPlugin {
               await ctx.cognito.send('ConfirmSignUp', {
                 ClientId: ctx.clientId,
                 Username: ctx.flow.username,
-                ConfirmationCode: assertCode(answer),
+                ConfirmationCode: checkCode(answer, CONFIRMATION_CODE_LENGTHS, 'code'),
               });
               ctx.state.confirmed = true;
             }
@@ -54,7 +54,7 @@ export function accountStepsPlugin(): NextstepPlugin {
           plugin: name,
           view: () => ({ signInStep: 'RESET_PASSWORD' }),
           validate(answer, ctx) {
-            assertCode(answer, 'reset code');
+            checkCode(answer, CONFIRMATION_CODE_LENGTHS, 'reset code');
             if (!ctx.options.password) {
               throw validationError('EmptyConfirmResetPasswordNewPassword', 'Give the new password as options.password with the reset code.');
             }
@@ -65,7 +65,7 @@ export function accountStepsPlugin(): NextstepPlugin {
               await ctx.cognito.send('ConfirmForgotPassword', {
                 ClientId: ctx.clientId,
                 Username: ctx.flow.username,
-                ConfirmationCode: assertCode(answer),
+                ConfirmationCode: checkCode(answer, CONFIRMATION_CODE_LENGTHS, 'code'),
                 Password: password,
               });
               ctx.state.reset = true;

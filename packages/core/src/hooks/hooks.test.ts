@@ -145,7 +145,7 @@ describe('drop-in API', () => {
     expect(await new Promise((resolve, reject) => water.callAsync(1, (error, result) => (error ? reject(error) : resolve(result))))).toBe(3);
 
     const bail = new SyncBailHook<[string], string>(['s']);
-    bail.tap('pass', () => undefined);
+    bail.tap('pass', () => undefined as unknown as string);
     bail.tap('claim', (s) => `claimed ${s}`);
     bail.tap('never', () => {
       throw new Error('not reached');

@@ -157,20 +157,17 @@ export function compileHook(hook: HookState, kind: HookKind, options: CompileOpt
   hook._x = plan.fns as AnyFn[];
   switch (options.type) {
     case 'sync':
-      return (
-        directSync(plan) ??
-        function callSync(...given: unknown[]) {
-          const run = startRun(hook, plan, given);
-          return content(run, {
-            onError: (error) => {
-              throw error;
-            },
-            onResult: (result) => result,
-            onDone: () => undefined,
-            rethrowIfPossible: true,
-          });
-        }
-      );
+      return function callSync(...given: unknown[]) {
+        const run = startRun(hook, plan, given);
+        return content(run, {
+          onError: (error) => {
+            throw error;
+          },
+          onResult: (result) => result,
+          onDone: () => undefined,
+          rethrowIfPossible: true,
+        });
+      };
     case 'async':
       return function callAsync(...given: unknown[]) {
         // Like the generated function, the callback is the parameter after the hook's arguments.
@@ -217,45 +214,6 @@ export function compileHook(hook: HookState, kind: HookKind, options: CompileOpt
           synchronous = false;
         });
       };
-  }
-}
-
-/**
- * The common case, `call()` on a sync hook whose taps are all sync and which has no
- * interceptor, as a plain loop: the generated code then is straight-line calls with no
- * try/catch, so errors propagate as they are. Saves the allocations of the general path.
- */
-function directSync(plan: Plan): AnyFn | undefined {
-  if (plan.interceptorCount > 0 || plan.firstAsync >= 0) return undefined;
-  const { fns, tapContext, argc, needContext } = plan;
-  const count = fns.length;
-  const invoke = (i: number, args: unknown[], context: object | undefined): unknown =>
-    tapContext[i] ? fns[i]!(context, ...args) : fns[i]!(...args);
-  const argsOf = (given: unknown[]): unknown[] => {
-    const args = new Array<unknown>(argc);
-    for (let i = 0; i < argc; i++) args[i] = given[i];
-    return args;
-  };
-  switch (plan.kind) {
-    case 'SyncHook':
-      return function callSync(...given: unknown[]) {
-        const args = argsOf(given);
-        const context = needContext ? {} : undefined;
-        for (let i = 0; i < count; i++) invoke(i, args, context);
-        return undefined;
-      };
-    case 'SyncBailHook':
-      return function callSync(...given: unknown[]) {
-        const args = argsOf(given);
-        const context = needContext ? {} : undefined;
-        for (let i = 0; i < count; i++) {
-          const result = invoke(i, args, context);
-          if (result !== undefined) return result;
-        }
-        return undefined;
-      };
-    default:
-      return undefined;
   }
 }
 

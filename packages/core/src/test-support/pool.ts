@@ -3,7 +3,7 @@
 import { startEmulator, type Emulator, type PoolConfig, type UserConfig } from '@nextstep/emulator';
 import { createAuth, surfaceUnclaimed, type Auth } from '../index.js';
 import type { AuthOptions, Logger, NextstepPlugin, StepHandler } from '../types.js';
-import { assertCode } from '../validate.js';
+import { checkCode, CONFIRMATION_CODE_LENGTHS } from '../validate.js';
 
 export const PASSWORD = 'Tr0ub4dor&3-core';
 export const NEW_PASSWORD = 'N3w-Passw0rd!-core';
@@ -189,7 +189,7 @@ export function testCodePlugin(step: 'CONFIRM_SIGN_IN_WITH_SMS_CODE' | 'CONFIRM_
                   destination: ctx.step.parameters.CODE_DELIVERY_DESTINATION ?? '',
                 },
               },
-        validate: (answer) => void assertCode(answer),
+        validate: (answer) => void checkCode(answer, CONFIRMATION_CODE_LENGTHS, 'code'),
         answer: async (answer, ctx) => ({
           kind: 'respond',
           challengeResponses: { [CODE_KEYS[ctx.step.challengeName] ?? 'ANSWER']: answer as string },
@@ -219,7 +219,7 @@ export function testTotpSetupPlugin(): NextstepPlugin {
               new URL(`otpauth://totp/${app}:${account ?? ctx.username}?secret=${ctx.state.sharedSecret as string}&issuer=${app}`),
           },
         }),
-        validate: (answer) => void assertCode(answer, 'code', 6, 6),
+        validate: (answer) => void checkCode(answer, [6], 'code'),
         async answer(answer, ctx) {
           const out = await ctx.cognito.send('VerifySoftwareToken', {
             Session: ctx.session,
