@@ -1,0 +1,128 @@
+/** createAuth options, flow snapshots, and the account operations' inputs and outputs. @module */
+import type { CodeDeliveryDetails, FirstFactor } from './steps.js';
+import type { AuthFlowType } from './inputs.js';
+import type { StepDescriptor } from './handlers.js';
+import type { CognitoTransport } from './transport.js';
+import type { Logger } from './errors.js';
+import type { DefaultHandler, NextstepPlugin } from './plugins.js';
+
+/** The Cognito user pool and app client a {@link NextstepPlugin} host signs in to. */
+export interface UserPoolConfig {
+  /** e.g. `us-east-1_AbC123`. */
+  userPoolId: string;
+  /** The app client id. */
+  clientId: string;
+  /** The app client secret, for clients that have one: core adds SECRET_HASH to every call that needs it. */
+  clientSecret?: string;
+  /** Another endpoint than AWS's, e.g. the emulator's `http://127.0.0.1:9229`. */
+  endpoint?: string;
+  /** Defaults to the region in the pool id. */
+  region?: string;
+}
+
+/** Options of `createAuth`. `defaultHandler` is required: pick `surfaceUnclaimed` or `failUnclaimed`. */
+export interface AuthOptions<P extends readonly NextstepPlugin<any>[] = readonly NextstepPlugin<any>[]> {
+  userPool: UserPoolConfig;
+  /** Step plugins, e.g. `[totp(), sms()]`; their steps join the app's step union. */
+  plugins?: P;
+  /** Receives every step no plugin claims. Required. */
+  defaultHandler: DefaultHandler;
+  /** How core talks to Cognito; the AWS SDK bare client by default. */
+  transport?: CognitoTransport;
+  /** Debug logging; core never passes secrets to it. Silent by default. */
+  logger?: Logger;
+  /** Epoch milliseconds; `Date.now` by default. Used for session expiry. */
+  clock?: () => number;
+  /** The app client's AuthSessionValidity in ms (Cognito's default: 3 minutes). */
+  sessionValidityMs?: number;
+  /** Choose the MFA type without asking when exactly one installed type is offered. */
+  autoSelectSingleMfa?: boolean;
+}
+
+/** Where a flow is: waiting for an answer, signed in, or ended by an error. */
+export type FlowStatus = 'active' | 'done' | 'failed';
+
+/**
+ * A flow saved by `flow.toJSON()`: plain JSON, no password, no tokens; it holds the Cognito
+ * Session and the step's state, so keep it as carefully as a session cookie.
+ */
+export interface FlowSnapshot {
+  readonly format: 'nextstep.flow/1';
+  readonly id: string;
+  /** The username as given to `signIn`. */
+  readonly username: string;
+  /** The USERNAME answers carry (USER_ID_FOR_SRP after SRP). */
+  readonly answerUsername: string;
+  readonly authFlow: AuthFlowType;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly session?: string;
+  /** Epoch ms when the Cognito session expires; absent when no session is held. */
+  readonly expiresAt?: number;
+  readonly status: FlowStatus;
+  readonly step: StepDescriptor;
+  readonly state: Record<string, unknown>;
+  readonly clientMetadata?: Record<string, string>;
+  readonly preferredChallenge?: FirstFactor;
+}
+
+/** Input of `auth.signUp` (Amplify JS v6). */
+export interface SignUpInput {
+  username: string;
+  password: string;
+  options?: {
+    /** e.g. `{ email: 'ada@example.com' }`. */
+    userAttributes?: Record<string, string>;
+    validationData?: Record<string, string>;
+    clientMetadata?: Record<string, string>;
+  };
+}
+
+/** Output of `auth.signUp` (Amplify JS v6). */
+export interface SignUpOutput {
+  isSignUpComplete: boolean;
+  /** Cognito's UserSub. */
+  userId?: string;
+  nextStep: { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails } | { signUpStep: 'DONE' };
+}
+
+/** Input of `auth.confirmSignUp` (Amplify JS v6). */
+export interface ConfirmSignUpInput {
+  username: string;
+  confirmationCode: string;
+  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean };
+}
+
+/** Output of `auth.confirmSignUp` (Amplify JS v6). */
+export interface ConfirmSignUpOutput {
+  isSignUpComplete: true;
+  nextStep: { signUpStep: 'DONE' };
+}
+
+/** Input of `auth.resendSignUpCode` (Amplify JS v6). */
+export interface ResendSignUpCodeInput {
+  username: string;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Input of `auth.resetPassword` (Amplify JS v6). */
+export interface ResetPasswordInput {
+  username: string;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Output of `auth.resetPassword` (Amplify JS v6). */
+export interface ResetPasswordOutput {
+  isPasswordReset: boolean;
+  nextStep:
+    | { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+    | { resetPasswordStep: 'DONE' };
+}
+
+/** Input of `auth.confirmResetPassword` (Amplify JS v6). */
+export interface ConfirmResetPasswordInput {
+  username: string;
+  confirmationCode: string;
+  newPassword: string;
+  options?: { clientMetadata?: Record<string, string> };
+}

@@ -1,0 +1,137 @@
+/** Plugins, their step registrations, hooks, and the app step union inferred from them. @module */
+import type { AsyncSeriesWaterfallHook, HookMap, SyncBailHook, SyncHook } from '../hooks/index.js';
+import type { CoreStep, NextStep, SignInStepName, StepView, UnclaimedChallengeStep } from './steps.js';
+import type { AuthFlowType } from './inputs.js';
+import type { ChallengeInput, StepDescriptor, StepHandler } from './handlers.js';
+import type { CognitoOperation } from './transport.js';
+import type { AuthError, Logger } from './errors.js';
+
+/** Read-only facts about a flow, given to hooks (no secrets, no Session). */
+export interface FlowInfo {
+  readonly id: string;
+  readonly username: string;
+  readonly authFlow: AuthFlowType;
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/** A Cognito call as the request/response hooks see it. Tap to add ClientMetadata, trace, measure. */
+export interface CognitoCall {
+  operation: CognitoOperation;
+  input: Record<string, unknown>;
+  flow?: FlowInfo;
+}
+
+/** A Cognito answer as the response hook sees it. */
+export interface CognitoCallResult extends CognitoCall {
+  output: Record<string, any>;
+  durationMs: number;
+}
+
+/** The hooks of an Auth instance, frozen, one per line, webpack-style. */
+export interface AuthHooks {
+  /** Cognito ChallengeName (or exception name) → step descriptor. Bail: first mapping wins. */
+  readonly challenge: HookMap<SyncBailHook<[ChallengeInput, FlowInfo], StepDescriptor | undefined>>;
+  /** Step type → handler, filled from the plugins' `steps` (stage order). Bail: the first handler wins. */
+  readonly step: HookMap<SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>>;
+  /** Before every Cognito call; may change the input. */
+  readonly request: AsyncSeriesWaterfallHook<[CognitoCall]>;
+  /** After every successful Cognito call; may change the output. */
+  readonly response: AsyncSeriesWaterfallHook<[CognitoCallResult]>;
+  /** A flow began (signIn). */
+  readonly flowStarted: SyncHook<[FlowInfo]>;
+  /** The flow entered a step the app sees. */
+  readonly stepEntered: SyncHook<[FlowInfo, NextStep]>;
+  /** The flow reached DONE. */
+  readonly signedIn: SyncHook<[FlowInfo]>;
+  /** The flow ended with an error that the app must handle (session dead, fatal service error). */
+  readonly flowFailed: SyncHook<[FlowInfo, AuthError]>;
+}
+
+/**
+ * One step a plugin handles: the only way a plugin registers a handler, and the only source
+ * of what is "installed" (e.g. which MFA types selection offers).
+ */
+export interface StepRegistration {
+  /** The step type (a {@link SignInStepName} or the plugin's own). */
+  readonly type: string;
+  /**
+   * The handler, or a function choosing one per step (returning undefined passes the step
+   * on to the next registration, else to the default handler).
+   */
+  readonly handler: StepHandler<any> | ((step: StepDescriptor, flow: FlowInfo) => StepHandler<any> | undefined);
+  /**
+   * Set it to handle a step another plugin handles too, deliberately: a lower stage runs
+   * first (core's built-ins are at stage 0), so `-10` replaces, `10` runs after. Two
+   * registrations of one type without a stage are a configuration error.
+   */
+  readonly stage?: number;
+}
+
+/**
+ * A nextstep plugin, a plain object (usually from a factory). `steps` are registered by
+ * `createAuth` after it checked every plugin; `apply` may tap the other hooks.
+ *
+ * `V` is the union of the steps the plugin shows the app; `createAuth` adds it to the
+ * app's step union (see {@link AppStep}). Left at its default (any step), the plugin adds
+ * nothing to the union: its steps are not typed. Declare it with `definePlugin`.
+ */
+export interface NextstepPlugin<V extends StepView = StepView> {
+  /** The package name, e.g. `@nextstep/plugin-totp`. */
+  readonly name: string;
+  /** The plugin's own version, for messages. */
+  readonly version?: string;
+  /** The plugin API version the plugin is written for (`PLUGIN_API_VERSION` of `@nextstep/core/plugin`). */
+  readonly api: number;
+  /** The steps the plugin handles, each once. */
+  readonly steps: readonly StepRegistration[];
+  /** Taps the other hooks (challenge mapping, request/response, events). */
+  apply?(host: PluginHost): void;
+  /** Type only (never set): the steps this plugin shows the app. */
+  readonly '~steps'?: V;
+}
+
+/** The steps each plugin of a list declares (`StepView` for a plugin that declares none). */
+type DeclaredSteps<P extends readonly NextstepPlugin<any>[]> = P[number] extends infer X
+  ? X extends NextstepPlugin<infer V>
+    ? V
+    : never
+  : never;
+
+/** The typed steps a list of plugins shows the app (plugins that declare none add nothing). */
+export type PluginSteps<P extends readonly NextstepPlugin<any>[]> = DeclaredSteps<P> extends infer V
+  ? V extends StepView
+    ? string extends V['signInStep']
+      ? never
+      : V
+    : never
+  : never;
+
+/**
+ * The step union an app sees: core's steps, its plugins' steps and `UNCLAIMED_CHALLENGE`.
+ * When some plugin does not declare its steps (typed as plain `NextstepPlugin`), every
+ * Amplify step ({@link NextStep}) is in the union, since any of them may come.
+ */
+export type AppStep<P extends readonly NextstepPlugin<any>[]> =
+  | PluginSteps<P>
+  | (StepView extends DeclaredSteps<P> ? NextStep : CoreStep | UnclaimedChallengeStep);
+
+/** The hooks a plugin's `apply` may tap: every hook but `step` (steps are registered through `steps`). */
+export type PluginHooks = Omit<AuthHooks, 'step'>;
+
+/** What `apply` receives. */
+export interface PluginHost {
+  readonly hooks: PluginHooks;
+  /** The plugin API version of this core. */
+  readonly api: number;
+  readonly logger: Logger;
+}
+
+/**
+ * Receives every step no plugin claimed and decides: surface it, fail, or answer it.
+ * Required by `createAuth`'s type: see `surfaceUnclaimed` and `failUnclaimed`.
+ */
+export interface DefaultHandler {
+  readonly name: string;
+  handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler;
+}
