@@ -1,6 +1,6 @@
 /**
  * `@nextstep/core/testing`: a testing kit for plugin authors. Unit-test a handler with a
- * complete fake {@link StepContext} and the handler core's real registration picks; run it
+ * complete fake `StepContext` and the handler core's real registration picks; run it
  * end to end against `@nextstep/emulator` (an optional peer dependency) with
  * {@link startEmulatorPool}.
  *
