@@ -8,7 +8,8 @@ import { AuthError } from './errors.js';
 import { callCognito, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
-import { Flow, type SignInResult } from './flow.js';
+import { Flow } from './flow.js';
+import type { SignInResult } from './sign-in-result.js';
 import {
   AsyncSeriesWaterfallHook,
   HookMap,

@@ -11,6 +11,8 @@ import { sessionExpired, toAuthError, validationError } from './fail.js';
 import { initiateAuthInput } from './initiate.js';
 import { STEP_PLUGINS } from './mfa-table.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
+import { tokensOf } from './tokens.js';
+import type { SignInResult } from './sign-in-result.js';
 import type {
   AuthFlowType,
   AuthTokens,
@@ -18,7 +20,6 @@ import type {
   CognitoAuthResponse,
   CognitoTransport,
   ConfirmSignInOptions,
-  DoneStep,
   FirstFactor,
   FlowInfo,
   FlowSecrets,
@@ -50,31 +51,6 @@ export interface FlowInit {
   clientMetadata?: Record<string, string>;
   preferredChallenge?: FirstFactor;
 }
-
-/** A flow waiting for an answer: `nextStep` is one of the app's steps, but not DONE. */
-export type ActiveSignIn<S extends StepView = NextStep> = Flow<S> & {
-  readonly isSignedIn: false;
-  readonly nextStep: Exclude<S, DoneStep>;
-};
-
-/** A flow that reached DONE: `tokens` is set. */
-export type SignedIn<S extends StepView = NextStep> = Flow<S> & {
-  readonly isSignedIn: true;
-  readonly nextStep: DoneStep;
-  readonly tokens: AuthTokens;
-};
-
-/**
- * What `auth.signIn` and `flow.confirm` resolve to: the flow at its step, typed by
- * `isSignedIn`. Take the result of each `confirm`, so TypeScript narrows afresh after every await:
- *
- * ```ts
- * let out = await auth.signIn({ username, password });
- * while (!out.isSignedIn) out = await out.confirm(await ask(out.nextStep));
- * out.tokens.accessToken;
- * ```
- */
-export type SignInResult<S extends StepView = NextStep> = ActiveSignIn<S> | SignedIn<S>;
 
 /**
  * One sign-in. `auth.signIn` returns it at its first step; `confirm` answers the step and
@@ -436,14 +412,9 @@ export class Flow<S extends StepView = NextStep> {
   #fromResponse(response: CognitoAuthResponse): StepDescriptor {
     // Calls through the scope reported their Session already; a handler's own response may not have.
     if (response.Session && response.Session !== this.#session) this.#setSession(response.Session);
-    const result = response.AuthenticationResult;
-    if (result?.AccessToken) {
-      const tokens: AuthTokens = { accessToken: result.AccessToken };
-      if (result.IdToken) tokens.idToken = result.IdToken;
-      if (result.RefreshToken) tokens.refreshToken = result.RefreshToken;
-      if (result.ExpiresIn !== undefined) tokens.expiresIn = result.ExpiresIn;
-      if (result.TokenType) tokens.tokenType = result.TokenType;
-      this.#secrets.tokens = Object.freeze(tokens);
+    const tokens = tokensOf(response);
+    if (tokens) {
+      this.#secrets.tokens = tokens;
       return DONE_STEP;
     }
     if (!response.ChallengeName) {

@@ -15,7 +15,7 @@
  */
 export { createAuth, Auth } from './auth.js';
 export { Flow } from './flow.js';
-export type { ActiveSignIn, SignedIn, SignInResult } from './flow.js';
+export type { ActiveSignIn, SignedIn, SignInResult } from './sign-in-result.js';
 export { runSignIn } from './runner.js';
 export type { Prompter, PromptAnswer, PromptContext, RunSignInOptions, StepPrompt } from './runner.js';
 export { surfaceUnclaimed, failUnclaimed } from './default-handlers.js';
