@@ -8,14 +8,14 @@ import type { AuthHooks, CognitoCall, CognitoCallResult } from './types.js';
 function engineWith(reply: Record<string, unknown>, clientSecret?: string) {
   const sent: { operation: string; input: Record<string, any> }[] = [];
   const hooks = {
-    challenge: new HookMap(() => new SyncBailHook(['input', 'flow'])),
-    step: new HookMap(() => new SyncBailHook(['step', 'flow'])),
+    challenge: new HookMap(() => new SyncBailHook<[unknown, unknown], unknown>(['input', 'flow'])),
+    step: new HookMap(() => new SyncBailHook<[unknown, unknown], unknown>(['step', 'flow'])),
     request: new AsyncSeriesWaterfallHook<[CognitoCall]>(['call']),
     response: new AsyncSeriesWaterfallHook<[CognitoCallResult]>(['result']),
     flowStarted: new SyncHook(['flow']),
-    stepEntered: new SyncHook(['flow', 'next']),
+    stepEntered: new SyncHook<[unknown, unknown]>(['flow', 'next']),
     signedIn: new SyncHook(['flow']),
-    flowFailed: new SyncHook(['flow', 'error']),
+    flowFailed: new SyncHook<[unknown, unknown]>(['flow', 'error']),
   } as unknown as AuthHooks;
   const engine: Engine = {
     hooks,
