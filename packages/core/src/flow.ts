@@ -9,7 +9,7 @@ import { callCognito, scopedTransport, type CallScope, type Engine } from './eng
 import { isFatal, sessionErrorOf } from './error-policy.js';
 import { sessionExpired, toAuthError, validationError } from './fail.js';
 import { initiateAuthInput } from './initiate.js';
-import { STEP_PLUGINS } from './mfa-table.js';
+import { pluginForStep } from './mfa-table.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
 import { tokensOf } from './tokens.js';
 import type { SignInResult } from './sign-in-result.js';
@@ -333,7 +333,7 @@ export class Flow<S extends StepView = NextStep> {
     const stepType =
       step.type !== step.challengeName ? step.type : typeof step.data.stepType === 'string' ? step.data.stepType : undefined;
     const suggested =
-      (stepType ? STEP_PLUGINS[stepType] : undefined) ??
+      (stepType ? pluginForStep(stepType) : undefined) ??
       (typeof step.data.suggestedPlugin === 'string' ? step.data.suggestedPlugin : undefined);
     return this.#engine.defaultHandler.handle(step, {
       ...(stepType ? { stepType } : {}),

@@ -42,15 +42,11 @@ export function mfaTypeOf(name: string): MfaTypeInfo | undefined {
   return MFA_TYPES.find((m) => m.type === name || m.challengeName === name);
 }
 
-/** The package that claims a step type, when core knows one. */
-export const STEP_PLUGINS: Readonly<Record<string, string>> = Object.freeze({
-  CONFIRM_SIGN_IN_WITH_SMS_CODE: '@nextstep/plugin-sms',
-  CONFIRM_SIGN_IN_WITH_TOTP_CODE: '@nextstep/plugin-totp',
-  CONTINUE_SIGN_IN_WITH_TOTP_SETUP: '@nextstep/plugin-totp',
-  CONFIRM_SIGN_IN_WITH_EMAIL_CODE: '@nextstep/plugin-email',
-  CONTINUE_SIGN_IN_WITH_EMAIL_SETUP: '@nextstep/plugin-email',
-  CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE: '@nextstep/plugin-custom-challenge',
-});
+/** The package that handles a step type, when core knows one (read from {@link MFA_TYPES}, plus custom challenges). */
+export function pluginForStep(stepType: string): string | undefined {
+  if (stepType === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') return '@nextstep/plugin-custom-challenge';
+  return MFA_TYPES.find((m) => m.codeStep === stepType || m.setupStep === stepType)?.plugin;
+}
 
 /** Parses a ChallengeParameters value that holds a JSON list (`MFAS_CAN_CHOOSE`); [] when absent or malformed. */
 export function parseJsonList(text: string | undefined): string[] {
