@@ -18,6 +18,10 @@ import {
 import { checkPlugins } from './plugin-check.js';
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
+// sessions (#10)
+import { memoryStore } from './session/memory-store.js';
+import { registerAuth } from './session/registry.js';
+import type { SessionInfo, TokenStore } from './session/types.js';
 import type {
   AuthFlowType,
   AuthHooks,
@@ -64,6 +68,10 @@ function createHooks(): AuthHooks {
     stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
     signedIn: new SyncHook<[FlowInfo]>(['flow']),
     flowFailed: new SyncHook<[FlowInfo, AuthError]>(['flow', 'error']),
+    // sessions (#10)
+    tokenRefreshed: new SyncHook<[SessionInfo]>(['session']),
+    refreshFailed: new SyncHook<[SessionInfo, AuthError]>(['session', 'error']),
+    signedOut: new SyncHook<[SessionInfo, { global: boolean; revoked: boolean }]>(['session', 'result']),
   });
 }
 
@@ -121,6 +129,13 @@ function checkSignIn(input: SignInInput): void {
   }
 }
 
+/** sessions (#10): a store has the four functions. */
+function checkStore(store: TokenStore | undefined): void {
+  if (!store || (['get', 'set', 'remove', 'list'] as const).some((k) => typeof store[k] !== 'function')) {
+    throw configError('InvalidTokenStore', 'A token store has get, set, remove and list functions.');
+  }
+}
+
 function checkSnapshot(value: unknown): FlowSnapshot {
   const s = value as FlowSnapshot;
   const ok =
@@ -164,7 +179,25 @@ export class Auth {
   constructor(engine: Engine) {
     this.#engine = engine;
     this.hooks = engine.hooks;
+    registerAuth(this, engine, (flow) => (this.#latest = flow)); // sessions (#10)
   }
+
+  // --- sessions (#10) ---
+  /**
+   * A view of this Auth whose sessions live in `store` (e.g. this request's `cookieStore`):
+   * sign-ins through it store their tokens there, and session calls on it work on that
+   * store's user. Hooks and plugins are shared; flows are not.
+   */
+  withStore(store: TokenStore): Auth {
+    checkStore(store);
+    return new Auth({ ...this.#engine, session: { ...this.#engine.session, store, scoped: true } });
+  }
+
+  /** The token store sessions go to. */
+  get store(): TokenStore {
+    return this.#engine.session.store;
+  }
+  // --- end sessions ---
 
   /** The pool and client this instance signs in to (no secret). */
   get userPool(): { userPoolId: string; clientId: string } {
@@ -268,6 +301,15 @@ export class Auth {
   }
 }
 
+/** sessions (#10): the store and user mode from createAuth's options. */
+function sessionConfig(options: AuthOptions) {
+  if (options.store !== undefined) checkStore(options.store);
+  if (options.sessions !== undefined && options.sessions !== 'one' && options.sessions !== 'many') {
+    throw configError('InvalidSessionsMode', 'sessions must be "one" or "many".');
+  }
+  return { store: options.store ?? memoryStore(), mode: options.sessions ?? 'one', scoped: false, rotation: options.refreshTokenRotation === true } as const;
+}
+
 /**
  * Creates the framework for one user pool app client. Plugins are checked (claims, core
  * range) before any `apply`; problems throw an {@link AuthError} of kind `config`.
@@ -315,6 +357,7 @@ export function createAuth(options: AuthOptions): Auth {
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
     defaultHandler,
     claimed,
+    session: sessionConfig(options), // sessions (#10)
   };
   const host = Object.freeze({ hooks, coreVersion: CORE_VERSION, logger });
   for (const plugin of plugins) plugin.apply(host);

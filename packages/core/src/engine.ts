@@ -6,6 +6,7 @@
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import { toAuthError } from './fail.js';
+import type { SessionConfig } from './session/config.js'; // sessions (#10)
 import type {
   AuthHooks,
   CognitoCall,
@@ -29,6 +30,8 @@ export interface Engine {
   readonly defaultHandler: DefaultHandler;
   /** Step types some plugin claims (built-ins included). */
   readonly claimed: ReadonlySet<string>;
+  /** sessions (#10): the token store and how users are picked. */
+  readonly session: SessionConfig;
 }
 
 /** Operations whose input carries a top-level SecretHash computed from `Username`. */

@@ -8,6 +8,7 @@ import { callCognito, flowTransport, secretHashFor, type Engine } from './engine
 import { sessionExpired, sessionInvalid, toAuthError, validationError } from './fail.js';
 import { STEP_PLUGINS } from './mfa-table.js';
 import { startSrp } from './srp/index.js';
+import { saveSignIn } from './session/save.js'; // sessions (#10)
 import type {
   AuthFlowType,
   AuthTokens,
@@ -55,6 +56,8 @@ export interface FlowInit {
   password?: string;
   clientMetadata?: Record<string, string>;
   preferredChallenge?: FirstFactor;
+  /** sessions (#10): autoSignIn's sign-up Session, sent once with USER_AUTH. */
+  signUpSession?: string;
 }
 
 /** True when an error ends the flow instead of leaving it at its step. */
@@ -120,6 +123,7 @@ export class Flow {
   #busy = false;
   #error: AuthError | undefined;
   #cognito: CognitoTransport | undefined;
+  #signUpSession: string | undefined; // sessions (#10)
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -131,6 +135,7 @@ export class Flow {
     this.#clientMetadata = init.clientMetadata ? Object.freeze({ ...init.clientMetadata }) : undefined;
     this.#preferredChallenge = init.preferredChallenge;
     if (init.password !== undefined) this.#secrets.password = init.password;
+    this.#signUpSession = init.signUpSession; // sessions (#10)
     this.#info = Object.freeze({
       id: init.id,
       username: init.username,
@@ -417,7 +422,10 @@ export class Flow {
       ClientId: this.#engine.userPool.clientId,
       AuthParameters: params,
       ...(this.#clientMetadata ? { ClientMetadata: { ...this.#clientMetadata } } : {}),
+      // sessions (#10): autoSignIn's sign-up Session, usable once.
+      ...(this.#signUpSession ? { Session: this.#signUpSession } : {}),
     };
+    this.#signUpSession = undefined;
     try {
       const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
       return { kind: 'response', response };
@@ -534,6 +542,8 @@ export class Flow {
         this.#expiresAt = undefined;
         delete this.#secrets.password;
         delete this.#secrets.srp;
+        // sessions (#10): the tokens go to the Auth's store before signedIn fires.
+        if (this.#secrets.tokens) await saveSignIn(this.#engine, this.#info, this.#secrets.tokens);
         this.#engine.hooks.signedIn.call(this.#info);
         return;
       }

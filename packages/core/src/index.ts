@@ -32,3 +32,5 @@ export { regionFromPoolId, isUserPoolId } from './transport/region.js';
 export { secretHash } from './secret-hash.js';
 export { startSrp, formatTimestamp } from './srp/index.js';
 export type * from './srp/index.js';
+// sessions (#10): stores, session and account calls (free functions: unused ones tree-shake away).
+export * from './session/index.js';

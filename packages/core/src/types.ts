@@ -299,7 +299,17 @@ export type CognitoOperation =
   | 'ConfirmSignUp'
   | 'ResendConfirmationCode'
   | 'ForgotPassword'
-  | 'ConfirmForgotPassword';
+  | 'ConfirmForgotPassword'
+  // --- sessions (#10): refresh, sign-out and account calls with an access token ---
+  | 'GetTokensFromRefreshToken'
+  | 'RevokeToken'
+  | 'GlobalSignOut'
+  | 'ChangePassword'
+  | 'UpdateUserAttributes'
+  | 'GetUserAttributeVerificationCode'
+  | 'VerifyUserAttribute'
+  | 'DeleteUserAttributes'
+  | 'DeleteUser';
 
 /**
  * The small interface core talks to Cognito through. The default is the AWS SDK bare
@@ -334,6 +344,7 @@ export interface Logger {
 // AuthError is a class (runtime value): see errors.ts. Re-declared here only as a type.
 import type { AuthError } from './errors.js';
 export type { AuthError };
+import type { SessionInfo, TokenStore } from './session/types.js'; // sessions (#10)
 
 // ---------------------------------------------------------------------------------------
 // Plugins and hooks
@@ -379,6 +390,13 @@ export interface AuthHooks {
   readonly signedIn: SyncHook<[FlowInfo]>;
   /** The flow ended with an error that the app must handle (session dead, fatal service error). */
   readonly flowFailed: SyncHook<[FlowInfo, AuthError]>;
+  // --- sessions (#10) ---
+  /** A stored session's tokens were refreshed. */
+  readonly tokenRefreshed: SyncHook<[SessionInfo]>;
+  /** A refresh failed: a `SessionEndedError` when for good (the session is gone), else the passing error. */
+  readonly refreshFailed: SyncHook<[SessionInfo, AuthError]>;
+  /** A session left the store: signOut (revoked says whether Cognito confirmed) or deleteUser. */
+  readonly signedOut: SyncHook<[SessionInfo, { global: boolean; revoked: boolean }]>;
 }
 
 /** A step type a plugin claims; `stage` marks a deliberate overlap with another claim. */
@@ -452,6 +470,16 @@ export interface AuthOptions {
   sessionValidityMs?: number;
   /** Choose the MFA type without asking when exactly one installed type is offered. */
   autoSelectSingleMfa?: boolean;
+  // --- sessions (#10) ---
+  /** Where sessions go at DONE; an in-memory store by default. See `webStorageStore`, `cookieStore`. */
+  store?: TokenStore;
+  /**
+   * `one` (default): one user at a time (browsers, terminal apps); session calls name no user.
+   * `many` (servers): every session call names its user (`userId`) or runs on `auth.withStore(store)`.
+   */
+  sessions?: 'one' | 'many';
+  /** The app client rotates refresh tokens: refresh with GetTokensFromRefreshToken (the new refresh token replaces the old). */
+  refreshTokenRotation?: boolean;
 }
 
 /** Where a flow is: waiting for an answer, signed in, or ended by an error. */
@@ -490,7 +518,14 @@ export interface SignUpInput {
     userAttributes?: Record<string, string>;
     validationData?: Record<string, string>;
     clientMetadata?: Record<string, string>;
+    /** sessions (#10): sign in after confirmSignUp with `autoSignIn()`, as Amplify. */
+    autoSignIn?: boolean | AutoSignInOptions;
   };
+}
+
+/** sessions (#10): options of sign-up's `autoSignIn`. */
+export interface AutoSignInOptions {
+  clientMetadata?: Record<string, string>;
 }
 
 /** Output of `auth.signUp` (Amplify JS v6). */
@@ -498,7 +533,10 @@ export interface SignUpOutput {
   isSignUpComplete: boolean;
   /** Cognito's UserSub. */
   userId?: string;
-  nextStep: { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails } | { signUpStep: 'DONE' };
+  nextStep:
+    | { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails }
+    | { signUpStep: 'DONE' }
+    | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' }; // sessions (#10)
 }
 
 /** Input of `auth.confirmSignUp` (Amplify JS v6). */
@@ -511,7 +549,8 @@ export interface ConfirmSignUpInput {
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
 export interface ConfirmSignUpOutput {
   isSignUpComplete: true;
-  nextStep: { signUpStep: 'DONE' };
+  /** `COMPLETE_AUTO_SIGN_IN` when signUp asked for autoSignIn: call `autoSignIn(auth)`. */
+  nextStep: { signUpStep: 'DONE' } | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' };
 }
 
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */
