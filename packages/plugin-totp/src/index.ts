@@ -8,3 +8,5 @@ export type { TotpOptions } from './totp.js';
 export { buildSetupUri } from './setup-uri.js';
 export { markTotpPreferred } from './preferred.js';
 export type { CognitoAccess } from './preferred.js';
+export { setUpTOTP, verifyTOTPSetup } from './account-setup.js';
+export type { VerifyTOTPSetupInput } from './account-setup.js';
