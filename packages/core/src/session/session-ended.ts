@@ -37,6 +37,8 @@ export function endReason(error: AuthError): SessionEndReason | undefined {
   if (error.kind !== 'service') return undefined;
   if (error.name === 'UserNotFoundException') return 'user-deleted';
   if (error.name !== 'NotAuthorizedException') return undefined;
+  if (/does not exist/i.test(error.message)) return 'user-deleted';
+  if (/disabled/i.test(error.message)) return 'user-disabled';
   if (/revoked/i.test(error.message)) return 'revoked';
   if (/expired/i.test(error.message)) return 'expired';
   return 'invalid';

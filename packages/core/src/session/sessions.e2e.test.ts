@@ -221,6 +221,15 @@ describe('refresh', () => {
     expect(isSessionEnded(err)).toBe(true);
     expect(await auth.store.list()).toEqual([]);
   });
+  it('a disabled user: the refresh fails for good (user-disabled)', async () => {
+    const { pool, username } = await fx.freshUser({ password: PASSWORD });
+    const auth = fx.auth({ pool });
+    await auth.signIn({ username, password: PASSWORD });
+    await admin('AdminDisableUser', { UserPoolId: pool, Username: username });
+    fx.emu.clock.advance(HOUR + 1000);
+    expect(await rejection(fetchAuthSession(auth))).toMatchObject({ kind: 'session', reason: 'user-disabled' });
+    expect(await auth.store.list()).toEqual([]);
+  });
   it.todo('refresh bound to sub (p10b): a user re-created with the same name does not inherit the deleted user\u2019s refresh token');
 
   it('a network failure during refresh keeps the session and rejects with the network error', async () => {

@@ -117,7 +117,7 @@ export interface SessionInfo {
 }
 
 /** Why a refresh failed for good. */
-export type SessionEndReason = 'revoked' | 'expired' | 'user-deleted' | 'invalid';
+export type SessionEndReason = 'revoked' | 'expired' | 'user-deleted' | 'user-disabled' | 'invalid';
 
 /** Attributes as Amplify returns them: name → value. */
 export type UserAttributes = Partial<Record<string, string>>;
