@@ -66,7 +66,7 @@ export class AmplifySessionDriver extends AmplifyDriver implements SessionDriver
   }
   signOut(options?: { global?: boolean }) {
     return this.record('signOut', '', async () => {
-      await amplifyAuth.signOut(options);
+      await amplifyAuth.signOut(options?.global !== undefined ? { global: options.global } : undefined);
       return undefined;
     });
   }
