@@ -15,6 +15,18 @@ import type { SessionInfo, StoredSession, TokenStore } from './types.js';
 /** Refresh this long before `exp`, so a token handed out is still valid when it is used. */
 export const REFRESH_MARGIN_MS = 60_000;
 
+/**
+ * App clients found to rotate refresh tokens (REFRESH_TOKEN_AUTH refused): keyed by the
+ * userPool object, which an Auth and its `withStore` views share.
+ */
+const rotating = new WeakSet<object>();
+
+/** Cognito's answer to REFRESH_TOKEN_AUTH on a client that rotates (the flow must be off there). */
+function flowRefused(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; kind?: string };
+  return e?.kind === 'service' && e.name === 'InvalidParameterException' && /REFRESH_TOKEN|flow/i.test(e.message ?? '');
+}
+
 const inflight = new WeakMap<TokenStore, Map<string, { force: boolean; promise: Promise<StoredSession | undefined> }>>();
 
 /** Facts about a session for the hooks (no tokens). */
@@ -68,23 +80,34 @@ async function refresh(engine: Engine, record: StoredSession): Promise<StoredSes
     if (!record.refreshToken) {
       throw new AuthError('NoRefreshToken', 'The session holds no refresh token.', { kind: 'session' });
     }
+    const refreshToken = record.refreshToken;
+    const getTokens = async () =>
+      (
+        await callCognito(engine, 'GetTokensFromRefreshToken', {
+          RefreshToken: refreshToken,
+          ClientId: clientId,
+          ...(clientSecret ? { ClientSecret: clientSecret } : {}),
+        })
+      ).AuthenticationResult as Record<string, any> | undefined;
     let result: Record<string, any> | undefined;
-    if (rotation) {
-      const out = await callCognito(engine, 'GetTokensFromRefreshToken', {
-        RefreshToken: record.refreshToken,
-        ClientId: clientId,
-        ...(clientSecret ? { ClientSecret: clientSecret } : {}),
-      });
-      result = out.AuthenticationResult;
+    if (rotation || rotating.has(engine.userPool)) {
+      result = await getTokens();
     } else {
       // SECRET_HASH with the token's cognito:username, not what the user typed.
       const hash = await secretHashFor(engine, record.username);
-      const out = await callCognito(engine, 'InitiateAuth', {
-        AuthFlow: 'REFRESH_TOKEN_AUTH',
-        ClientId: clientId,
-        AuthParameters: { REFRESH_TOKEN: record.refreshToken, ...(hash ? { SECRET_HASH: hash } : {}) },
-      });
-      result = out.AuthenticationResult;
+      try {
+        const out = await callCognito(engine, 'InitiateAuth', {
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: clientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken, ...(hash ? { SECRET_HASH: hash } : {}) },
+        });
+        result = out.AuthenticationResult;
+      } catch (err) {
+        // A rotating client has REFRESH_TOKEN_AUTH off: switch to GetTokensFromRefreshToken for good.
+        if (!flowRefused(err)) throw err;
+        rotating.add(engine.userPool);
+        result = await getTokens();
+      }
     }
     if (!result?.AccessToken) throw new AuthError('UnexpectedCognitoResponse', 'Cognito answered the refresh without tokens.', { kind: 'service' });
     const next = sessionRecord(

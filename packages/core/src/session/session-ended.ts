@@ -36,6 +36,8 @@ export function endReason(error: AuthError): SessionEndReason | undefined {
   if (error.name === 'RefreshedAnotherUser') return 'invalid';
   if (error.kind !== 'service') return undefined;
   if (error.name === 'UserNotFoundException') return 'user-deleted';
+  // A refresh token rotated out (after its grace period) and used again.
+  if (error.name === 'RefreshTokenReuseException') return 'revoked';
   if (error.name !== 'NotAuthorizedException') return undefined;
   if (/does not exist/i.test(error.message)) return 'user-deleted';
   if (/disabled/i.test(error.message)) return 'user-disabled';

@@ -185,6 +185,20 @@ describe('refresh', () => {
     expect(calls).toEqual({ GetTokensFromRefreshToken: 1 });
     expect(after.tokens?.accessToken.payload.exp! * 1000).toBeGreaterThan(fx.emu.clock.now());
   });
+  it('a client without REFRESH_TOKEN_AUTH (as rotating clients must be) switches to GetTokensFromRefreshToken', async () => {
+    const { pool, username } = await fx.freshUser({ password: PASSWORD });
+    const created = await admin('CreateUserPoolClient', { UserPoolId: pool, ClientName: 'no-refresh-flow', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
+    const auth = createAuth({ userPool: { userPoolId: pool, clientId: created.UserPoolClient.ClientId, endpoint: fx.emu.endpoint }, defaultHandler: surfaceUnclaimed, clock: () => fx.emu.clock.now() });
+    await auth.signIn({ username, password: PASSWORD });
+    const calls = counting(auth);
+    fx.emu.clock.advance(HOUR + 1000);
+    // Today's emulator refuses GetTokensFromRefreshToken without the flow too (p10b adds
+    // rotation); what is checked here is the switch, and that the session is kept.
+    await fetchAuthSession(auth).catch(() => undefined);
+    expect(calls).toEqual({ 'InitiateAuth:REFRESH_TOKEN_AUTH': 1, GetTokensFromRefreshToken: 1 });
+    await fetchAuthSession(auth).catch(() => undefined);
+    expect(calls).toEqual({ 'InitiateAuth:REFRESH_TOKEN_AUTH': 1, GetTokensFromRefreshToken: 2 });
+  });
   it.todo('rotation with the emulator rotating (p10b): the new refresh token is stored, the old one fails after the grace period');
   it.todo('per-client token validity (p10b): a 5-minute access token is refreshed after 4 minutes');
 
