@@ -13,7 +13,7 @@ import { buildSetupUri } from './setup-uri.js';
  * with {@link verifyTOTPSetup}, then make TOTP preferred with `updateMFAPreference`.
  */
 export async function setUpTOTP(auth: Auth, options: UserSelector = {}): Promise<TotpSetupDetails> {
-  const { output, record } = await withAccessToken(auth, options, 'AssociateSoftwareToken', {});
+  const { output, session: record } = await withAccessToken(auth, options, 'AssociateSoftwareToken', {});
   const sharedSecret = output.SecretCode;
   if (typeof sharedSecret !== 'string' || sharedSecret === '') {
     throw new AuthError('UnexpectedCognitoResponse', 'AssociateSoftwareToken answered without a secret.', { kind: 'service' });

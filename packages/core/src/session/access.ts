@@ -10,11 +10,27 @@ import { registered } from './registry.js';
 import type { StoredSession, UserSelector } from './types.js';
 import { requireSession } from './whose.js';
 
+/** What {@link withAccessToken} resolves to. */
+export interface AccessTokenCall {
+  /** Cognito's answer. */
+  output: Record<string, any>;
+  /** The session whose access token was sent (after any refresh). */
+  session: StoredSession;
+}
+
 /**
- * Calls `operation` with `AccessToken` added. When Cognito finds the token expired (a
- * clock that jumped), refreshes once and tries again.
+ * Calls any Cognito operation that takes an access token, with the stored session's token
+ * added (refreshed as needed), through the Auth's hooks and transport. When Cognito finds
+ * the token expired anyway (a clock that jumped), refreshes once and tries again. Rejects
+ * with `UserUnAuthenticatedException` when nobody is signed in.
  */
-export async function withAccessToken(
+export async function withAccessToken(auth: Auth, selector: UserSelector | undefined, operation: CognitoOperation, input: Record<string, unknown>): Promise<AccessTokenCall> {
+  const { output, record } = await callWithAccessToken(auth, selector, operation, input);
+  return { output, session: record };
+}
+
+/** @internal {@link withAccessToken} for core's own calls: also the engine. */
+export async function callWithAccessToken(
   auth: Auth,
   selector: UserSelector | undefined,
   operation: CognitoOperation,

@@ -146,3 +146,22 @@ describe('autoSignIn', () => {
     expect((await rejection(autoSignIn(auth))).name).toBe('AutoSignInException');
   });
 });
+
+describe('autoSignIn on servers', () => {
+  it('sessions "many": sign-ups side by side, each signed in by username; without one, UsernameRequired', async () => {
+    const auth = fx.auth({ sessions: 'many' });
+    const names = [`srv-a-${Date.now()}`, `srv-b-${Date.now()}`];
+    for (const username of names) {
+      await auth.signUp({ username, password: PASSWORD, options: { userAttributes: { email: `${username}@example.com` }, autoSignIn: true } });
+    }
+    for (const username of names) {
+      expect((await auth.confirmSignUp({ username, confirmationCode: fx.code(username, 'EMAIL') })).nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN');
+    }
+    expect((await rejection(autoSignIn(auth))).name).toBe('UsernameRequired');
+    // The second user first: each sign-up keeps its own Session.
+    expect((await autoSignIn(auth, { username: names[1]! })).isSignedIn).toBe(true);
+    expect((await autoSignIn(auth, { username: names[0]! })).isSignedIn).toBe(true);
+    const users = await Promise.all((await auth.store.list()).map((userId) => getCurrentUser(auth, { userId })));
+    expect(users.map((u) => u.username).sort()).toEqual([...names].sort());
+  });
+});

@@ -6,7 +6,7 @@
 import type { Auth } from '../auth.js';
 import { validationError } from '../fail.js';
 import type { MfaType } from '../types.js';
-import { withAccessToken } from './access.js';
+import { callWithAccessToken as withAccessToken } from './access.js';
 import { infoOf } from './refresh.js';
 import type { FetchMFAPreferenceOutput, MfaPreferenceValue, UpdateMFAPreferenceInput, UpdatePasswordInput, UserSelector } from './types.js';
 

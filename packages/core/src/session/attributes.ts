@@ -7,7 +7,7 @@ import { deliveryDetails } from '../account.js';
 import { validationError } from '../fail.js';
 import type { CodeDeliveryDetails } from '../types.js';
 import { assertCode } from '../validate.js';
-import { withAccessToken } from './access.js';
+import { callWithAccessToken as withAccessToken } from './access.js';
 import type {
   ConfirmUserAttributeInput,
   DeleteUserAttributesInput,

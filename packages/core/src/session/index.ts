@@ -19,7 +19,9 @@ export {
 } from './attributes.js';
 export { deleteUser, fetchMFAPreference, updateMFAPreference, updatePassword } from './account-calls.js';
 export { autoSignIn } from './auto-sign-in.js';
+export type { AutoSignInInput } from './auto-sign-in.js';
 export { withAccessToken } from './access.js';
+export type { AccessTokenCall } from './access.js';
 export { SessionEndedError, isSessionEnded } from './session-ended.js';
 export { jwtPayload, toJwt } from './jwt.js';
 export type * from './types.js';
