@@ -8,7 +8,13 @@ import { EMAIL, PASSWORD, PHONE, type Scenario, type UserContext } from './scena
 
 /** A session scenario: the parity Scenario with the session driver and a clock. */
 export interface SessionScenario extends Omit<Scenario, 'run'> {
-  run(d: SessionDriver, u: UserContext, later: (ms: number) => void): Promise<void>;
+  run(d: SessionDriver, u: UserContext, later: (ms: number) => void, admin: SessionAdmin): Promise<void>;
+}
+
+/** What a scenario may do to the user behind the app's back. */
+export interface SessionAdmin {
+  /** AdminUserGlobalSignOut: every refresh token of the user is revoked. */
+  globalSignOut(): Promise<void>;
 }
 
 const user = {
@@ -97,6 +103,30 @@ export const sessionScenarios: SessionScenario[] = [
       await d.updateMFAPreference({ sms: 'NOT_PREFERRED' });
       await d.fetchMFAPreference();
       await d.updateMFAPreference({ totp: 'PREFERRED' });
+    },
+  },
+  {
+    id: 'sess-revoked',
+    title: 'refresh token revoked elsewhere, then the tokens expire: the refresh fails for good',
+    pool: 'main',
+    user,
+    ends: { error: 'UserUnAuthenticatedException' },
+    deliberate: [
+      {
+        index: 2,
+        reason: 'a refresh that fails for good: Amplify resolves to a session without tokens; nextstep rejects with SessionEndedError (docs/migrating-from-amplify.md)',
+        amplify: { op: 'fetchAuthSession', output: { signedIn: false } },
+        nextstep: { op: 'fetchAuthSession', error: 'NotAuthorizedException' },
+      },
+    ],
+    async run(d, u, later, admin) {
+      await d.signIn({ username: u.username, password: u.password });
+      await d.fetchAuthSession();
+      await admin.globalSignOut();
+      later(HOUR + 60_000);
+      await d.fetchAuthSession();
+      await d.fetchAuthSession();
+      await d.getCurrentUser();
     },
   },
   {
