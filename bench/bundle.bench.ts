@@ -61,6 +61,16 @@ function entries(): { name: string; code: string; core: boolean }[] {
     ),
     core: true,
   });
+  // sessions (#10): sign-in plus every session and account call (refresh, stores, sign-out).
+  list.push({
+    name: 'core + session calls',
+    code: coreEntry(
+      `import { fetchAuthSession, getCurrentUser, signOut, fetchUserAttributes, updateUserAttributes, confirmUserAttribute, sendUserAttributeVerificationCode, deleteUserAttributes, updatePassword, deleteUser, fetchMFAPreference, updateMFAPreference, autoSignIn, webStorageStore } from '@nextstep/core';
+export const session = { fetchAuthSession, getCurrentUser, signOut, fetchUserAttributes, updateUserAttributes, confirmUserAttribute, sendUserAttributeVerificationCode, deleteUserAttributes, updatePassword, deleteUser, fetchMFAPreference, updateMFAPreference, autoSignIn, webStorageStore };`,
+      '',
+    ),
+    core: true,
+  });
   list.push({
     name: 'aws-amplify 6.22.1 signIn + confirmSignIn',
     code: `import { Amplify } from 'aws-amplify';

@@ -6,6 +6,7 @@ import * as p from '@clack/prompts';
 import { isAuthError, type AuthFlowType, type ConfirmSignInOptions, type NextStep, type StepAnswer } from '@nextstep/core';
 import { startEmulator } from '@nextstep/emulator';
 import { toTerminal } from '@nextstep/plugin-totp/qr';
+import { accountMenu, type MenuIO } from './account-menu.js';
 import { createAppAuth, TOTP_ISSUER, type AppAuth, type AppFlow, type PoolTarget } from './auth.js';
 import { DEMO_POOLS, DEMO_USERS, demoEmulatorConfig, findDemoUser, type DemoUser } from './demo-pool.js';
 import { decodeJwtPayload, displayClaims } from './jwt.js';
@@ -255,6 +256,14 @@ async function chooseUser(target: InteractiveTarget): Promise<{ username: string
   return { username, ...(password ? { password } : {}), authFlowType };
 }
 
+/** The account menu's questions as prompts. */
+const promptIO: MenuIO = {
+  choose: async (message, options) => answered(await p.select<string>({ message, options })),
+  secret: async (message) => answered(await p.password({ message })),
+  info: (text) => p.log.info(text),
+  error: (text) => p.log.error(text),
+};
+
 /** Runs the interactive app until the person quits. */
 export async function runInteractive(target: InteractiveTarget): Promise<void> {
   p.intro('nextstep: multi-step sign-in for Amazon Cognito');
@@ -286,6 +295,7 @@ export async function runInteractive(target: InteractiveTarget): Promise<void> {
       if (flow) {
         p.log.success(`Signed in as ${who.username}.`);
         showClaims(flow);
+        await accountMenu(auth, promptIO);
       }
       const again = answered(await p.confirm({ message: 'Sign in again?', initialValue: true }));
       if (!again) break;

@@ -2,7 +2,7 @@
  * The page's nextstep setup: core, the four step plugins, and unclaimed challenges surfaced
  * to the page (it answers them raw).
  */
-import { createAuth, surfaceUnclaimed } from '@nextstep/core';
+import { createAuth, surfaceUnclaimed, webStorageStore } from '@nextstep/core';
 import { customChallenge, invalidAnswer } from '@nextstep/plugin-custom-challenge';
 import { email } from '@nextstep/plugin-email';
 import { sms } from '@nextstep/plugin-sms';
@@ -27,7 +27,7 @@ function challenges() {
   });
 }
 
-/** One Auth per pool, created on first use. */
+/** One Auth per pool, created on first use; its session lives in localStorage (kept across reloads). */
 export function authFor(config: WebConfig, pool: PoolConfig) {
   return createAuth({
     userPool: {
@@ -38,6 +38,7 @@ export function authFor(config: WebConfig, pool: PoolConfig) {
     },
     plugins: [sms(), totp({ issuer: config.totpIssuer ?? 'nextstep web demo' }), email(), challenges()],
     defaultHandler: surfaceUnclaimed,
+    store: webStorageStore(localStorage, { prefix: `nextstep.${pool.clientId}` }),
   });
 }
 

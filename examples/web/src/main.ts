@@ -2,9 +2,8 @@
  * The web example: a sign-in form, then one form per step until the user is signed in.
  * Runs under a strict Content-Security-Policy (script-src 'self', no 'unsafe-eval').
  */
-import type { AuthFlowType, ConfirmSignInOptions, StepAnswer } from '@nextstep/core';
+import { fetchAuthSession, signOut, type AuthFlowType, type ConfirmSignInOptions, type StepAnswer } from '@nextstep/core';
 import { authFor, type PageAuth } from './auth.js';
-import { jwtPayload } from './claims.js';
 import { loadConfig, type PoolConfig, type WebConfig } from './config.js';
 import { h, mount } from './dom.js';
 import { renderStep } from './steps.js';
@@ -123,7 +122,7 @@ async function requestCode(auth: PageAuth, flow: Flow): Promise<string | undefin
 function showFlow(config: WebConfig, pool: PoolConfig, auth: PageAuth, flow: Flow): void {
   const next = flow.nextStep;
   if (next.signInStep === 'DONE') {
-    showSignedIn(config, flow);
+    void showSignedIn(config, pool, auth);
     return;
   }
   if (entered.get(flow) !== next.signInStep && (next.signInStep === 'CONFIRM_SIGN_UP' || next.signInStep === 'RESET_PASSWORD')) {
@@ -185,21 +184,74 @@ async function revealTotp(endpoint: string, userPoolId: string, username: string
   return ((await response.json()) as { code: string }).code;
 }
 
-function showSignedIn(config: WebConfig, flow: Flow): void {
-  const idToken = flow.tokens?.idToken;
-  let rows: [string, string][] = [];
-  if (idToken) {
-    const claims = jwtPayload(idToken);
-    rows = Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+const time = (ms: number) => new Date(ms).toLocaleTimeString();
+
+/**
+ * The signed-in view, from the stored session (so it also shows after a reload): the ID
+ * token's claims, when the tokens were issued and last refreshed, and sign-out.
+ */
+async function showSignedIn(config: WebConfig, pool: PoolConfig, auth: PageAuth, notice?: string): Promise<void> {
+  let session;
+  try {
+    session = await fetchAuthSession(auth);
+  } catch (e) {
+    showSignIn(config, `${errorText(e)}`);
+    return;
   }
-  const who = rows.find(([k]) => k === 'cognito:username')?.[1] ?? flow.username;
-  mount(app, h('section', { 'data-step': 'DONE', 'data-signed-in': 'true' },
+  if (!session.tokens || !session.userSub) {
+    showSignIn(config);
+    return;
+  }
+  const claims = session.tokens.idToken?.payload ?? {};
+  const rows = Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const);
+  const who = rows.find(([k]) => k === 'cognito:username')?.[1] ?? session.userSub;
+  const stored = await auth.store.get(session.userSub);
+  const issued = (session.tokens.accessToken.payload.iat ?? 0) * 1000;
+  const error = errorBox();
+  const view = h('section', { 'data-step': 'DONE', 'data-signed-in': 'true' },
     h('h2', { class: 'signed-in' }, `Signed in as ${who}`),
+    notice ? h('p', { class: 'info', 'data-notice': '' }, notice) : null,
+    h('p', { class: 'muted', id: 'tokens' },
+      `Tokens issued at ${time(issued)}; `,
+      h('span', { 'data-refreshed': stored?.refreshedAt ? String(stored.refreshedAt) : '' },
+        stored?.refreshedAt ? `refreshed at ${time(stored.refreshedAt)}.` : 'not refreshed yet.')),
     h('p', { class: 'muted' }, 'Claims of the ID token:'),
     h('table', { class: 'claims', id: 'claims' }, ...rows.map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', { 'data-claim': k }, v)))),
-    h('button', { type: 'button', class: 'secondary', onclick: () => showSignIn(config) }, 'Sign out')));
+    h('button', {
+      type: 'button', class: 'secondary', 'data-action': 'refresh',
+      onclick: () => {
+        setBusy(view, true);
+        fetchAuthSession(auth, { forceRefresh: true }).then(
+          () => showSignedIn(config, pool, auth, 'Tokens refreshed.'),
+          (e: unknown) => { setBusy(view, false); error.textContent = errorText(e); });
+      },
+    }, 'Refresh tokens'),
+    h('button', {
+      type: 'button', class: 'secondary', 'data-action': 'sign-out',
+      onclick: () => {
+        setBusy(view, true);
+        // The session leaves the store whatever Cognito answers; say when it could not revoke.
+        signOut(auth).then((out) =>
+          showSignIn(config, out.revoked ? 'Signed out.' : `Signed out here; Cognito could not revoke the session (${out.error ?? 'error'}).`));
+      },
+    }, 'Sign out'),
+    error);
+  mount(app, view);
 }
 
-loadConfig().then((config) => showSignIn(config), (e: unknown) => {
+/** After a reload: the first pool whose Auth holds a session shows it; else the sign-in form. */
+async function start(config: WebConfig): Promise<void> {
+  for (const pool of config.pools) {
+    const auth = authOf(config, pool);
+    const ids = await auth.store.list();
+    if (ids.length > 0) {
+      await showSignedIn(config, pool, auth);
+      return;
+    }
+  }
+  showSignIn(config);
+}
+
+loadConfig().then((config) => start(config), (e: unknown) => {
   mount(app, h('p', { class: 'error', role: 'alert' }, errorText(e)));
 });

@@ -70,6 +70,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
   });
 
   afterEach(async () => {
+    // Sessions persist in localStorage across pages of the profile: each test starts signed out.
+    await pages[0]?.evaluate(() => localStorage.clear()).catch(() => undefined);
     for (const page of pages.splice(0)) await page.close();
   });
 
@@ -239,6 +241,34 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await reset.locator('input[name="newPassword"]').fill(DEMO_NEW_PASSWORD);
     await reset.locator('button[type="submit"]').click();
     await expectSignedIn(page, watch, 'rita', 'rita-2-signed-in', 2); // and PasswordResetRequiredException
+  });
+
+  it('sam: kept signed in across a reload (localStorage), tokens refreshed on demand, signed out across a reload', async () => {
+    const { page, watch } = await open();
+    await signIn(page, 'sam');
+    const codeForm = await step(page, 'CONFIRM_SIGN_IN_WITH_SMS_CODE', 'sam-1-sms-code');
+    await codeForm.locator('input[name="code"]').fill(latestCode('sam', 'SMS'));
+    await codeForm.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'sam', 'sam-2-signed-in');
+    await expect(page.locator('[data-refreshed]').getAttribute('data-refreshed')).resolves.toBe('');
+
+    await page.reload();
+    await expectSignedIn(page, watch, 'sam', 'sam-3-after-reload');
+    await page.click('button[data-action="refresh"]');
+    await page.locator('[data-notice]').filter({ hasText: 'Tokens refreshed.' }).waitFor({ timeout: 15_000 });
+    await shot(page, 'sam-4-refreshed');
+    await expect(page.locator('[data-refreshed]').getAttribute('data-refreshed')).resolves.toMatch(/^\d+$/);
+    await expect(page.locator('[data-refreshed]').textContent()).resolves.toMatch(/^refreshed at /);
+
+    await page.click('button[data-action="sign-out"]');
+    await page.locator('form[data-step="SIGN_IN"]').waitFor();
+    await expect(page.locator('#error').textContent()).resolves.toBe('Signed out.');
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nextstep.')))).resolves.toEqual([]);
+    await page.reload();
+    await page.locator('form[data-step="SIGN_IN"]').waitFor();
+    await shot(page, 'sam-5-signed-out');
+    expect(watch.violations).toEqual([]);
+    expect(watch.errors).toEqual([]);
   });
 
   it('zed: a challenge no plugin claims is shown raw and answered raw', async () => {

@@ -6,6 +6,7 @@
 import { callCognito, type Engine } from './engine.js';
 import { validationError } from './fail.js';
 import { checkCode, CONFIRMATION_CODE_LENGTHS } from './validate.js';
+import { pendingSession, rememberSignUp, signUpConfirmed } from './session/pending-sign-up.js'; // sessions (#10)
 import type {
   CodeDeliveryDetails,
   ConfirmResetPasswordInput,
@@ -60,11 +61,14 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
   });
   const confirmed = out.UserConfirmed === true;
   const details = deliveryDetails(out.CodeDeliveryDetails);
+  // sessions (#10): keep Cognito's sign-up Session for autoSignIn.
+  const auto = opts.autoSignIn ? (opts.autoSignIn === true ? {} : opts.autoSignIn) : undefined;
+  if (auto) rememberSignUp(engine, username, out.Session, confirmed, auto);
   return {
     isSignUpComplete: confirmed,
     ...(out.UserSub ? { userId: out.UserSub as string } : {}),
     nextStep: confirmed
-      ? { signUpStep: 'DONE' }
+      ? auto ? { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } : { signUpStep: 'DONE' }
       : { signUpStep: 'CONFIRM_SIGN_UP', ...(details ? { codeDeliveryDetails: details } : {}) },
   };
 }
@@ -74,13 +78,16 @@ export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): 
   const username = requireUsername(input?.username, 'EmptyConfirmSignUpUsername');
   const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'confirmation code', 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
-  await callCognito(engine, 'ConfirmSignUp', {
+  const session = pendingSession(engine, username); // sessions (#10)
+  const out = await callCognito(engine, 'ConfirmSignUp', {
     ClientId: engine.userPool.clientId,
     Username: username,
     ConfirmationCode: code,
     ...(opts.forceAliasCreation !== undefined ? { ForceAliasCreation: opts.forceAliasCreation } : {}),
     ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
+    ...(session ? { Session: session } : {}),
   });
+  if (signUpConfirmed(engine, username, out.Session)) return { isSignUpComplete: true, nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } };
   return { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
 }
 

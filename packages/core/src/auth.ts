@@ -20,6 +20,10 @@ import { isInstalled, registerPlugins } from './plugin-check.js';
 import { readSnapshot } from './snapshot.js';
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
+// sessions (#10)
+import { memoryStore } from './session/memory-store.js';
+import { registerAuth } from './session/registry.js';
+import type { SessionInfo, TokenStore } from './session/types.js';
 import type {
   AppStep,
   AuthFlowType,
@@ -69,6 +73,10 @@ function createHooks(): AuthHooks {
     stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
     signedIn: new SyncHook<[FlowInfo]>(['flow']),
     flowFailed: new SyncHook<[FlowInfo, AuthError]>(['flow', 'error']),
+    // sessions (#10)
+    tokenRefreshed: new SyncHook<[SessionInfo]>(['session']),
+    refreshFailed: new SyncHook<[SessionInfo, AuthError]>(['session', 'error']),
+    signedOut: new SyncHook<[SessionInfo, { global: boolean; revoked: boolean }]>(['session', 'result']),
   });
 }
 
@@ -126,6 +134,13 @@ function checkSignIn(input: SignInInput): void {
   }
 }
 
+/** sessions (#10): a store has the four functions. */
+function checkStore(store: TokenStore | undefined): void {
+  if (!store || (['get', 'set', 'remove', 'list'] as const).some((k) => typeof store[k] !== 'function')) {
+    throw configError('InvalidTokenStore', 'A token store has get, set, remove and list functions.');
+  }
+}
+
 /**
  * A configured sign-in framework: one per user pool app client. Flows it starts are
  * independent values; `confirmSignIn` without a flow answers the latest one (Amplify style).
@@ -143,7 +158,25 @@ export class Auth<S extends StepView = NextStep> {
   constructor(engine: Engine) {
     this.#engine = engine;
     this.hooks = engine.hooks;
+    registerAuth(this, engine, (flow: Flow<S>) => (this.#latest = flow)); // sessions (#10)
   }
+
+  // --- sessions (#10) ---
+  /**
+   * A view of this Auth whose sessions live in `store` (e.g. this request's `cookieStore`):
+   * sign-ins through it store their tokens there, and session calls on it work on that
+   * store's user. Hooks and plugins are shared; flows are not.
+   */
+  withStore(store: TokenStore): Auth {
+    checkStore(store);
+    return new Auth({ ...this.#engine, session: { ...this.#engine.session, store, scoped: true } });
+  }
+
+  /** The token store sessions go to. */
+  get store(): TokenStore {
+    return this.#engine.session.store;
+  }
+  // --- end sessions ---
 
   /** The pool and client this instance signs in to (no secret). */
   get userPool(): { userPoolId: string; clientId: string } {
@@ -239,6 +272,15 @@ export class Auth<S extends StepView = NextStep> {
   }
 }
 
+/** sessions (#10): the store and user mode from createAuth's options. */
+function sessionConfig(options: AuthOptions) {
+  if (options.store !== undefined) checkStore(options.store);
+  if (options.sessions !== undefined && options.sessions !== 'one' && options.sessions !== 'many') {
+    throw configError('InvalidSessionsMode', 'sessions must be "one" or "many".');
+  }
+  return { store: options.store ?? memoryStore(), mode: options.sessions ?? 'one', scoped: false, rotation: options.refreshTokenRotation === true } as const;
+}
+
 /**
  * Creates the framework for one user pool app client. Plugins are checked (claims, core
  * range) before any `apply`; problems throw an {@link AuthError} of kind `config`.
@@ -284,6 +326,7 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     sessionValidityMs: validity,
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
     defaultHandler,
+    session: sessionConfig(options), // sessions (#10)
   };
   logger.debug('auth created', { plugins: plugins.map((p) => p.name), defaultHandler: defaultHandler.name });
   return new Auth<AppStep<P>>(engine);

@@ -4,6 +4,7 @@ import { callCognito, type CallScope, type Engine } from './engine.js';
 import { AsyncSeriesWaterfallHook, HookMap, SyncBailHook, SyncHook } from './hooks/index.js';
 import { secretHash } from './secret-hash.js';
 import type { AuthHooks, CognitoCall, CognitoCallResult } from './types.js';
+import { memoryStore } from './session/memory-store.js';
 
 function engineWith(reply: Record<string, unknown>, clientSecret?: string) {
   const sent: { operation: string; input: Record<string, any> }[] = [];
@@ -26,6 +27,7 @@ function engineWith(reply: Record<string, unknown>, clientSecret?: string) {
     sessionValidityMs: 1000,
     autoSelectSingleMfa: false,
     defaultHandler: { name: 'x', handle: () => { throw new Error('unused'); } },
+    session: { store: memoryStore(), mode: 'one', scoped: false, rotation: false },
   };
   return { engine, sent, hooks };
 }

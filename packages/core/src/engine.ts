@@ -6,6 +6,7 @@
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import { toAuthError } from './fail.js';
+import type { SessionConfig } from './session/config.js'; // sessions (#10)
 import type {
   AuthHooks,
   CognitoCall,
@@ -27,6 +28,8 @@ export interface Engine {
   readonly sessionValidityMs: number;
   readonly autoSelectSingleMfa: boolean;
   readonly defaultHandler: DefaultHandler;
+  /** sessions (#10): the token store and how users are picked. */
+  readonly session: SessionConfig;
 }
 
 /**

@@ -13,6 +13,7 @@ import { pluginForStep } from './mfa-table.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
 import { tokensOf } from './tokens.js';
 import type { SignInResult } from './sign-in-result.js';
+import { saveSignIn } from './session/save.js'; // sessions (#10)
 import type {
   AuthFlowType,
   AuthTokens,
@@ -50,6 +51,8 @@ export interface FlowInit {
   password?: string;
   clientMetadata?: Record<string, string>;
   preferredChallenge?: FirstFactor;
+  /** sessions (#10): autoSignIn's sign-up Session, sent once with USER_AUTH. */
+  signUpSession?: string;
 }
 
 /**
@@ -78,6 +81,7 @@ export class Flow<S extends StepView = NextStep> {
   #error: AuthError | undefined;
   #cognito: CognitoTransport | undefined;
   readonly #scope: CallScope;
+  #signUpSession: string | undefined; // sessions (#10)
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -89,6 +93,7 @@ export class Flow<S extends StepView = NextStep> {
     this.#clientMetadata = init.clientMetadata ? Object.freeze({ ...init.clientMetadata }) : undefined;
     this.#preferredChallenge = init.preferredChallenge;
     if (init.password !== undefined) this.#secrets.password = init.password;
+    this.#signUpSession = init.signUpSession; // sessions (#10)
     this.#info = Object.freeze({
       id: init.id,
       username: init.username,
@@ -363,6 +368,9 @@ export class Flow<S extends StepView = NextStep> {
       preferredChallenge: this.#preferredChallenge,
       secrets: this.#secrets,
     });
+    // sessions (#10): autoSignIn's sign-up Session, usable once.
+    if (this.#signUpSession) input.Session = this.#signUpSession;
+    this.#signUpSession = undefined;
     try {
       const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope)) as CognitoAuthResponse;
       return { kind: 'response', response };
@@ -468,6 +476,8 @@ export class Flow<S extends StepView = NextStep> {
         this.#clearSession();
         // Signed in: the flow keeps only the tokens in memory.
         for (const key of Object.keys(this.#secrets)) if (key !== 'tokens') delete this.#secrets[key];
+        // sessions (#10): the tokens go to the Auth's store before signedIn fires.
+        if (this.#secrets.tokens) await saveSignIn(this.#engine, this.#info, this.#secrets.tokens);
         this.#engine.hooks.signedIn.call(this.#info);
         return;
       }

@@ -27,3 +27,5 @@ export type { HookMap, SyncBailHook, SyncHook, AsyncSeriesWaterfallHook } from '
 export { createFetchTransport } from './transport/fetch.js';
 export type { FetchTransportOptions } from './transport/fetch.js';
 export { regionFromPoolId, isUserPoolId } from './transport/region.js';
+// sessions (#10): stores, session and account calls (free functions: unused ones tree-shake away).
+export * from './session/index.js';

@@ -1,7 +1,20 @@
 // Nothing secret reaches a log line or an error message: every flow runs with a capturing
 // debug logger, and the output plus every error is searched for the secrets used.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isAuthError, runSignIn, type Auth } from './index.js';
+import {
+  autoSignIn,
+  confirmUserAttribute,
+  deleteUser,
+  fetchAuthSession,
+  fetchUserAttributes,
+  isAuthError,
+  runSignIn,
+  signOut,
+  updateMFAPreference,
+  updatePassword,
+  updateUserAttributes,
+  type Auth,
+} from './index.js';
 import {
   CLIENT_SECRET,
   CUSTOM_ANSWER,
@@ -98,6 +111,37 @@ it('logs and errors never contain passwords, codes, Sessions, secrets or tokens'
       return { answer: code, options: { password: NEW_PASSWORD } };
     },
   });
+
+  // sessions (#10): refresh, account calls, sign-out, a dead session, autoSignIn, on a client with a secret
+  const acct = await fx.freshUser({ password: PASSWORD, attributes: { email: 's@example.com', email_verified: 'true' } }, {}, { secret: true });
+  const session = watch(fx.auth({ pool: acct.pool, logger }));
+  await session.signIn({ username: acct.username, password: PASSWORD });
+  await fetchAuthSession(session, { forceRefresh: true });
+  fx.emu.clock.advance(3600_000 + 1000);
+  await fetchUserAttributes(session);
+  await updateUserAttributes(session, { userAttributes: { email: 's2@example.com' } });
+  const attrCode = fx.code(acct.username, 'EMAIL', acct.pool);
+  codes.push(attrCode, wrongCode(attrCode));
+  await attempt(() => confirmUserAttribute(session, { userAttributeKey: 'email', confirmationCode: wrongCode(attrCode) }));
+  await confirmUserAttribute(session, { userAttributeKey: 'email', confirmationCode: attrCode });
+  await attempt(() => updatePassword(session, { oldPassword: `${PASSWORD}-wrong`, newPassword: NEW_PASSWORD }));
+  await updatePassword(session, { oldPassword: PASSWORD, newPassword: NEW_PASSWORD });
+  await attempt(() => updateMFAPreference(session, { totp: 'PREFERRED' }));
+  const { tokens } = await fetchAuthSession(session);
+  await session.cognito.send('GlobalSignOut', { AccessToken: String(tokens!.accessToken) });
+  fx.emu.clock.advance(3600_000 + 1000);
+  await attempt(() => fetchAuthSession(session));
+  await session.signIn({ username: acct.username, password: NEW_PASSWORD });
+  await signOut(session);
+  await session.signIn({ username: acct.username, password: NEW_PASSWORD });
+  await deleteUser(session);
+  await session.signUp({ username: 'auto-secret', password: PASSWORD, options: { userAttributes: { email: 'a@example.com' }, autoSignIn: true } });
+  const upCode = fx.code('auto-secret', 'EMAIL', acct.pool);
+  codes.push(upCode, wrongCode(upCode));
+  await attempt(() => session.confirmSignUp({ username: 'auto-secret', confirmationCode: wrongCode(upCode) }));
+  await session.confirmSignUp({ username: 'auto-secret', confirmationCode: upCode });
+  await autoSignIn(session);
+  await attempt(() => autoSignIn(session));
 
   for (const c of codes) secrets.add(c);
   expect(logger.lines.length).toBeGreaterThan(20);

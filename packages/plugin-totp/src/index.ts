@@ -9,3 +9,5 @@ export type { TotpCodeStep, TotpSetupStep, TotpSetupDetails } from '@nextstep/co
 export { buildSetupUri } from './setup-uri.js';
 export { markTotpPreferred } from './preferred.js';
 export type { CognitoAccess } from './preferred.js';
+export { setUpTOTP, verifyTOTPSetup } from './account-setup.js';
+export type { VerifyTOTPSetupInput } from './account-setup.js';

@@ -33,6 +33,16 @@ const OPERATIONS: ReadonlySet<string> = new Set<CognitoOperation>([
   'ResendConfirmationCode',
   'ForgotPassword',
   'ConfirmForgotPassword',
+  // sessions (#10): until the transports send any operation
+  'GetTokensFromRefreshToken',
+  'RevokeToken',
+  'GlobalSignOut',
+  'ChangePassword',
+  'UpdateUserAttributes',
+  'GetUserAttributeVerificationCode',
+  'VerifyUserAttribute',
+  'DeleteUserAttributes',
+  'DeleteUser',
 ]);
 
 // The names the AWS SDKs treat as throttling; Cognito uses the first.

@@ -18,6 +18,18 @@ import {
   SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+// sessions (#10): until the transports send any operation
+import {
+  GetTokensFromRefreshTokenCommand,
+  RevokeTokenCommand,
+  GlobalSignOutCommand,
+  ChangePasswordCommand,
+  UpdateUserAttributesCommand,
+  GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
+  DeleteUserAttributesCommand,
+  DeleteUserCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError } from '../errors.js';
 import type { CognitoOperation, CognitoTransport } from '../types.js';
 import { toAuthError } from './errors.js';
@@ -45,6 +57,16 @@ const COMMANDS = {
   ResendConfirmationCode: ResendConfirmationCodeCommand,
   ForgotPassword: ForgotPasswordCommand,
   ConfirmForgotPassword: ConfirmForgotPasswordCommand,
+  // sessions (#10)
+  GetTokensFromRefreshToken: GetTokensFromRefreshTokenCommand,
+  RevokeToken: RevokeTokenCommand,
+  GlobalSignOut: GlobalSignOutCommand,
+  ChangePassword: ChangePasswordCommand,
+  UpdateUserAttributes: UpdateUserAttributesCommand,
+  GetUserAttributeVerificationCode: GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttribute: VerifyUserAttributeCommand,
+  DeleteUserAttributes: DeleteUserAttributesCommand,
+  DeleteUser: DeleteUserCommand,
 } satisfies Record<CognitoOperation, unknown>;
 
 type AnyCommand = new (input: never) => Parameters<CognitoIdentityProviderClient['send']>[0];

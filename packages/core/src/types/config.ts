@@ -4,6 +4,7 @@ import type { AuthFlowType } from './inputs.js';
 import type { StepDescriptor } from './handlers.js';
 import type { CognitoTransport } from './transport.js';
 import type { Logger } from './errors.js';
+import type { TokenStore } from '../session/types.js'; // sessions (#10)
 import type { DefaultHandler, NextstepPlugin } from './plugins.js';
 
 /** The Cognito user pool and app client a {@link NextstepPlugin} host signs in to. */
@@ -37,6 +38,16 @@ export interface AuthOptions<P extends readonly NextstepPlugin<any>[] = readonly
   sessionValidityMs?: number;
   /** Choose the MFA type without asking when exactly one installed type is offered. */
   autoSelectSingleMfa?: boolean;
+  // --- sessions (#10) ---
+  /** Where sessions go at DONE; an in-memory store by default. See `webStorageStore`, `cookieStore`. */
+  store?: TokenStore;
+  /**
+   * `one` (default): one user at a time (browsers, terminal apps); session calls name no user.
+   * `many` (servers): every session call names its user (`userId`) or runs on `auth.withStore(store)`.
+   */
+  sessions?: 'one' | 'many';
+  /** The app client rotates refresh tokens: refresh with GetTokensFromRefreshToken (the new refresh token replaces the old). */
+  refreshTokenRotation?: boolean;
 }
 
 /** Where a flow is: waiting for an answer, signed in, or ended by an error. */
@@ -75,7 +86,14 @@ export interface SignUpInput {
     userAttributes?: Record<string, string>;
     validationData?: Record<string, string>;
     clientMetadata?: Record<string, string>;
+    /** sessions (#10): sign in after confirmSignUp with `autoSignIn()`, as Amplify. */
+    autoSignIn?: boolean | AutoSignInOptions;
   };
+}
+
+/** sessions (#10): options of sign-up's `autoSignIn`. */
+export interface AutoSignInOptions {
+  clientMetadata?: Record<string, string>;
 }
 
 /** Output of `auth.signUp` (Amplify JS v6). */
@@ -83,7 +101,10 @@ export interface SignUpOutput {
   isSignUpComplete: boolean;
   /** Cognito's UserSub. */
   userId?: string;
-  nextStep: { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails } | { signUpStep: 'DONE' };
+  nextStep:
+    | { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails }
+    | { signUpStep: 'DONE' }
+    | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' }; // sessions (#10)
 }
 
 /** Input of `auth.confirmSignUp` (Amplify JS v6). */
@@ -96,7 +117,8 @@ export interface ConfirmSignUpInput {
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
 export interface ConfirmSignUpOutput {
   isSignUpComplete: true;
-  nextStep: { signUpStep: 'DONE' };
+  /** `COMPLETE_AUTO_SIGN_IN` when signUp asked for autoSignIn: call `autoSignIn(auth)`. */
+  nextStep: { signUpStep: 'DONE' } | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' };
 }
 
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */

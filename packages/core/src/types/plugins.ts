@@ -5,6 +5,7 @@ import type { AuthFlowType } from './inputs.js';
 import type { ChallengeInput, StepDescriptor, StepHandler } from './handlers.js';
 import type { CognitoOperation } from './transport.js';
 import type { AuthError, Logger } from './errors.js';
+import type { SessionInfo } from '../session/types.js'; // sessions (#10)
 
 /** Read-only facts about a flow, given to hooks (no secrets, no Session). */
 export interface FlowInfo {
@@ -46,6 +47,13 @@ export interface AuthHooks {
   readonly signedIn: SyncHook<[FlowInfo]>;
   /** The flow ended with an error that the app must handle (session dead, fatal service error). */
   readonly flowFailed: SyncHook<[FlowInfo, AuthError]>;
+  // --- sessions (#10) ---
+  /** A stored session's tokens were refreshed. */
+  readonly tokenRefreshed: SyncHook<[SessionInfo]>;
+  /** A refresh failed: a `SessionEndedError` when for good (the session is gone), else the passing error. */
+  readonly refreshFailed: SyncHook<[SessionInfo, AuthError]>;
+  /** A session left the store: signOut (revoked says whether Cognito confirmed) or deleteUser. */
+  readonly signedOut: SyncHook<[SessionInfo, { global: boolean; revoked: boolean }]>;
 }
 
 /**

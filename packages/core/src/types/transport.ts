@@ -29,7 +29,17 @@ export type CognitoOperation =
   | 'ConfirmSignUp'
   | 'ResendConfirmationCode'
   | 'ForgotPassword'
-  | 'ConfirmForgotPassword';
+  | 'ConfirmForgotPassword'
+  // --- sessions (#10): refresh, sign-out and account calls with an access token ---
+  | 'GetTokensFromRefreshToken'
+  | 'RevokeToken'
+  | 'GlobalSignOut'
+  | 'ChangePassword'
+  | 'UpdateUserAttributes'
+  | 'GetUserAttributeVerificationCode'
+  | 'VerifyUserAttribute'
+  | 'DeleteUserAttributes'
+  | 'DeleteUser';
 
 /**
  * The small interface core talks to Cognito through. The default is the AWS SDK bare

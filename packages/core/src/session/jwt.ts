@@ -1,0 +1,28 @@
+/**
+ * Reads (does not verify) the payload of a Cognito JWT. The client trusts tokens it got over
+ * TLS from Cognito; servers that accept tokens from a browser must verify them (JWKS).
+ * @module
+ */
+import { validationError } from '../fail.js';
+import type { JWT } from './types.js';
+
+/** The JSON payload of a JWT; throws `InvalidToken` (without the token) when it is not one. */
+export function jwtPayload(token: string): Record<string, unknown> & { exp?: number; iat?: number; sub?: string } {
+  const part = typeof token === 'string' ? token.split('.')[1] : undefined;
+  try {
+    if (!part) throw new Error('no payload');
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const text = new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    const payload: unknown = JSON.parse(text);
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('not an object');
+    return payload as Record<string, unknown>;
+  } catch {
+    throw validationError('InvalidToken', 'A token is not a JWT.');
+  }
+}
+
+/** Amplify's `JWT` shape: the payload, and `toString()` for the token itself. */
+export function toJwt(token: string): JWT {
+  const payload = Object.freeze(jwtPayload(token));
+  return Object.freeze({ payload, toString: () => token });
+}

@@ -1,0 +1,188 @@
+/**
+ * Public types of stored sessions: the token store contract, what it stores, and the
+ * Amplify JS v6 shapes of the session and account calls.
+ * @module
+ */
+import type { AuthFlowType, CodeDeliveryDetails, MfaType } from '../types.js';
+
+/**
+ * One signed-in user's session as a store keeps it: plain JSON. It holds the tokens, so keep
+ * it as carefully as a password (HttpOnly cookies, not readable script storage, on servers).
+ */
+export interface StoredSession {
+  readonly format: 'nextstep.session/1';
+  /** The user's `sub` (Amplify's `userId`): the store key. */
+  readonly userId: string;
+  /** The token's `cognito:username` (an internal UUID in email-as-username pools). */
+  readonly username: string;
+  /** What the user signed in with, as Amplify's `signInDetails`. */
+  readonly signInDetails?: SignInDetails;
+  readonly accessToken: string;
+  readonly idToken?: string;
+  readonly refreshToken?: string;
+  /** Local clock − Cognito's clock, in ms, measured against the access token's `iat` when received. */
+  readonly clockOffsetMs: number;
+  /** Epoch ms (local clock) of the last refresh, when there was one. */
+  readonly refreshedAt?: number;
+}
+
+/** What the user signed in with (Amplify's `signInDetails`). */
+export interface SignInDetails {
+  /** The username as typed. */
+  loginId?: string;
+  authFlowType?: AuthFlowType;
+}
+
+/**
+ * Where sessions live. Small, async and keyed by user id (`sub`), so one server process can
+ * hold many users; an app with one user at a time holds at most one entry.
+ * Implementations must not log values: they are tokens.
+ */
+export interface TokenStore {
+  /** The session of a user, or undefined. */
+  get(userId: string): Promise<StoredSession | undefined>;
+  /** Saves (replaces) a user's session. */
+  set(userId: string, session: StoredSession): Promise<void>;
+  /** Forgets a user's session; no error when there is none. */
+  remove(userId: string): Promise<void>;
+  /** The user ids held. */
+  list(): Promise<string[]>;
+}
+
+/** A decoded JWT, as Amplify's `JWT`: the payload, and `toString()` gives the token. */
+export interface JWT {
+  readonly payload: Readonly<Record<string, unknown>> & { exp?: number; iat?: number; sub?: string };
+  toString(): string;
+}
+
+/** The tokens of a session, as Amplify's `AuthTokens`. */
+export interface SessionTokens {
+  accessToken: JWT;
+  idToken?: JWT;
+  signInDetails?: SignInDetails;
+}
+
+/** What `fetchAuthSession` resolves to (Amplify's `AuthSession`, without identity-pool credentials). */
+export interface AuthSession {
+  /** Valid tokens, or undefined when nobody is signed in. */
+  tokens?: SessionTokens;
+  /** The user's `sub`. */
+  userSub?: string;
+}
+
+/** Which user a session call works on. */
+export interface UserSelector {
+  /**
+   * The user id (`sub`). Required on an Auth created with `sessions: 'many'` (servers)
+   * unless the Auth is a per-request view from `auth.withStore(store)`; never guessed.
+   */
+  userId?: string;
+}
+
+/** Options of `fetchAuthSession`. */
+export interface FetchAuthSessionOptions extends UserSelector {
+  /** Refresh even when the tokens are still valid. */
+  forceRefresh?: boolean;
+}
+
+/** What `getCurrentUser` resolves to (Amplify's `AuthUser`). */
+export interface AuthUser {
+  /** The token's `cognito:username`. */
+  username: string;
+  /** The user's `sub`. */
+  userId: string;
+  signInDetails?: SignInDetails;
+}
+
+/** Options of `signOut`. */
+export interface SignOutInput extends UserSelector {
+  /** GlobalSignOut: every session of the user, on every device. Default: RevokeToken for this one. */
+  global?: boolean;
+}
+
+/** What `signOut` resolves to: the store is cleared whatever the network said. */
+export interface SignOutOutput {
+  /** True when Cognito confirmed the revocation; false when the call failed (see `error`). */
+  revoked: boolean;
+  /** Cognito's (or the network's) error name when the revocation failed. */
+  error?: string;
+}
+
+/** Facts about a session given to the session hooks (no tokens). */
+export interface SessionInfo {
+  readonly userId: string;
+  readonly username: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/** Why a refresh failed for good. */
+export type SessionEndReason = 'revoked' | 'expired' | 'user-deleted' | 'user-disabled' | 'invalid';
+
+/** Attributes as Amplify returns them: name → value. */
+export type UserAttributes = Partial<Record<string, string>>;
+
+/** The next step of an attribute update (Amplify's `UpdateUserAttributeOutput.nextStep`). */
+export type UpdateAttributeNextStep =
+  | { updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
+  | { updateAttributeStep: 'DONE' };
+
+/** The outcome of one attribute update. */
+export interface UpdateUserAttributeOutput {
+  isUpdated: boolean;
+  nextStep: UpdateAttributeNextStep;
+}
+
+/** Input of `updateUserAttributes`. */
+export interface UpdateUserAttributesInput extends UserSelector {
+  userAttributes: Record<string, string>;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Output of `updateUserAttributes`: one entry per attribute given. */
+export type UpdateUserAttributesOutput = Record<string, UpdateUserAttributeOutput>;
+
+/** Input of `updateUserAttribute`. */
+export interface UpdateUserAttributeInput extends UserSelector {
+  userAttribute: { attributeKey: string; value: string };
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Input of `confirmUserAttribute`. */
+export interface ConfirmUserAttributeInput extends UserSelector {
+  userAttributeKey: string;
+  confirmationCode: string;
+}
+
+/** Input of `sendUserAttributeVerificationCode`. */
+export interface SendUserAttributeVerificationCodeInput extends UserSelector {
+  userAttributeKey: string;
+  options?: { clientMetadata?: Record<string, string> };
+}
+
+/** Input of `deleteUserAttributes`. */
+export interface DeleteUserAttributesInput extends UserSelector {
+  userAttributeKeys: string[];
+}
+
+/** Input of `updatePassword`. */
+export interface UpdatePasswordInput extends UserSelector {
+  oldPassword: string;
+  newPassword: string;
+}
+
+/** A factor's setting in `updateMFAPreference`. */
+export type MfaPreferenceValue = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRED';
+
+/** Input of `updateMFAPreference`. */
+export interface UpdateMFAPreferenceInput extends UserSelector {
+  sms?: MfaPreferenceValue;
+  totp?: MfaPreferenceValue;
+  email?: MfaPreferenceValue;
+}
+
+/** Output of `fetchMFAPreference`. */
+export interface FetchMFAPreferenceOutput {
+  enabled?: MfaType[];
+  preferred?: MfaType;
+}
