@@ -8,6 +8,8 @@ import { existingUser, type Ctx } from './context.js';
 import { errors } from './errors.js';
 import type { Pool, User } from './model.js';
 import { attributeList, reqString, stringList, type Input } from './params.js';
+import { checkAliasesFree, checkAttributes } from './attribute-schema.js';
+import { forgetMember } from './groups.js';
 
 const CODE_MS = 24 * 3600_000;
 const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
@@ -35,6 +37,8 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
   const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
+  checkAttributes(pool, attributes, 'update', user);
+  checkAliasesFree(pool, user, attributes);
   const deliveries = [];
   for (const [name, value] of Object.entries(attributes)) {
     const changed = user.attributes[name] !== value;
@@ -85,6 +89,7 @@ export async function deleteUser(ctx: Ctx, input: Input) {
   const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   ctx.tokens.revokeUser(pool.id, user.username);
   pool.users.delete(user.username);
+  forgetMember(pool, user.username);
   return {};
 }
 
@@ -94,6 +99,8 @@ export function adminUpdateUserAttributes(ctx: Ctx, input: Input) {
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
+  checkAttributes(pool, attributes, 'update', user);
+  checkAliasesFree(pool, user, attributes);
   Object.assign(user.attributes, attributes);
   user.modifiedAt = ctx.clock.now();
   return {};

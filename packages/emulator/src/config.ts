@@ -118,6 +118,8 @@ export interface PoolConfig {
 export interface EmulatorConfig {
   /** User pools to create at start. */
   pools?: PoolConfig[];
+  /** Token issuer: `emulator` (default, the emulator's URL) or `aws` (Cognito's URL for the pool's region). */
+  issuer?: 'emulator' | 'aws';
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */
