@@ -51,6 +51,7 @@ import {
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
+  type ExplicitAuthFlowsType,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ async function failure(p: Promise<unknown>): Promise<Error & { name: string; mes
   throw new Error('expected the call to fail, it succeeded');
 }
 
-async function newPool(props: Record<string, unknown> = {}, flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH']) {
+async function newPool(props: Record<string, unknown> = {}, flows: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH']) {
   const pool = await admin.send(new CreateUserPoolCommand({ PoolName: uniqueName('pool'), ...props }));
   const poolId = pool.UserPool!.Id!;
   const client = await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app', ExplicitAuthFlows: flows }));

@@ -12,6 +12,9 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   type CognitoIdentityProviderClient,
+  type ExplicitAuthFlowsType,
+  type InitiateAuthCommandInput,
+  type RespondToAuthChallengeCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator } from '@nextstep/emulator';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
@@ -45,7 +48,7 @@ async function setUp(emu: Emulator, poolProps: Record<string, unknown> = {}): Pr
   const pub = publicClient(emu.endpoint);
   const pool = await admin.send(new CreateUserPoolCommand({ PoolName: 'srp-tokens', ...poolProps }));
   const poolId = pool.UserPool!.Id!;
-  const flows = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  const flows: ExplicitAuthFlowsType[] = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   const c = await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'web', ExplicitAuthFlows: flows }));
   const s = await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'server', GenerateSecret: true, ExplicitAuthFlows: flows }));
   return { emu, admin, pub, poolId, clientId: c.UserPoolClient!.ClientId!, secretClientId: s.UserPoolClient!.ClientId!, secret: s.UserPoolClient!.ClientSecret! };
@@ -61,16 +64,17 @@ async function newUser(s: Setup, username = uniqueName('srp'), attrs: Record<str
 /** cognito-srp-helper's documented flow: InitiateAuth, then RespondToAuthChallenge with no Session. */
 async function helperSignIn(s: Setup, username: string, password: string, withSecret = false) {
   const clientId = withSecret ? s.secretClientId : s.clientId;
-  const secretHash = withSecret ? { SECRET_HASH: createSecretHash(username, clientId, s.secret) } : {};
+  const secretHash: Record<string, string> = withSecret ? { SECRET_HASH: createSecretHash(username, clientId, s.secret) } : {};
   const srpSession = createSrpSession(username, password, s.poolId, false);
   const init = await s.pub.send(
-    new InitiateAuthCommand(wrapInitiateAuth(srpSession, { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { CHALLENGE_NAME: 'SRP_A', USERNAME: username, ...secretHash } })),
+    // The helper types its requests with its own copy of the SDK's models.
+    new InitiateAuthCommand(wrapInitiateAuth(srpSession, { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { CHALLENGE_NAME: 'SRP_A', USERNAME: username, ...secretHash } }) as InitiateAuthCommandInput),
   );
   expect(init.ChallengeName).toBe('PASSWORD_VERIFIER');
-  const signed = signSrpSession(srpSession, init);
+  const signed = signSrpSession(srpSession, init as Parameters<typeof signSrpSession>[1]);
   const request = wrapAuthChallenge(signed, { ClientId: clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: username, ...secretHash } });
   expect(request).not.toHaveProperty('Session');
-  return s.pub.send(new RespondToAuthChallengeCommand(request));
+  return s.pub.send(new RespondToAuthChallengeCommand(request as RespondToAuthChallengeCommandInput));
 }
 
 describe('PASSWORD_VERIFIER without a Session (cognito-srp-helper)', () => {

@@ -86,7 +86,7 @@ export interface UserConfig {
 
 /** A user pool with its clients and users. */
 export interface PoolConfig {
-  /** Pool id `region_suffix` (random `us-east-1_xxxxxxxxx` when absent). */
+  /** Pool id `region_suffix` (random `<region>_xxxxxxxxx` in the emulator's region, default us-east-1, when absent). */
   id?: string;
   /** Display name (PoolName). */
   name?: string;

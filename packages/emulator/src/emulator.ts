@@ -6,7 +6,7 @@ import { loadConfigFile, resolveTrigger, type EmulatorConfig, type PoolConfig } 
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
 import { createHandler } from './http.js';
-import { poolFromConfig, Store, type Pool } from './model.js';
+import { newPoolId, poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
 import { SessionStore } from './sessions.js';
 import { TokenIssuer, type IssuerMode } from './tokens.js';
@@ -115,7 +115,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       createAuthChallenge: await resolveTrigger(t.createAuthChallenge, baseDir, 'createAuthChallenge'),
       verifyAuthChallengeResponse: await resolveTrigger(t.verifyAuthChallengeResponse, baseDir, 'verifyAuthChallengeResponse'),
     };
-    const pool = poolFromConfig(p, triggers, clock.now());
+    // A pool without an id gets one in the emulator's region.
+    const pool = poolFromConfig(p.id === undefined ? { ...p, id: newPoolId(ctx.region) } : p, triggers, clock.now());
     store.addPool(pool);
     return describe(pool);
   };
