@@ -28,6 +28,7 @@ import {
   DeleteGroupCommand,
   DeleteResourceServerCommand,
   DeleteUserPoolClientCommand,
+  DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   DescribeResourceServerCommand,
   DescribeUserPoolClientCommand,
@@ -200,6 +201,10 @@ describe('CreateUserPool defaults and kept settings', () => {
     expect(unknownScope.name).toBe('ScopeDoesNotExistException');
     const ccNoSecret = await failure(admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'cc', AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['openid'], AllowedOAuthFlowsUserPoolClient: true })));
     expect(ccNoSecret.name).toBe('InvalidParameterException');
+    // DeletionProtection ACTIVE: DeleteUserPool is refused until UpdateUserPool turns it off.
+    expect((await failure(admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId })))).name).toBe('InvalidParameterException');
+    await admin.send(new UpdateUserPoolCommand({ UserPoolId: poolId, DeletionProtection: 'INACTIVE' }));
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
   });
 
   it('the pool id and ARN carry the region the request was signed for', async () => {

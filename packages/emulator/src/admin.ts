@@ -121,6 +121,7 @@ export function describeUserPool(ctx: Ctx, input: Input) {
 /** DeleteUserPool. */
 export function deleteUserPool(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
+  if (pool.settings.kept.DeletionProtection === 'ACTIVE') throw errors.invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
   ctx.store.removePool(pool);
   return {};
 }
