@@ -197,6 +197,10 @@ describe('CreateUserPool defaults and kept settings', () => {
     const client = (await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: created.UserPoolClient!.ClientId! }))).UserPoolClient!;
     expect(client).toMatchObject(oauth);
     expect(client.EnableTokenRevocation).toBe(true);
+    // WriteAttributes ['name']: SignUp through this client may not set anything else.
+    const writeLimited = await failure(pub.send(new SignUpCommand({ ClientId: created.UserPoolClient!.ClientId!, Username: uniqueName('w'), Password: 'Passw0rd!', UserAttributes: attrs({ nickname: 'n' }) })));
+    expect(writeLimited.name).toBe('NotAuthorizedException');
+    await pub.send(new SignUpCommand({ ClientId: created.UserPoolClient!.ClientId!, Username: uniqueName('w'), Password: 'Passw0rd!', UserAttributes: attrs({ name: 'n' }) }));
     const unknownScope = await failure(admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'x', AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['api/read'], CallbackURLs: ['https://a.example/cb'], AllowedOAuthFlowsUserPoolClient: true })));
     expect(unknownScope.name).toBe('ScopeDoesNotExistException');
     const ccNoSecret = await failure(admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'cc', AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['openid'], AllowedOAuthFlowsUserPoolClient: true })));

@@ -3,7 +3,7 @@
  * calls) and keeps sign-in attributes unique (AliasExistsException).
  */
 import { CognitoError, errors } from './errors.js';
-import type { Pool, User } from './model.js';
+import type { AppClient, Pool, User } from './model.js';
 import type { SchemaAttribute } from './pool-settings.js';
 
 function schemaError(name: string, why: string) {
@@ -81,5 +81,14 @@ export function checkAliasesFree(pool: Pool, user: User | undefined, attributes:
       }
       throw new CognitoError('AliasExistsException', `An account with the given ${LABEL[a]} already exists.`);
     }
+  }
+}
+
+/** A client with WriteAttributes may write only those (SignUp, UpdateUserAttributes). */
+export function checkWritable(client: AppClient | undefined, attributes: Record<string, string>): void {
+  const writable = client?.settings?.WriteAttributes;
+  if (!Array.isArray(writable)) return;
+  for (const name of Object.keys(attributes)) {
+    if (!writable.includes(name)) throw errors.notAuthorized('A client attempted to write unauthorized attribute');
   }
 }

@@ -8,7 +8,8 @@ import { existingUser, type Ctx } from './context.js';
 import { errors } from './errors.js';
 import type { Pool, User } from './model.js';
 import { attributeList, reqString, stringList, type Input } from './params.js';
-import { checkAliasesFree, checkAttributes } from './attribute-schema.js';
+import { decodeJwt } from 'jose';
+import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { forgetMember } from './groups.js';
 
 const CODE_MS = 24 * 3600_000;
@@ -34,10 +35,12 @@ function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string) {
 
 /** UpdateUserAttributes: a changed email / phone number becomes unverified and gets a code. */
 export async function updateUserAttributes(ctx: Ctx, input: Input) {
-  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const token = reqString(input, 'AccessToken');
+  const { pool, user } = await userOfToken(ctx, token);
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
   checkAttributes(pool, attributes, 'update', user);
+  checkWritable(pool.clients.get(String(decodeJwt(token).client_id)), attributes);
   checkAliasesFree(pool, user, attributes);
   const deliveries = [];
   for (const [name, value] of Object.entries(attributes)) {

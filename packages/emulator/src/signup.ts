@@ -6,7 +6,7 @@ import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, typ
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optBoolean, optString, reqString, type Input } from './params.js';
-import { checkAliasesFree, checkAttributes } from './attribute-schema.js';
+import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 
 /**
  * Where a sign-up code goes: an attribute of the pool's AutoVerifiedAttributes the user has,
@@ -86,6 +86,7 @@ export function signUp(ctx: Ctx, input: Input) {
   }
   const { sub: _sub, ...given } = identity.attributes;
   checkAttributes(pool, given, 'create');
+  checkWritable(client, attributes);
   if (pool.usernameAttributes.length) checkAliasesFree(pool, undefined, given);
   checkPolicy(pool, password);
   const now = ctx.clock.now();
