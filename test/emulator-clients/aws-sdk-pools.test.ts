@@ -34,6 +34,7 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
+  ForgotPasswordCommand,
   GetGroupCommand,
   InitiateAuthCommand,
   ListGroupsCommand,
@@ -209,6 +210,23 @@ describe('CreateUserPool defaults and kept settings', () => {
     expect((await failure(admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId })))).name).toBe('InvalidParameterException');
     await admin.send(new UpdateUserPoolCommand({ UserPoolId: poolId, DeletionProtection: 'INACTIVE' }));
     await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+  });
+
+  it('ForgotPassword follows AccountRecoverySetting and needs a verified contact', async () => {
+    const phoneFirst = await newPool({ AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }, { Name: 'verified_email', Priority: 2 }] } });
+    const emailFirst = await newPool({ AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }, { Name: 'verified_phone_number', Priority: 2 }] } });
+    const both = { email: 'rec@example.com', email_verified: 'true', phone_number: '+15550007777', phone_number_verified: 'true' };
+    for (const [p, medium] of [[phoneFirst, 'SMS'], [emailFirst, 'EMAIL']] as const) {
+      const username = uniqueName('rec');
+      await admin.send(new AdminCreateUserCommand({ UserPoolId: p.poolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: attrs(both) }));
+      await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: p.poolId, Username: username, Password: 'Passw0rd!', Permanent: true }));
+      const out = await pub.send(new ForgotPasswordCommand({ ClientId: p.clientId, Username: username }));
+      expect(out.CodeDeliveryDetails?.DeliveryMedium).toBe(medium);
+    }
+    const unverified = uniqueName('unverified');
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: emailFirst.poolId, Username: unverified, MessageAction: 'SUPPRESS', UserAttributes: attrs({ email: 'u@example.com' }) }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: emailFirst.poolId, Username: unverified, Password: 'Passw0rd!', Permanent: true }));
+    expect((await failure(pub.send(new ForgotPasswordCommand({ ClientId: emailFirst.clientId, Username: unverified })))).name).toBe('InvalidParameterException');
   });
 
   it('the pool id and ARN carry the region the request was signed for', async () => {

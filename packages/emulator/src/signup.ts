@@ -7,6 +7,7 @@ import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optBoolean, optString, reqString, type Input } from './params.js';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
+import { recoveryTarget } from './account-recovery.js';
 
 /**
  * Where a sign-up code goes: an attribute of the pool's AutoVerifiedAttributes the user has,
@@ -142,12 +143,13 @@ export function forgotPassword(ctx: Ctx, input: Input) {
   const { pool } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-  if (!user.attributes.email && !user.attributes.phone_number) {
+  const target = recoveryTarget(pool, user);
+  if (!target) {
     throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   }
   const code = randomCode(6);
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD') };
+  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD', target) };
 }
 
 /**
