@@ -36,6 +36,7 @@ import {
   DescribeUserPoolDomainCommand,
   ForgotPasswordCommand,
   GetGroupCommand,
+  GetUserCommand,
   InitiateAuthCommand,
   ListGroupsCommand,
   ListResourceServersCommand,
@@ -51,13 +52,14 @@ import {
   UpdateGroupCommand,
   UpdateResourceServerCommand,
   UpdateUserPoolClientCommand,
+  UpdateUserAttributesCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
   type ExplicitAuthFlowsType,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, lastCode, publicClient, randomPassword, start, uniqueName, type Emulator } from './support.js';
+import { adminClient, lastCode, publicClient, randomPassword, start, uniqueName, verifyToken, type Emulator } from './support.js';
 
 let emu: Emulator;
 let admin: CognitoIdentityProviderClient;
@@ -227,6 +229,30 @@ describe('CreateUserPool defaults and kept settings', () => {
     await admin.send(new AdminCreateUserCommand({ UserPoolId: emailFirst.poolId, Username: unverified, MessageAction: 'SUPPRESS', UserAttributes: attrs({ email: 'u@example.com' }) }));
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: emailFirst.poolId, Username: unverified, Password: 'Passw0rd!', Permanent: true }));
     expect((await failure(pub.send(new ForgotPasswordCommand({ ClientId: emailFirst.clientId, Username: unverified })))).name).toBe('InvalidParameterException');
+  });
+
+  it('a client with ReadAttributes / WriteAttributes: ID token and GetUser show only readable attributes; writes are limited', async () => {
+    const { poolId } = await newPool();
+    const limited = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'limited', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], ReadAttributes: ['email', 'email_verified'], WriteAttributes: ['nickname'] }),
+    );
+    const clientId = limited.UserPoolClient!.ClientId!;
+    const username = uniqueName('reader');
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: attrs({ email: `${username}@example.com`, email_verified: 'true', given_name: 'Gia' }) }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: 'Passw0rd!', Permanent: true }));
+    const out = await pub.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: 'Passw0rd!' } }));
+    const id = (await verifyToken(emu, poolId, out.AuthenticationResult!.IdToken!)).payload;
+    expect(id.email).toBe(`${username}@example.com`);
+    expect(id.email_verified).toBe(true);
+    expect(id).not.toHaveProperty('given_name');
+    const accessToken = out.AuthenticationResult!.AccessToken!;
+    const me = await pub.send(new GetUserCommand({ AccessToken: accessToken }));
+    expect(me.UserAttributes?.map((a) => a.Name).sort()).toEqual(['email', 'email_verified', 'sub']);
+    await pub.send(new UpdateUserAttributesCommand({ AccessToken: accessToken, UserAttributes: attrs({ nickname: 'g' }) }));
+    const refused = await failure(pub.send(new UpdateUserAttributesCommand({ AccessToken: accessToken, UserAttributes: attrs({ given_name: 'Other' }) })));
+    expect(refused.name).toBe('NotAuthorizedException');
+    const full = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(full.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'given_name', Value: 'Gia' }, { Name: 'nickname', Value: 'g' }]));
   });
 
   it('the pool id and ARN carry the region the request was signed for', async () => {

@@ -58,3 +58,9 @@ export function clientSettingsFromInput(pool: Pool, input: Input, hasSecret: boo
 export function clientSettingsDescription(settings: Record<string, unknown> | undefined): Record<string, unknown> {
   return { ...DEFAULTS, ...structuredClone(settings ?? {}) };
 }
+
+/** The attributes a client may read (ReadAttributes), or undefined when it may read all. */
+export function readableAttributes(client: { settings?: Record<string, unknown> } | undefined): Set<string> | undefined {
+  const read = client?.settings?.ReadAttributes;
+  return Array.isArray(read) ? new Set<string>(['sub', ...(read as string[])]) : undefined;
+}

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import { opaqueToken } from './codes.js';
 import { errors } from './errors.js';
+import { readableAttributes } from './client-settings.js';
 import { groupClaims } from './groups.js';
 import type { AppClient, Pool, User } from './model.js';
 
@@ -130,8 +131,9 @@ export class TokenIssuer {
       origin_jti: originJti,
       event_id: eventId,
     };
+    const readable = readableAttributes(client);
     for (const [name, value] of Object.entries(user.attributes)) {
-      if (name === 'sub') continue;
+      if (name === 'sub' || (readable && !readable.has(name))) continue;
       idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
     }
     const accessClaims = {
