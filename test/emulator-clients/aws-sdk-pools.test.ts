@@ -36,6 +36,7 @@ import {
   DescribeUserPoolDomainCommand,
   ForgotPasswordCommand,
   GetGroupCommand,
+  GetUserAttributeVerificationCodeCommand,
   GetUserCommand,
   InitiateAuthCommand,
   ListGroupsCommand,
@@ -55,6 +56,7 @@ import {
   UpdateUserAttributesCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
+  VerifyUserAttributeCommand,
   type ExplicitAuthFlowsType,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -297,6 +299,13 @@ describe('aliases, legacy flows, MFA and reset rules', () => {
     expect(out.AuthenticationResult).toBeTruthy();
     const firstNow = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: first }));
     expect(firstNow.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'false' });
+    // The first user still holds the email, unverified; verifying it again would take the alias back.
+    const firstTokens = await pub.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: first, PASSWORD: 'Passw0rd!' } }));
+    const accessToken = firstTokens.AuthenticationResult!.AccessToken!;
+    await pub.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: accessToken, AttributeName: 'email' }));
+    const verifyCode = lastCode(emu, { username: first, purpose: 'VERIFY_ATTRIBUTE' });
+    const taken = await failure(pub.send(new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: 'email', Code: verifyCode })));
+    expect(taken.name).toBe('AliasExistsException');
   });
 
   it('legacy ExplicitAuthFlows values keep SRP and refresh, are echoed as given, and cannot mix with ALLOW_ values', async () => {

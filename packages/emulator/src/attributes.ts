@@ -64,12 +64,14 @@ export async function getUserAttributeVerificationCode(ctx: Ctx, input: Input) {
 
 /** VerifyUserAttribute. */
 export async function verifyUserAttribute(ctx: Ctx, input: Input) {
-  const { user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   const name = reqString(input, 'AttributeName');
   const code = reqString(input, 'Code');
   const pending = user.attributeCodes[name];
   if (!pending || pending.code !== code) throw errors.codeMismatch('Invalid verification code provided, please try again.');
   if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+  // A verified email / phone of an alias pool must not be another user's verified alias.
+  checkAliasesFree(pool, user, { [`${name}_verified`]: 'true' });
   delete user.attributeCodes[name];
   user.attributes[CONTACT[name]!.verified] = 'true';
   user.modifiedAt = ctx.clock.now();
