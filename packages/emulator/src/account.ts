@@ -2,6 +2,8 @@
  * Calls a signed-in user (AccessToken) or a sign-in in MFA_SETUP (Session) makes:
  * AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference, GetUser.
  */
+import { decodeJwt } from 'jose';
+import { readableAttributes } from './client-settings.js';
 import { attributeList, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool, User } from './model.js';
@@ -147,6 +149,10 @@ export function mfaSettings(user: User): { PreferredMfaSetting?: string; UserMFA
 
 /** GetUser. */
 export async function getUser(ctx: Ctx, input: Input) {
-  const { user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
-  return { Username: user.username, UserAttributes: attributeList(user), ...mfaSettings(user) };
+  const token = reqString(input, 'AccessToken');
+  const { pool, user } = await userOfToken(ctx, token);
+  // A client with ReadAttributes sees only those.
+  const readable = readableAttributes(pool.clients.get(String(decodeJwt(token).client_id)));
+  const attributes = attributeList(user).filter((a) => !readable || readable.has(a.Name));
+  return { Username: user.username, UserAttributes: attributes, ...mfaSettings(user) };
 }

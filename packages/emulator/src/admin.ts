@@ -10,17 +10,23 @@ import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
 import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
 import type { MfaChallengeName } from './config.js';
+import { checkAliasesFree, checkAttributes } from './attribute-schema.js';
+import { clientSettingsDescription, clientSettingsFromInput } from './client-settings.js';
+import { forgetMember } from './groups.js';
+import { poolSettingsFromInput, settingsDescription } from './pool-settings.js';
+import { newPoolId } from './model.js';
 
-function poolDescription(ctx: Ctx, pool: Pool) {
+export function poolDescription(ctx: Ctx, pool: Pool) {
   return {
     Id: pool.id,
     Name: pool.name,
-    Arn: `arn:aws:cognito-idp:${ctx.region}:000000000000:userpool/${pool.id}`,
+    Arn: `arn:aws:cognito-idp:${pool.id.split('_')[0]}:000000000000:userpool/${pool.id}`,
     MfaConfiguration: pool.mfa,
     ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
     ...(pool.aliasAttributes.length ? { AliasAttributes: pool.aliasAttributes } : {}),
     CreationDate: epochSeconds(pool.createdAt),
-    LastModifiedDate: epochSeconds(pool.createdAt),
+    LastModifiedDate: epochSeconds(pool.settings.lastModifiedAt),
+    ...settingsDescription(pool.settings),
     Policies: {
       PasswordPolicy: {
         MinimumLength: pool.passwordPolicy.minimumLength,
@@ -36,21 +42,22 @@ function poolDescription(ctx: Ctx, pool: Pool) {
   };
 }
 
-function clientDescription(client: AppClient) {
+export function clientDescription(client: AppClient) {
   return {
     UserPoolId: client.userPoolId,
     ClientName: client.name,
     ClientId: client.id,
     ...(client.secret ? { ClientSecret: client.secret } : {}),
-    ExplicitAuthFlows: [...client.flows],
+    ExplicitAuthFlows: client.flowsGiven ? [...client.flowsGiven] : [...client.flows],
     AuthSessionValidity: client.sessionValidityMinutes,
     PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
     CreationDate: epochSeconds(client.createdAt),
-    LastModifiedDate: epochSeconds(client.createdAt),
+    LastModifiedDate: epochSeconds(client.lastModifiedAt ?? client.createdAt),
+    ...clientSettingsDescription(client.settings),
   };
 }
 
-function userDescription(user: User) {
+export function userDescription(user: User) {
   return {
     Username: user.username,
     Attributes: userAttributeList(user),
@@ -72,11 +79,12 @@ export function createUserPool(ctx: Ctx, input: Input) {
   const firstFactors = signIn ? stringList(signIn, 'AllowedFirstAuthFactors') : undefined;
   const usernameAttributes = stringList(input, 'UsernameAttributes');
   const aliasAttributes = stringList(input, 'AliasAttributes');
+  const settings = poolSettingsFromInput(input, ctx.clock.now());
   let pool: Pool;
   try {
     pool = poolFromConfig(
       {
-        id: undefined,
+        id: newPoolId(ctx.region),
         name,
         mfa: mfa as Pool['mfa'],
         // Pools made by the API start with SMS and TOTP, as Cognito's; SetUserPoolMfaConfig changes it.
@@ -84,14 +92,15 @@ export function createUserPool(ctx: Ctx, input: Input) {
         allowedFirstAuthFactors: firstFactors as Pool['allowedFirstAuthFactors'],
         usernameAttributes: usernameAttributes as Pool['usernameAttributes'] | undefined,
         aliasAttributes: aliasAttributes as Pool['aliasAttributes'] | undefined,
-        passwordPolicy: pp && {
+        // Without a PasswordPolicy Cognito requires 8 characters with upper, lower, number and symbol.
+        passwordPolicy: pp ? {
           minimumLength: optNumber(pp, 'MinimumLength'),
           requireUppercase: optBoolean(pp, 'RequireUppercase'),
           requireLowercase: optBoolean(pp, 'RequireLowercase'),
           requireNumbers: optBoolean(pp, 'RequireNumbers'),
           requireSymbols: optBoolean(pp, 'RequireSymbols'),
           temporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays'),
-        },
+        } : { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
       },
       {},
       ctx.clock.now(),
@@ -99,6 +108,7 @@ export function createUserPool(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
+  pool.settings = settings;
   ctx.store.addPool(pool);
   return { UserPool: poolDescription(ctx, pool) };
 }
@@ -111,6 +121,7 @@ export function describeUserPool(ctx: Ctx, input: Input) {
 /** DeleteUserPool. */
 export function deleteUserPool(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
+  if (pool.settings.kept.DeletionProtection === 'ACTIVE') throw errors.invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
   ctx.store.removePool(pool);
   return {};
 }
@@ -131,6 +142,10 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   if (totpEnabled === false) enabled.delete('SOFTWARE_TOKEN_MFA');
   if (email !== undefined) enabled.add('EMAIL_OTP');
   if (mfa !== undefined && mfa !== 'OFF' && enabled.size === 0) throw errors.invalidParameter('At least one MFA method must be enabled when MFA is ON or OPTIONAL.');
+  // A pool made by the API has no factor configured until a call names one.
+  const namesFactor = sms !== undefined || totpEnabled === true || email !== undefined;
+  if (mfa !== undefined && mfa !== 'OFF' && !namesFactor && !pool.settings.mfaConfigured) throw errors.invalidParameter("Invalid MFA configuration given, can't turn on MFA without any enabled MFA factors.");
+  if (namesFactor) pool.settings.mfaConfigured = true;
   pool.enabledMfas = enabled;
   if (mfa !== undefined) pool.mfa = mfa as Pool['mfa'];
   if (sms !== undefined) pool.mfaSettings.sms = structuredClone(sms);
@@ -156,6 +171,13 @@ export function getUserPoolMfaConfig(ctx: Ctx, input: Input) {
 export function createUserPoolClient(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const name = reqString(input, 'ClientName', { max: 128 });
+  const client = clientFromInput(ctx, pool, input, name, optBoolean(input, 'GenerateSecret') ?? false);
+  ctx.store.addClient(pool, client);
+  return { UserPoolClient: clientDescription(client) };
+}
+
+/** A client from a Create/UpdateUserPoolClient request (`secret`: generate one, or keep this one). */
+export function clientFromInput(ctx: Ctx, pool: Pool, input: Input, name: string, secret: boolean | string | undefined): AppClient {
   const validity = optNumber(input, 'AuthSessionValidity');
   const prevent = optString(input, 'PreventUserExistenceErrors');
   let client: AppClient;
@@ -164,7 +186,7 @@ export function createUserPoolClient(ctx: Ctx, input: Input) {
       pool.id,
       {
         name,
-        secret: optBoolean(input, 'GenerateSecret') ?? false,
+        secret,
         explicitAuthFlows: stringList(input, 'ExplicitAuthFlows'),
         authSessionValidity: validity,
         preventUserExistenceErrors: prevent === 'ENABLED',
@@ -175,8 +197,8 @@ export function createUserPoolClient(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: [^:]*: /, ''));
   }
-  ctx.store.addClient(pool, client);
-  return { UserPoolClient: clientDescription(client) };
+  client.settings = clientSettingsFromInput(pool, input, !!client.secret);
+  return client;
 }
 
 /** DescribeUserPoolClient. */
@@ -206,6 +228,11 @@ export function adminCreateUser(ctx: Ctx, input: Input) {
   if (temporary !== undefined) checkPolicy(pool, temporary);
   const password = temporary ?? `Tmp${randomCode(8)}!`;
   const identity = existing ? undefined : newUserIdentity(pool, username, attributes);
+  if (identity) {
+    const { sub: _sub, ...given } = identity.attributes;
+    checkAttributes(pool, given, 'create');
+    checkAliasesFree(pool, undefined, given, optBoolean(input, 'ForceAliasCreation') ?? false);
+  }
   const user = existing ?? newUser(identity!.username, now, identity!.attributes);
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordAt = now;
@@ -256,6 +283,7 @@ export function adminDeleteUser(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   pool.users.delete(user.username);
+  forgetMember(pool, user.username);
   return {};
 }
 
@@ -284,6 +312,9 @@ export function adminConfirmSignUp(ctx: Ctx, input: Input) {
 export function adminResetUserPassword(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
+  if (!user.enabled) throw errors.notAuthorized('User is disabled.');
+  // Only a user with a password of their own can be sent to reset it.
+  if (user.status === 'UNCONFIRMED' || user.status === 'FORCE_CHANGE_PASSWORD') throw errors.notAuthorized('User password cannot be reset in the current state.');
   user.status = 'RESET_REQUIRED';
   sendAdminResetCode(ctx, pool, user);
   return {};

@@ -8,6 +8,9 @@ import { existingUser, type Ctx } from './context.js';
 import { errors } from './errors.js';
 import type { Pool, User } from './model.js';
 import { attributeList, reqString, stringList, type Input } from './params.js';
+import { decodeJwt } from 'jose';
+import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
+import { forgetMember } from './groups.js';
 
 const CODE_MS = 24 * 3600_000;
 const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
@@ -32,9 +35,13 @@ function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string) {
 
 /** UpdateUserAttributes: a changed email / phone number becomes unverified and gets a code. */
 export async function updateUserAttributes(ctx: Ctx, input: Input) {
-  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const token = reqString(input, 'AccessToken');
+  const { pool, user } = await userOfToken(ctx, token);
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
+  checkAttributes(pool, attributes, 'update', user);
+  checkWritable(pool.clients.get(String(decodeJwt(token).client_id)), attributes);
+  checkAliasesFree(pool, user, attributes);
   const deliveries = [];
   for (const [name, value] of Object.entries(attributes)) {
     const changed = user.attributes[name] !== value;
@@ -57,12 +64,14 @@ export async function getUserAttributeVerificationCode(ctx: Ctx, input: Input) {
 
 /** VerifyUserAttribute. */
 export async function verifyUserAttribute(ctx: Ctx, input: Input) {
-  const { user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
+  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   const name = reqString(input, 'AttributeName');
   const code = reqString(input, 'Code');
   const pending = user.attributeCodes[name];
   if (!pending || pending.code !== code) throw errors.codeMismatch('Invalid verification code provided, please try again.');
   if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+  // A verified email / phone of an alias pool must not be another user's verified alias.
+  checkAliasesFree(pool, user, { [`${name}_verified`]: 'true' });
   delete user.attributeCodes[name];
   user.attributes[CONTACT[name]!.verified] = 'true';
   user.modifiedAt = ctx.clock.now();
@@ -85,6 +94,7 @@ export async function deleteUser(ctx: Ctx, input: Input) {
   const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   ctx.tokens.revokeUser(pool.id, user.username);
   pool.users.delete(user.username);
+  forgetMember(pool, user.username);
   return {};
 }
 
@@ -94,6 +104,8 @@ export function adminUpdateUserAttributes(ctx: Ctx, input: Input) {
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
+  checkAttributes(pool, attributes, 'update', user);
+  checkAliasesFree(pool, user, attributes);
   Object.assign(user.attributes, attributes);
   user.modifiedAt = ctx.clock.now();
   return {};

@@ -3,6 +3,7 @@
  * of steps after the first factor (status checks → NEW_PASSWORD_REQUIRED → a configured
  * unknown challenge → MFA or MFA setup → tokens), first factors, codes, injected challenges.
  */
+import { recordAuthEvent } from './auth-events.js';
 import { randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { recordFailure, recordSuccess, type Ctx } from './context.js';
@@ -59,6 +60,7 @@ export function challenge(c: Call, name: string, parameters: Record<string, stri
 /** Ends the sign-in with tokens. */
 export async function tokens(c: Call): Promise<AuthResponse> {
   recordSuccess(c.user);
+  recordAuthEvent(c.user, 'SignIn', 'Pass', c.ctx.clock.now());
   return { ChallengeParameters: {}, AuthenticationResult: await c.ctx.tokens.issue(c.pool, c.client, c.user) };
 }
 

@@ -1,15 +1,18 @@
 /**
- * `nextstep-emulator --port 9229 [--config pool.json] [--host 127.0.0.1] [--quiet]`:
+ * `nextstep-emulator --port 9229 [--config pool.json] [--host 127.0.0.1] [--issuer aws] [--verbose]`:
  * starts the emulator, prints endpoint, pools and clients, and each code it "sends".
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
 
-const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--verbose]
+const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--issuer emulator|aws] [--verbose]
 
   --port     port to listen on (default 9229; 0 picks a free port)
   --host     interface to listen on (default 127.0.0.1)
   --config   JSON or JS config file seeding pools, clients and users
+  --issuer   token issuer: emulator (default, http://HOST:PORT/<pool>) or aws
+             (https://cognito-idp.<region>.amazonaws.com/<pool>; keys stay at
+             http://HOST:PORT/<pool>/.well-known/jwks.json)
   --verbose  print one line per request
 `;
 
@@ -23,6 +26,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         port: { type: 'string', default: '9229' },
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string' },
+        issuer: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -43,11 +47,17 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.exitCode = 2;
     return;
   }
+  if (values.issuer !== undefined && values.issuer !== 'aws' && values.issuer !== 'emulator') {
+    process.stderr.write(`--issuer must be emulator or aws\n`);
+    process.exitCode = 2;
+    return;
+  }
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const emu = await startEmulator({
     port,
     host: values.host,
     config: values.config,
+    issuer: values.issuer as 'aws' | 'emulator' | undefined,
     log: values.verbose ? (line) => out(`[request] ${line}`) : undefined,
     // The outbox is the emulator's phone and mailbox: printing codes here is its purpose.
     onMessage: (m) => out(`[${m.medium.toLowerCase()}] ${m.purpose} to ${m.destination || '(no destination)'} (user ${m.username}, pool ${m.userPoolId}): ${m.code}`),

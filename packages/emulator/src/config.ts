@@ -86,7 +86,7 @@ export interface UserConfig {
 
 /** A user pool with its clients and users. */
 export interface PoolConfig {
-  /** Pool id `region_suffix` (random `us-east-1_xxxxxxxxx` when absent). */
+  /** Pool id `region_suffix` (random `<region>_xxxxxxxxx` in the emulator's region, default us-east-1, when absent). */
   id?: string;
   /** Display name (PoolName). */
   name?: string;
@@ -118,6 +118,8 @@ export interface PoolConfig {
 export interface EmulatorConfig {
   /** User pools to create at start. */
   pools?: PoolConfig[];
+  /** Token issuer: `emulator` (default, the emulator's URL) or `aws` (Cognito's URL for the pool's region). */
+  issuer?: 'emulator' | 'aws';
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */

@@ -7,6 +7,7 @@ import type { AppClient, Pool, User } from './model.js';
 import type { OutboxStore } from './outbox.js';
 import type { SessionStore } from './sessions.js';
 import type { TokenIssuer } from './tokens.js';
+import { recordAuthEvent } from './auth-events.js';
 
 export interface Ctx {
   store: import('./model.js').Store;
@@ -80,6 +81,7 @@ export function recordFailure(ctx: Ctx, user: User): void {
   if (now - user.lastFailureAt > QUIET_MS) user.failures = 0;
   user.failures += 1;
   user.lastFailureAt = now;
+  recordAuthEvent(user, 'SignIn', 'Fail', now);
   if (user.failures >= FREE_FAILURES) user.lockedUntil = now + Math.min(2 ** (user.failures - FREE_FAILURES), MAX_LOCK_S) * 1000;
 }
 

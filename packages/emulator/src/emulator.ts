@@ -6,10 +6,10 @@ import { loadConfigFile, resolveTrigger, type EmulatorConfig, type PoolConfig } 
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
 import { createHandler } from './http.js';
-import { poolFromConfig, Store, type Pool } from './model.js';
+import { newPoolId, poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
 import { SessionStore } from './sessions.js';
-import { TokenIssuer } from './tokens.js';
+import { TokenIssuer, type IssuerMode } from './tokens.js';
 import { totpCode } from './totp.js';
 
 /** Options of {@link startEmulator}. */
@@ -24,6 +24,13 @@ export interface EmulatorOptions {
   configBaseDir?: string;
   /** AWS region reported in ARNs and trigger events (default us-east-1). */
   region?: string;
+  /**
+   * The `iss` of tokens: `emulator` (default) is `http://127.0.0.1:PORT/<poolId>`; `aws` is
+   * Cognito's `https://cognito-idp.<region>.amazonaws.com/<poolId>`, for verifiers that
+   * require it (point them at `<endpoint>/<poolId>/.well-known/jwks.json` for the keys).
+   * Overrides the config file's `issuer`.
+   */
+  issuer?: IssuerMode;
   /** How long a custom-auth trigger may run before UserLambdaValidationException (default 5000 ms, as Lambda triggers of Cognito). */
   triggerTimeoutMs?: number;
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
@@ -85,7 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = createFaults();
   const store = new Store();
   let endpoint = '';
-  const tokens = new TokenIssuer(() => endpoint, clock.now);
+  let issuerMode: IssuerMode = 'emulator';
+  const tokens = new TokenIssuer(() => endpoint, clock.now, () => issuerMode);
   const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1', triggerTimeoutMs: options.triggerTimeoutMs ?? 5_000 };
 
   let config: EmulatorConfig = {};
@@ -96,6 +104,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseDir = options.configBaseDir ?? loaded.baseDir;
   } else if (options.config) config = options.config;
   if (config.pools !== undefined && !Array.isArray(config.pools)) throw new Error('Emulator config: "pools" must be an array');
+  issuerMode = options.issuer ?? config.issuer ?? 'emulator';
+  if (issuerMode !== 'emulator' && issuerMode !== 'aws') throw new Error('Emulator config: "issuer" must be "emulator" or "aws"');
 
   const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
     if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
@@ -105,7 +115,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       createAuthChallenge: await resolveTrigger(t.createAuthChallenge, baseDir, 'createAuthChallenge'),
       verifyAuthChallengeResponse: await resolveTrigger(t.verifyAuthChallengeResponse, baseDir, 'verifyAuthChallengeResponse'),
     };
-    const pool = poolFromConfig(p, triggers, clock.now());
+    // A pool without an id gets one in the emulator's region.
+    const pool = poolFromConfig(p.id === undefined ? { ...p, id: newPoolId(ctx.region) } : p, triggers, clock.now());
     store.addPool(pool);
     return describe(pool);
   };

@@ -9,6 +9,7 @@ import { CognitoError } from './errors.js';
 import { operations } from './operations.js';
 import type { OutboxFilter } from './outbox.js';
 import { totpCode } from './totp.js';
+import { requestRegion } from './region.js';
 
 /** Largest request body accepted (Cognito's own limit is far below this). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -146,7 +147,9 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
     return sendError(res, 'SerializationException', 'Start of structure or map found where not expected.', 400, requestId);
   }
   try {
-    const out = await handler(ctx, input as Record<string, unknown>);
+    // The region the request was signed for (CreateUserPool makes `<region>_…` ids).
+    const region = requestRegion(req.headers);
+    const out = await handler(region ? { ...ctx, region } : ctx, input as Record<string, unknown>);
     send(res, 200, out ?? {}, {}, requestId);
     log?.(`${op} 200 ${Date.now() - started}ms`);
   } catch (e) {
@@ -169,7 +172,7 @@ async function handleGet(ctx: Ctx, url: URL, res: ServerResponse): Promise<void>
     if (!ctx.store.pools.has(poolId)) return sendError(res, 'ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
     if (jwks[2] === 'jwks.json') return send(res, 200, await ctx.tokens.jwks(), { 'content-type': 'application/json' });
     const iss = ctx.tokens.issuer(poolId);
-    return send(res, 200, { issuer: iss, jwks_uri: `${iss}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] }, { 'content-type': 'application/json' });
+    return send(res, 200, { issuer: iss, jwks_uri: ctx.tokens.jwksUri(poolId), id_token_signing_alg_values_supported: ['RS256'] }, { 'content-type': 'application/json' });
   }
   if (path === '/_emulator/outbox') {
     const filter: OutboxFilter = {};

@@ -22,3 +22,4 @@ export type {
 } from './config.js';
 export { loadConfigFile } from './config.js';
 export { MAX_BODY_BYTES } from './http.js';
+export type { IssuerMode } from './tokens.js';

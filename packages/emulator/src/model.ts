@@ -4,6 +4,9 @@ import type { ClientConfig, FirstAuthFactor, MfaChallengeName, PoolConfig, Trigg
 import { errors } from './errors.js';
 import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
+import { configPoolSettings, type PoolSettings } from './pool-settings.js';
+import type { Group } from './groups.js';
+import type { ResourceServer } from './resource-servers.js';
 
 export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] as const;
 /** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
@@ -32,6 +35,11 @@ export interface AppClient {
   sessionValidityMinutes: number;
   preventUserExistenceErrors: boolean;
   createdAt: number;
+  /** ExplicitAuthFlows as given (legacy names kept), echoed by DescribeUserPoolClient. */
+  flowsGiven?: string[];
+  /** Other client settings (OAuth, attributes, validity...) kept as given; see client-settings.ts. */
+  settings?: Record<string, unknown>;
+  lastModifiedAt?: number;
 }
 
 export interface UserMfa {
@@ -99,6 +107,12 @@ export interface Pool {
   clients: Map<string, AppClient>;
   users: Map<string, User>;
   createdAt: number;
+  /** Schema, verification, recovery, tags, domain and other kept settings (pool-settings.ts). */
+  settings: PoolSettings;
+  /** Groups by name (groups.ts). */
+  groups: Map<string, Group>;
+  /** Resource servers by identifier (resource-servers.ts). */
+  resourceServers: Map<string, ResourceServer>;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -184,7 +198,12 @@ function configError(where: string, message: string): Error {
 export function clientFromConfig(poolId: string, c: ClientConfig, now: number, defaultFlows: readonly string[] = ALL_FLOWS): AppClient {
   const where = `client ${c.id ?? c.name ?? '(unnamed)'} of pool ${poolId}`;
   const flows = new Set<string>();
-  for (const f of c.explicitAuthFlows ?? defaultFlows) {
+  const given = c.explicitAuthFlows ?? defaultFlows;
+  const legacy = given.filter((f) => f in LEGACY_FLOWS);
+  if (legacy.length && legacy.length !== given.length) throw configError(where, 'ExplicitAuthFlows values with the ALLOW_ prefix cannot be combined with values without it');
+  // Legacy values (no ALLOW_ prefix) only add flows: SRP and refresh stay on, as in Cognito.
+  if (legacy.length) for (const f of ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']) flows.add(f);
+  for (const f of given) {
     const name = LEGACY_FLOWS[f] ?? f;
     if (!KNOWN_FLOWS.has(name)) throw configError(where, `unknown explicit auth flow ${JSON.stringify(f)}`);
     flows.add(name);
@@ -201,6 +220,7 @@ export function clientFromConfig(poolId: string, c: ClientConfig, now: number, d
     sessionValidityMinutes: validity,
     preventUserExistenceErrors: c.preventUserExistenceErrors ?? false,
     createdAt: now,
+    ...(legacy.length ? { flowsGiven: [...given] } : {}),
   };
 }
 
@@ -277,6 +297,9 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     clients: new Map(),
     users: new Map(),
     createdAt: now,
+    settings: configPoolSettings(now),
+    groups: new Map(),
+    resourceServers: new Map(),
   };
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);
@@ -310,6 +333,11 @@ export class Store {
   addClient(pool: Pool, client: AppClient): void {
     pool.clients.set(client.id, client);
     this.clientIndex.set(client.id, client);
+  }
+
+  removeClient(pool: Pool, client: AppClient): void {
+    pool.clients.delete(client.id);
+    this.clientIndex.delete(client.id);
   }
 
   /** The app client and its pool, or ResourceNotFoundException as Cognito answers. */

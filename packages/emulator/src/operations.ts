@@ -8,6 +8,11 @@ import type { Ctx } from './context.js';
 import type { Input } from './params.js';
 import { adminUserGlobalSignOut, changePassword, getTokensFromRefreshToken, globalSignOut, revokeToken } from './signout.js';
 import { confirmForgotPassword, confirmSignUp, forgotPassword, resendConfirmationCode, signUp } from './signup.js';
+import * as groups from './groups.js';
+import * as poolAdmin from './pool-admin.js';
+import * as domains from './user-pool-domains.js';
+import * as servers from './resource-servers.js';
+import { adminDeleteUserAttributes, adminListUserAuthEvents } from './auth-events.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
 
@@ -53,4 +58,33 @@ export const operations: Record<string, Operation> = {
   AdminConfirmSignUp: admin.adminConfirmSignUp,
   AdminResetUserPassword: admin.adminResetUserPassword,
   ListUsers: admin.listUsers,
+  CreateGroup: groups.createGroup,
+  GetGroup: groups.getGroup,
+  ListGroups: groups.listGroups,
+  UpdateGroup: groups.updateGroup,
+  DeleteGroup: groups.deleteGroup,
+  AdminAddUserToGroup: groups.adminAddUserToGroup,
+  AdminRemoveUserFromGroup: groups.adminRemoveUserFromGroup,
+  AdminListGroupsForUser: groups.adminListGroupsForUser,
+  ListUsersInGroup: groups.listUsersInGroup,
+  UpdateUserPool: poolAdmin.updateUserPool,
+  ListUserPools: poolAdmin.listUserPools,
+  UpdateUserPoolClient: poolAdmin.updateUserPoolClient,
+  DeleteUserPoolClient: poolAdmin.deleteUserPoolClient,
+  ListUserPoolClients: poolAdmin.listUserPoolClients,
+  AddCustomAttributes: poolAdmin.addCustomAttributesOp,
+  TagResource: poolAdmin.tagResource,
+  UntagResource: poolAdmin.untagResource,
+  ListTagsForResource: poolAdmin.listTagsForResource,
+  CreateUserPoolDomain: domains.createUserPoolDomain,
+  DescribeUserPoolDomain: domains.describeUserPoolDomain,
+  UpdateUserPoolDomain: domains.updateUserPoolDomain,
+  DeleteUserPoolDomain: domains.deleteUserPoolDomain,
+  CreateResourceServer: servers.createResourceServer,
+  DescribeResourceServer: servers.describeResourceServer,
+  ListResourceServers: servers.listResourceServers,
+  UpdateResourceServer: servers.updateResourceServer,
+  DeleteResourceServer: servers.deleteResourceServer,
+  AdminDeleteUserAttributes: adminDeleteUserAttributes,
+  AdminListUserAuthEvents: adminListUserAuthEvents,
 };

@@ -20,10 +20,10 @@ export function adminRespondToAuthChallenge(ctx: Ctx, input: Input): Promise<Aut
 export async function respondToAuthChallenge(ctx: Ctx, input: Input): Promise<AuthResponse> {
   const clientId = reqString(input, 'ClientId', { max: 128 });
   const challengeName = reqString(input, 'ChallengeName');
-  const sessionId = optString(input, 'Session', { min: 20, max: 8192 });
   const responses = stringMap(input, 'ChallengeResponses');
   const clientMetadata = stringMap(input, 'ClientMetadata');
   const { pool, client } = ctx.store.client(clientId);
+  const sessionId = optString(input, 'Session', { min: 20, max: 8192 }) ?? sessionlessVerifier(ctx, pool, client, challengeName, responses);
   if (!sessionId) throw errors.invalidParameter('Missing required parameter Session');
   const state = ctx.sessions.begin(sessionId, client.id);
   try {
@@ -31,6 +31,15 @@ export async function respondToAuthChallenge(ctx: Ctx, input: Input): Promise<Au
   } finally {
     ctx.sessions.release(sessionId);
   }
+}
+
+/** PASSWORD_VERIFIER without a Session: the user's newest SRP sign-in on this client. */
+function sessionlessVerifier(ctx: Ctx, pool: Pool, client: AppClient, challengeName: string, responses: Record<string, string>): string | undefined {
+  if (challengeName !== 'PASSWORD_VERIFIER' || !responses.USERNAME) return undefined;
+  const username = lookupUser(pool, responses.USERNAME)?.username ?? responses.USERNAME;
+  const id = ctx.sessions.latestPasswordVerifier(client.id, username);
+  if (!id) throw errors.notAuthorized();
+  return id;
 }
 
 async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthState, sessionId: string, challengeName: string, responses: Record<string, string>, clientMetadata: Record<string, string>): Promise<AuthResponse> {

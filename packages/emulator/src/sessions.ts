@@ -55,6 +55,8 @@ export class SessionStore {
   /** Consumed or killed ids, to answer "can only be used once" / "invalid" precisely. */
   private readonly dead = new Map<string, { reason: 'used' | 'killed'; until: number }>();
   private creates = 0;
+  /** The newest PASSWORD_VERIFIER session per `clientId/username`, for answers sent without a Session. */
+  private readonly latestSrp = new Map<string, string>();
 
   constructor(private readonly now: () => number) {}
 
@@ -62,6 +64,7 @@ export class SessionStore {
     if (++this.creates % 1000 === 0) this.prune();
     const id = opaqueToken(96);
     this.live.set(id, { state, expiresAt: this.now() + validityMinutes * 60_000, busy: false });
+    if (state.expect === 'PASSWORD_VERIFIER') this.latestSrp.set(`${state.clientId}/${state.username}`, id);
     return id;
   }
 
@@ -87,6 +90,15 @@ export class SessionStore {
     if (entry.busy) throw errors.sessionUsed();
     entry.busy = true;
     return state;
+  }
+
+  /**
+   * The newest PASSWORD_VERIFIER session of a user on a client: Cognito accepts that answer
+   * without a Session (SRP clients such as pycognito send none).
+   */
+  latestPasswordVerifier(clientId: string, username: string): string | undefined {
+    const id = this.latestSrp.get(`${clientId}/${username}`);
+    return id !== undefined && this.live.has(id) ? id : undefined;
   }
 
   isBusy(id: string): boolean {
@@ -129,5 +141,6 @@ export class SessionStore {
     const now = this.now();
     for (const [id, e] of this.live) if (e.expiresAt + 3600_000 < now) this.live.delete(id);
     for (const [id, d] of this.dead) if (d.until < now) this.dead.delete(id);
+    for (const [key, id] of this.latestSrp) if (!this.live.has(id)) this.latestSrp.delete(key);
   }
 }

@@ -5,7 +5,19 @@ import { CognitoError, errors } from './errors.js';
 import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type Pool, type User } from './model.js';
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
-import { attributeList, optString, reqString, type Input } from './params.js';
+import { attributeList, optBoolean, optString, reqString, type Input } from './params.js';
+import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
+import { recoveryTarget } from './account-recovery.js';
+
+/**
+ * Where a sign-up code goes: an attribute of the pool's AutoVerifiedAttributes the user has,
+ * the phone number first (as Cognito sends when both are verified); config pools send to
+ * the email first. None when the pool verifies nothing the user has.
+ */
+export function signUpTarget(pool: Pool, user: User): 'email' | 'phone_number' | undefined {
+  const order = pool.settings.strictSchema ? (['phone_number', 'email'] as const) : (['email', 'phone_number'] as const);
+  return order.find((a) => pool.settings.autoVerifiedAttributes.includes(a) && !!user.attributes[a]);
+}
 
 const SIGN_UP_CODE_MS = 24 * 3600_000;
 const FORGOT_CODE_MS = 3600_000;
@@ -17,10 +29,10 @@ interface Delivery {
 }
 
 /** Sends a code by email when the user has one, else by SMS; returns CodeDeliveryDetails. */
-function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose): Delivery {
+function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose, target?: 'email' | 'phone_number'): Delivery {
   const email = user.attributes.email;
   const phone = user.attributes.phone_number;
-  const medium = email || !phone ? 'EMAIL' : 'SMS';
+  const medium = target ? (target === 'email' ? 'EMAIL' : 'SMS') : email || !phone ? 'EMAIL' : 'SMS';
   const destination = medium === 'EMAIL' ? (email ?? '') : phone!;
   ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, at: ctx.clock.now() });
   return medium === 'EMAIL'
@@ -73,16 +85,24 @@ export function signUp(ctx: Ctx, input: Input) {
   if (lookupUser(pool, username) || lookupUser(pool, identity.username)) {
     throw new CognitoError('UsernameExistsException', identity.username === username ? 'User already exists' : 'An account with the given email already exists.');
   }
+  const { sub: _sub, ...given } = identity.attributes;
+  checkAttributes(pool, given, 'create');
+  checkWritable(client, attributes);
+  if (pool.usernameAttributes.length) checkAliasesFree(pool, undefined, given);
   checkPolicy(pool, password);
   const now = ctx.clock.now();
   const user = newUser(identity.username, now, identity.attributes);
   user.status = 'UNCONFIRMED';
   setPassword(pool, user, password, now);
   pool.users.set(user.username, user);
+  const target = signUpTarget(pool, user);
+  const session = signUpSession(ctx, pool, client, user, 'CONFIRM_SIGN_UP');
+  // Cognito sends no code (and answers no CodeDeliveryDetails) when nothing is auto-verified.
+  if (!target) return { UserConfirmed: false, UserSub: user.sub, Session: session };
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
-  const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
-  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery, Session: signUpSession(ctx, pool, client, user, 'CONFIRM_SIGN_UP') };
+  const delivery = deliver(ctx, pool, user, code, 'SIGN_UP', target);
+  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery, Session: session };
 }
 
 /** ConfirmSignUp. */
@@ -94,10 +114,12 @@ export function confirmSignUp(ctx: Ctx, input: Input) {
   const user = existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   checkCode(ctx, user.signUpCode, code);
+  const target = signUpTarget(pool, user) ?? (user.attributes.email ? 'email' : user.attributes.phone_number ? 'phone_number' : undefined);
+  // The code proves the contact: it becomes verified, and as an alias it must be free.
+  if (target) checkAliasesFree(pool, user, { [`${target}_verified`]: 'true' }, optBoolean(input, 'ForceAliasCreation') ?? false);
   user.status = 'CONFIRMED';
   user.signUpCode = undefined;
-  if (user.attributes.email) user.attributes.email_verified = 'true';
-  else if (user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
+  if (target) user.attributes[`${target}_verified`] = 'true';
   user.modifiedAt = ctx.clock.now();
   return { Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
 }
@@ -108,9 +130,11 @@ export function resendConfirmationCode(ctx: Ctx, input: Input) {
   const { pool } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.invalidParameter('User is already confirmed.');
+  const target = signUpTarget(pool, user);
+  if (!target) throw errors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: ctx.clock.now() + SIGN_UP_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'SIGN_UP') };
+  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'SIGN_UP', target) };
 }
 
 /** ForgotPassword. */
@@ -119,12 +143,13 @@ export function forgotPassword(ctx: Ctx, input: Input) {
   const { pool } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-  if (!user.attributes.email && !user.attributes.phone_number) {
+  const target = recoveryTarget(pool, user);
+  if (!target) {
     throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   }
   const code = randomCode(6);
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD') };
+  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD', target) };
 }
 
 /**

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import { opaqueToken } from './codes.js';
 import { errors } from './errors.js';
+import { readableAttributes } from './client-settings.js';
+import { groupClaims } from './groups.js';
 import type { AppClient, Pool, User } from './model.js';
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -14,18 +16,31 @@ interface SigningKey {
   jwk: JWK;
 }
 
-// RSA key generation costs ~100 ms; one key per process keeps test suites that start many
-// emulators fast. Tokens stay bound to their emulator by `iss` (endpoint + pool id).
-let sharedKey: Promise<SigningKey> | undefined;
-function signingKey(): Promise<SigningKey> {
-  sharedKey ??= (async () => {
-    const keys = await generateKeyPair('RS256', { extractable: true });
-    const kid = randomUUID();
-    const jwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
-    return { kid, keys, jwk };
-  })();
-  return sharedKey;
+// RSA key generation costs ~100 ms; one key pair per process keeps test suites that start many
+// emulators fast. Tokens stay bound to their emulator by `iss` (endpoint + pool id). As in
+// Cognito's JWKS there are two keys: ID tokens are signed with one, access tokens with the other.
+interface SigningKeys {
+  id: SigningKey;
+  access: SigningKey;
 }
+let sharedKeys: Promise<SigningKeys> | undefined;
+async function newKey(): Promise<SigningKey> {
+  const keys = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const jwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
+  return { kid, keys, jwk };
+}
+function signingKeys(): Promise<SigningKeys> {
+  sharedKeys ??= Promise.all([newKey(), newKey()]).then(([id, access]) => ({ id, access }));
+  return sharedKeys;
+}
+
+/**
+ * The `iss` of tokens: `emulator` (default) is the emulator's own URL + pool id, which
+ * verifiers can discover; `aws` is Cognito's `https://cognito-idp.<region>.amazonaws.com/<poolId>`
+ * for verifiers (aws-jwt-verify) that insist on it and are given the emulator's JWKS.
+ */
+export type IssuerMode = 'emulator' | 'aws';
 
 /** What Cognito answers as AuthenticationResult. */
 export interface AuthenticationResult {
@@ -67,24 +82,32 @@ export class TokenIssuer {
   constructor(
     private readonly endpoint: () => string,
     private readonly now: () => number,
+    private readonly issuerMode: () => IssuerMode = () => 'emulator',
   ) {}
 
   /** Warms the signing key so the first sign-in is not slow. */
   async ready(): Promise<void> {
-    await signingKey();
+    await signingKeys();
   }
 
   issuer(userPoolId: string): string {
+    if (this.issuerMode() === 'aws') return `https://cognito-idp.${userPoolId.split('_')[0]}.amazonaws.com/${userPoolId}`;
     return `${this.endpoint()}/${userPoolId}`;
   }
 
+  /** Where the pool's JWKS is served: always the emulator, whatever the issuer. */
+  jwksUri(userPoolId: string): string {
+    return `${this.endpoint()}/${userPoolId}/.well-known/jwks.json`;
+  }
+
   async jwks(): Promise<{ keys: JWK[] }> {
-    return { keys: [(await signingKey()).jwk] };
+    const { id, access } = await signingKeys();
+    return { keys: [id.jwk, access.jwk] };
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
   async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string } = {}): Promise<AuthenticationResult> {
-    const { kid, keys } = await signingKey();
+    const signing = await signingKeys();
     const nowSec = Math.floor(this.now() / 1000);
     const authTime = opts.authTime ?? nowSec;
     const iss = this.issuer(pool.id);
@@ -94,11 +117,13 @@ export class TokenIssuer {
     if (!origins) this.userOrigins.set(userKey, (origins = new Set()));
     origins.add(originJti);
     const eventId = randomUUID();
-    const sign = (claims: Record<string, unknown>) =>
+    const sign = (claims: Record<string, unknown>, { kid, keys }: SigningKey = claims.token_use === 'id' ? signing.id : signing.access) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + TOKEN_SECONDS).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
+    const groups = groupClaims(pool, user);
 
     const idClaims: Record<string, unknown> = {
       sub: user.sub,
+      ...groups.id,
       aud: client.id,
       'cognito:username': user.username,
       token_use: 'id',
@@ -106,12 +131,14 @@ export class TokenIssuer {
       origin_jti: originJti,
       event_id: eventId,
     };
+    const readable = readableAttributes(client);
     for (const [name, value] of Object.entries(user.attributes)) {
-      if (name === 'sub') continue;
+      if (name === 'sub' || (readable && !readable.has(name))) continue;
       idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
     }
     const accessClaims = {
       sub: user.sub,
+      ...groups.access,
       client_id: client.id,
       username: user.username,
       token_use: 'access',
@@ -160,7 +187,7 @@ export class TokenIssuer {
 
   /** Verifies an access token of this emulator; returns its claims. */
   async verifyAccess(token: string, userPoolIds: Iterable<string>): Promise<AccessClaims & { userPoolId: string }> {
-    const { keys } = await signingKey();
+    const { keys } = (await signingKeys()).access;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'], currentDate: new Date(this.now()) }));

@@ -49,7 +49,7 @@ describe('user names, aliases and username attributes', () => {
   });
 
   it('UsernameAttributes email: SignUp stores a generated name; email works everywhere as USERNAME', async () => {
-    const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: 'by-email', UsernameAttributes: ['email'] }));
+    const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: 'by-email', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }));
     expect(UserPool?.UsernameAttributes).toEqual(['email']);
     const poolId = UserPool!.Id!;
     const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'] }));

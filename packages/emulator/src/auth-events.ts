@@ -1,0 +1,71 @@
+/**
+ * Sign-in history per user for AdminListUserAuthEvents, and AdminDeleteUserAttributes.
+ * Cognito keeps auth events only with threat protection (UserPoolAddOns
+ * AdvancedSecurityMode AUDIT or ENFORCED); without it the call answers
+ * UserPoolAddOnNotEnabledException.
+ */
+import { randomUUID } from 'node:crypto';
+import { epochSeconds, existingUser, type Ctx } from './context.js';
+import { CognitoError, errors } from './errors.js';
+import type { User } from './model.js';
+import { paginate } from './pagination.js';
+import { reqString, stringList, type Input } from './params.js';
+
+export interface AuthEvent {
+  id: string;
+  type: 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode';
+  response: 'Pass' | 'Fail';
+  at: number;
+}
+
+const KEEP = 100;
+const events = new WeakMap<User, AuthEvent[]>();
+
+/** Notes a sign-in (or other auth event) of a user; the newest {@link KEEP} are kept. */
+export function recordAuthEvent(user: User, type: AuthEvent['type'], response: AuthEvent['response'], at: number): void {
+  let list = events.get(user);
+  if (!list) events.set(user, (list = []));
+  list.unshift({ id: randomUUID(), type, response, at });
+  if (list.length > KEEP) list.length = KEEP;
+}
+
+/** AdminListUserAuthEvents (MaxResults 0..60, NextToken), newest first. */
+export function adminListUserAuthEvents(ctx: Ctx, input: Input) {
+  const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
+  const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
+  const mode = (pool.settings.kept.UserPoolAddOns as { AdvancedSecurityMode?: string } | undefined)?.AdvancedSecurityMode;
+  if (mode !== 'AUDIT' && mode !== 'ENFORCED') throw new CognitoError('UserPoolAddOnNotEnabledException', 'Advanced security features are not enabled for this user pool.');
+  const { page, next } = paginate(input, events.get(user) ?? [], { limitMember: 'MaxResults', tokenMember: 'NextToken', max: 60, scope: `events/${pool.id}/${user.username}` });
+  return {
+    AuthEvents: page.map((e) => ({
+      EventId: e.id,
+      EventType: e.type,
+      CreationDate: epochSeconds(e.at),
+      EventResponse: e.response,
+      EventRisk: { RiskDecision: 'NoRisk', RiskLevel: 'Low', CompromisedCredentialsDetected: false },
+      ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: e.response === 'Pass' ? 'Success' : 'Failure' }],
+      EventContextData: { IpAddress: '127.0.0.1', DeviceName: 'Unknown', Timezone: '+00:00', City: 'Unknown', Country: 'Unknown' },
+    })),
+    ...(next ? { NextToken: next } : {}),
+  };
+}
+
+/** AdminDeleteUserAttributes (sub and immutable attributes cannot be deleted). */
+export function adminDeleteUserAttributes(ctx: Ctx, input: Input) {
+  const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
+  const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
+  const names = stringList(input, 'UserAttributeNames');
+  if (!names) throw errors.invalidParameter("1 validation error detected: Value null at 'userAttributeNames' failed to satisfy constraint: Member must not be null");
+  for (const n of names) {
+    const s = pool.settings.schema.find((a) => a.Name === n);
+    if (n === 'sub' || (s && !s.Mutable)) throw errors.invalidParameter(`Cannot modify the non-mutable attribute ${n}`);
+    if (s?.Required) throw errors.invalidParameter(`Attributes did not conform to the schema: ${n}: The attribute is required`);
+  }
+  for (const n of names) {
+    delete user.attributes[n];
+    // Without the contact its verified flag goes too.
+    if (n === 'email' || n === 'phone_number') delete user.attributes[`${n}_verified`];
+  }
+  user.modifiedAt = ctx.clock.now();
+  return {};
+}

@@ -1,0 +1,37 @@
+// Runs boto3/test_pools.py (Python's AWS SDK, written by others) against an emulator started
+// here: pool settings, groups with boto3's own paginators, IaC operations, region, aliases.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { start, type Emulator } from './support.js';
+
+const here = join(dirname(fileURLToPath(import.meta.url)), 'boto3');
+const havePython = spawnSync('python3', ['-c', 'import boto3'], { encoding: 'utf8' }).status === 0;
+
+// CI installs boto3 (with moto); elsewhere the suite is skipped when Python lacks it.
+describe.skipIf(!havePython && !process.env.CI)('boto3: pools, groups and IaC operations', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await start();
+  });
+  afterAll(() => emu?.close());
+
+  it('test_pools.py passes', async () => {
+    // Asynchronous: the emulator answers from this process's event loop while Python runs.
+    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('python3', ['-m', 'unittest', '-v', 'test_pools'], {
+        cwd: here,
+        timeout: 120_000,
+        env: { ...process.env, EMULATOR_ENDPOINT: emu.endpoint, PYTHONDONTWRITEBYTECODE: '1' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(run.status, `${run.stderr}\n${run.stdout}`).toBe(0);
+    expect(run.stderr).toMatch(/\nOK/);
+  }, 150_000);
+});
