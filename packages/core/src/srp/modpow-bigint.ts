@@ -1,9 +1,12 @@
 /**
  * Modular exponentiation on native BigInt: the portable path (browsers, and Node when the
  * OpenSSL fast path does not apply). Sliding windows for a general base; a base of 2, which
- * is SRP's generator, doubles by shifting instead of multiplying.
+ * is SRP's generator, doubles by shifting instead of multiplying, and modulo SRP's N uses
+ * the precomputed fixed-base tables of ./modpow-fixed-base.ts.
  * @module
  */
+import { N } from './group.js';
+import { pow2ModN } from './modpow-fixed-base.js';
 
 /** `base ** exponent mod modulus` for a non-negative exponent and a positive modulus. */
 export type ModPow = (base: bigint, exponent: bigint, modulus: bigint) => bigint;
@@ -21,7 +24,7 @@ export const modPow: ModPow = (base, exponent, modulus) => {
   if (b < 0n) b += modulus;
   if (exponent === 0n) return 1n;
   if (b <= 1n) return b;
-  if (b === 2n) return pow2(exponent, modulus);
+  if (b === 2n) return (modulus === N ? pow2ModN(exponent) : undefined) ?? pow2(exponent, modulus);
   return slidingWindow(b, exponent, modulus);
 };
 
