@@ -18,79 +18,38 @@
  */
 import { N } from './group.js';
 
-/**
- * One comb: the exponent's bits in `h` rows of `rowBits` bits, each row cut into `v` blocks
- * of `blockBits`. `table[j][s]` is the product of 2^(2^(i·rowBits + j·blockBits)) over the
- * rows i whose bit is set in the h-bit index s, so one column of bits costs one
- * multiplication and every column shares the same `blockBits` squarings.
- */
-interface Comb {
-  bits: number;
-  h: number;
-  v: number;
-  rowBits: number;
-  blockBits: number;
-  table: bigint[][];
-}
+// The two combs, [h rows, v blocks per row, exponent bits], chosen by measurement
+// (bench/srp.bench.ts). g^a, 1024 bits: 8 rows × 2 blocks of 64 bits, so 63 squarings and at
+// most 128 multiplications, 510 entries. g^x, 256 bits: 4 rows × 4 blocks of 16 bits, so 15
+// squarings and at most 64 multiplications, 60 entries. In comb [h, v, bits], entry
+// tables[c][j][s] is the product of 2^(2^(i·bits/h + j·bits/(h·v))) over the rows i whose bit is
+// set in the h-bit index s: one column of exponent bits costs one multiplication, and all
+// columns share the same squarings. Every base point is 2^(2^(16·t)), so one chain feeds both.
+const COMBS = [
+  [8, 2, 1024],
+  [4, 4, 256],
+] as const;
 
-// Chosen by measurement (bench/srp.bench.ts): g^a is a 1024-bit exponent, 8 rows × 2 blocks
-// of 64 bits (63 squarings + at most 128 multiplications, 510 entries); g^x is 256 bits,
-// 4 rows × 4 blocks of 16 bits (15 squarings + at most 64 multiplications, 60 entries).
-// Both step their base points by 2^16 in the exponent, so one squaring chain feeds both.
-const LARGE = { bits: 1024, h: 8, v: 2 } as const;
-const SMALL = { bits: 256, h: 4, v: 4 } as const;
-const CHAIN_STEP = 16;
+let tables: bigint[][][] | undefined;
 
-let combs: { large: Comb; small: Comb } | undefined;
-
-function build(): { large: Comb; small: Comb } {
+function build(): bigint[][][] {
   // chain[t] = 2^(2^(16·t)) mod N, up to the large comb's last base point, 2^(2^960).
-  const highest = LARGE.bits - LARGE.bits / LARGE.h / LARGE.v;
-  const chain: bigint[] = [2n];
-  let s = 2n;
-  for (let t = 1; t * CHAIN_STEP <= highest; t++) {
-    for (let q = 0; q < CHAIN_STEP; q++) s = (s * s) % N;
+  const chain = [2n];
+  for (let t = 1, s = 2n; t <= 60; t++) {
+    for (let q = 0; q < 16; q++) s = (s * s) % N;
     chain.push(s);
   }
-  return { large: comb(LARGE, chain), small: comb(SMALL, chain) };
-}
-
-function comb({ bits, h, v }: { bits: number; h: number; v: number }, chain: bigint[]): Comb {
-  const rowBits = bits / h;
-  const blockBits = rowBits / v;
-  const table: bigint[][] = [];
-  for (let j = 0; j < v; j++) {
-    const row: bigint[] = [1n];
-    for (let s = 1; s < 1 << h; s++) {
-      const top = 31 - Math.clz32(s);
-      // 2^(2^(top·rowBits + j·blockBits)): a multiple of CHAIN_STEP by construction.
-      const point = chain[(top * rowBits + j * blockBits) / CHAIN_STEP]!;
-      const rest = s ^ (1 << top);
-      row.push(rest === 0 ? point : (row[rest]! * point) % N);
-    }
-    table.push(row);
-  }
-  return { bits, h, v, rowBits, blockBits, table };
-}
-
-function combPow(c: Comb, exponent: bigint): bigint {
-  const { bits, h, v, rowBits, blockBits, table } = c;
-  const digits = exponent.toString(2).padStart(bits, '0');
-  // The bit of weight 2^p sits at digits[bits - 1 - p].
-  const last = bits - 1;
-  let r = 1n;
-  let started = false;
-  for (let k = blockBits - 1; k >= 0; k--) {
-    if (started) r = (r * r) % N;
-    for (let j = 0; j < v; j++) {
-      let s = 0;
-      for (let i = h - 1; i >= 0; i--) s = (s << 1) | (digits.charCodeAt(last - (i * rowBits + j * blockBits + k)) - 48);
-      if (s === 0) continue;
-      r = started ? (r * table[j]![s]!) % N : table[j]![s]!;
-      started = true;
-    }
-  }
-  return r;
+  return COMBS.map(([h, v, bits]) =>
+    Array.from({ length: v }, (_, j) => {
+      const row = [1n];
+      for (let s = 1; s < 1 << h; s++) {
+        const top = 31 - Math.clz32(s);
+        const point = chain[(top * v + j) * (bits / h / v / 16)]!;
+        row.push(s === 1 << top ? point : (row[s ^ (1 << top)]! * point) % N);
+      }
+      return row;
+    }),
+  );
 }
 
 /**
@@ -98,7 +57,22 @@ function combPow(c: Comb, exponent: bigint): bigint {
  * exponent is too small to be worth it (≤ 64 bits) or too large for the tables (> 1024 bits).
  */
 export function pow2ModN(exponent: bigint): bigint | undefined {
-  if (exponent < 1n << 64n || exponent >= 1n << BigInt(LARGE.bits)) return undefined;
-  combs ??= build();
-  return combPow(exponent < 1n << BigInt(SMALL.bits) ? combs.small : combs.large, exponent);
+  if (exponent < 1n << 64n || exponent >> 1024n) return undefined;
+  tables ??= build();
+  const c = exponent >> 256n ? 0 : 1;
+  const [h, v, bits] = COMBS[c]!;
+  const table = tables[c]!;
+  const blockBits = bits / h / v;
+  // The bit of weight 2^p sits at digits[bits - 1 - p].
+  const digits = exponent.toString(2).padStart(bits, '0');
+  let r = 1n;
+  for (let k = blockBits - 1; k >= 0; k--) {
+    r = (r * r) % N;
+    for (let j = 0; j < v; j++) {
+      let s = 0;
+      for (let i = h - 1; i >= 0; i--) s = (s << 1) | (digits.charCodeAt(bits - 1 - ((i * v + j) * blockBits + k)) - 48);
+      if (s) r = (r * table[j]![s]!) % N;
+    }
+  }
+  return r;
 }

@@ -1,0 +1,12 @@
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+const code = `import { createAuth, surfaceUnclaimed } from '@nextstep/core';
+const auth = createAuth({ userPool: { userPoolId: 'us-east-1_abcdefghi', clientId: 'abcdefghijklmnopqrstuvwxyz' }, plugins: [], defaultHandler: surfaceUnclaimed });
+export async function run(username, password, code) { const flow = await auth.signIn({ username, password }); if (!flow.isSignedIn) await flow.confirm(code); return flow.output(); }`;
+writeFileSync('/tmp/p16/entry.mjs', code);
+const r = await build({ entryPoints: ['/tmp/p16/entry.mjs'], bundle: true, minify: true, format: 'esm', platform: 'browser', conditions: ['@nextstep/source'], nodePaths: [process.cwd() + '/node_modules'], absWorkingDir: process.cwd(), write: false, metafile: true, logLevel: 'silent', outfile: '/tmp/p16/out.js' });
+const out = Object.values(r.metafile.outputs)[0];
+console.log('gzip', gzipSync(r.outputFiles[0].contents, { level: 9 }).length);
+const rows = Object.entries(out.inputs).filter(([p]) => /srp|semver|interpret/.test(p)).map(([p, i]) => [p.replace(/^.*packages\//, ''), i.bytesInOutput]);
+console.log(rows);
