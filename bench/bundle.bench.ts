@@ -201,5 +201,12 @@ export async function run(): Promise<BenchSection> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { title: 'Browser bundle size', rows, notes };
+  const amp = built['aws-amplify 6.22.1 signIn + confirmSignIn'];
+  const summary = (['core alone', 'core + all four'] as const).flatMap((name) => {
+    const b = built[name];
+    if (!b || !amp) return [];
+    const goal = loadBudgets().goals[name];
+    return [{ figure: `browser bundle gzip, ${name === 'core alone' ? 'core alone (signIn + confirm)' : 'core + all four plugins'}${goal ? ` (goal ≤ ${goal.toLocaleString('en-US')} B)` : ''}`, nextstep: `${b.gzip.toLocaleString('en-US')} B`, peer: `Amplify signIn + confirmSignIn ${amp.gzip.toLocaleString('en-US')} B`, ratio: `${(b.gzip / amp.gzip).toFixed(2)}×` }];
+  });
+  return { title: 'Browser bundle size', rows, notes, summary };
 }

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CLIENTS, USERS, serverConfig, type Client, type ClientName } from './client-impls.js';
-import type { BenchSection } from './types.js';
+import { ratio as times, type BenchSection } from './types.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const NODE_ARGS = ['--conditions=@nextstep/source', '--import', 'tsx'];
@@ -94,7 +94,15 @@ export async function run(): Promise<BenchSection> {
       `CPU: ${runs} USER_SRP_AUTH sign-ins to DONE per client after 3 warm-ups, interleaved; the emulator runs in a child process, so the figure is client work only (HTTP, JSON, SRP, flow machinery, hooks). Goal for nextstep: ≤ 7 ms.`,
       `Heap: ${flows} flows per client, parked at SMS_MFA after USER_PASSWORD_AUTH (the same two calls for every client), each client in a fresh process; heapUsed after a full GC, minus the baseline after 20 warm-up flows, over ${flows}. nextstep after USER_SRP_AUTH: ${round(memory['nextstep-sdk, USER_SRP_AUTH']! / 1024)} KB per flow.`,
     );
-    return { title: 'Client: CPU per SRP sign-in to DONE, heap per flow parked at MFA (Node, same emulator)', rows, notes };
+    const at = (n: ClientName) => timing[names.indexOf(n)]!;
+    const mm = (t: { cpu: { min: number; median: number } }) => `${round(t.cpu.min)} / ${round(t.cpu.median)} ms`;
+    const kb = (n: string) => `${round(memory[n]! / 1024)} KB`;
+    const summary = [
+      { figure: 'client CPU per SRP sign-in to DONE, Node, min / median (default transport: AWS SDK)', nextstep: mm(at('nextstep-sdk')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-sdk').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: 'same, with a minimal node:http transport (bench-only prototype)', nextstep: mm(at('nextstep-http')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-http').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: `heap per flow parked at an MFA step (${flows} flows)`, nextstep: kb('nextstep-sdk'), peer: `amazon-cognito-identity-js ${kb('amazon-cognito-identity-js')}`, ratio: times(memory['nextstep-sdk']!, memory['amazon-cognito-identity-js']!) },
+    ];
+    return { title: 'Client: CPU per SRP sign-in to DONE, heap per flow parked at MFA (Node, same emulator)', rows, notes, summary };
   } finally {
     await server.stop();
   }
