@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { checkBudget, loadBudgets } from './budgets.js';
 import type { BenchSection } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,6 +129,7 @@ export async function run(): Promise<BenchSection> {
   const rows: BenchSection['rows'] = [];
   const notes: string[] = [];
   const built: Record<string, Built & { gzip: number; brotli: number }> = {};
+  const budgets = loadBudgets();
   try {
     for (const [i, entry] of entries().entries()) {
       const file = join(dir, `entry-${i}.mjs`);
@@ -138,7 +140,8 @@ export async function run(): Promise<BenchSection> {
       } catch (error) {
         rows.push({ entry: entry.name, 'min (B)': 'BUILD FAILED', 'gzip -9 (B)': '', 'brotli (B)': '', 'vs Amplify (gzip)': '' });
         const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? (error as Error).message.split('\n')[0];
-        notes.push(`${entry.name}: build failed: ${first}`);
+        notes.push(`FAIL: ${entry.name}: build failed: ${first}`);
+        process.exitCode = 1;
         continue;
       }
       const gzip = gzipSync(b.bytes, { level: 9 }).length;
@@ -146,6 +149,11 @@ export async function run(): Promise<BenchSection> {
       built[entry.name] = { ...b, gzip, brotli };
       const newFunction = (b.text.match(/new Function\b/g) ?? []).length;
       const sdk = bytesFrom(b.meta, (p) => /node_modules\/@(aws-sdk|smithy|aws-crypto)\//.test(p));
+      const budget = entry.core ? checkBudget(budgets, entry.name, gzip) : { cell: '', goalCell: '' };
+      if (budget.failure) {
+        notes.push(budget.failure);
+        process.exitCode = 1;
+      }
       rows.push({
         entry: entry.name,
         'min (B)': b.bytes.length,
@@ -154,6 +162,8 @@ export async function run(): Promise<BenchSection> {
         'vs Amplify (gzip)': '',
         'AWS SDK share': entry.core ? `${Math.round((100 * sdk) / b.bytes.length)} %` : '',
         'new Function': newFunction,
+        [`budget (${budgets.enforce})`]: budget.cell,
+        goal: budget.goalCell,
       });
       if (entry.core && newFunction > 0) {
         notes.push(`FAIL: "${entry.name}" contains \`new Function\` ${newFunction}× (breaks under a CSP without 'unsafe-eval').`);
@@ -196,9 +206,17 @@ export async function run(): Promise<BenchSection> {
     for (const [name, base] of [['core + all four', 'core alone'], ['core + totp + qr', 'core + totp']] as const) {
       if (built[name] && built[base]) notes.push(`${name} adds ${built[name].gzip - built[base].gzip} B gzip over ${base}.`);
     }
+    notes.push(`Budgets (bench/budgets.json): enforcing ${budgets.enforce}; the run fails when an entry's gzip size is over its enforced budget. Goals: ${Object.entries(budgets.goals).map(([e, g]) => `${e} ≤ ${g} B`).join(', ')}.`);
     notes.push('Sizes: esbuild 0.28 --bundle --minify --format=esm --platform=browser; gzip = zlib level 9; brotli = quality 11. Ratio = our gzip / Amplify gzip in this run.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { title: 'Browser bundle size', rows, notes };
+  const amp = built['aws-amplify 6.22.1 signIn + confirmSignIn'];
+  const summary = (['core alone', 'core + all four'] as const).flatMap((name) => {
+    const b = built[name];
+    if (!b || !amp) return [];
+    const goal = loadBudgets().goals[name];
+    return [{ figure: `browser bundle gzip, ${name === 'core alone' ? 'core alone (signIn + confirm)' : 'core + all four plugins'}${goal ? ` (goal ≤ ${goal.toLocaleString('en-US')} B)` : ''}`, nextstep: `${b.gzip.toLocaleString('en-US')} B`, peer: `Amplify signIn + confirmSignIn ${amp.gzip.toLocaleString('en-US')} B`, ratio: `${(b.gzip / amp.gzip).toFixed(2)}×` }];
+  });
+  return { title: 'Browser bundle size', rows, notes, summary };
 }

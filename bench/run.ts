@@ -1,9 +1,13 @@
-// `npm run bench [name ...]`: runs each bench/<name>.ts (all by default) in one process, one
-// after another, and prints its table; results go to bench/results/latest.json.
+// `npm run bench [name ...]`: runs each bench/<name>.bench.ts (all by default) in one process,
+// one after another, and prints its table; then a summary of the headline figures, each with
+// its peer and ratio from this run. Results go to bench/results/latest.json, from which
+// `npm run bench:readme` regenerates the README's benchmark table.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchSection } from './types.js';
+import { machine } from './machine.js';
+import { table } from './markdown.js';
+import type { BenchSection, SummaryRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
@@ -12,14 +16,13 @@ const names = readdirSync(here)
   .map((f) => f.replace(/\.bench\.ts$/, ''))
   .filter((n) => wanted.length === 0 || wanted.includes(n))
   .sort();
-
-function table(rows: BenchSection['rows']): string {
-  if (rows.length === 0) return '(no rows)';
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const line = (cells: (string | number | undefined)[]) => `| ${cells.map((c) => String(c ?? '')).join(' | ')} |`;
-  return [line(cols), line(cols.map(() => '---')), ...rows.map((r) => line(cols.map((c) => r[c])))].join('\n');
+const unknown = wanted.filter((w) => !names.includes(w));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')} (have: ${readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).join(', ')})`);
+  process.exit(2);
 }
 
+const startedAt = new Date();
 const results: Record<string, BenchSection> = {};
 for (const name of names) {
   const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as { run(): Promise<BenchSection> };
@@ -28,5 +31,10 @@ for (const name of names) {
   console.log(`\n## ${section.title}\n\n${table(section.rows)}`);
   for (const note of section.notes ?? []) console.log(`- ${note}`);
 }
+const summary: SummaryRow[] = names.flatMap((n) => results[n]!.summary ?? []);
+const host = machine();
+if (summary.length > 0) {
+  console.log(`\n## Summary: each figure beside its peer, this run (${startedAt.toISOString().slice(0, 10)}, ${host.description})\n\n${table(summary.map((s) => ({ what: s.figure, nextstep: s.nextstep, peer: s.peer, ratio: s.ratio })))}`);
+}
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));
+writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({ date: startedAt.toISOString(), node: process.version, machine: host, benches: names, summary, results }, null, 2));

@@ -1,9 +1,11 @@
 /**
  * Modular exponentiation on native BigInt: the portable path (browsers, and Node when the
- * OpenSSL fast path does not apply). Sliding windows for a general base; a base of 2, which
- * is SRP's generator, doubles by shifting instead of multiplying.
+ * OpenSSL fast path does not apply). Sliding windows for a general base; 2^e modulo SRP's N
+ * (g^a and g^x) from the precomputed fixed-base tables of ./modpow-fixed-base.ts.
  * @module
  */
+import { N } from './group.js';
+import { pow2ModN } from './modpow-fixed-base.js';
 
 /** `base ** exponent mod modulus` for a non-negative exponent and a positive modulus. */
 export type ModPow = (base: bigint, exponent: bigint, modulus: bigint) => bigint;
@@ -21,7 +23,10 @@ export const modPow: ModPow = (base, exponent, modulus) => {
   if (b < 0n) b += modulus;
   if (exponent === 0n) return 1n;
   if (b <= 1n) return b;
-  if (b === 2n) return pow2(exponent, modulus);
+  if (b === 2n && modulus === N) {
+    const r = pow2ModN(exponent);
+    if (r !== undefined) return r;
+  }
   return slidingWindow(b, exponent, modulus);
 };
 
@@ -63,20 +68,6 @@ function slidingWindow(b: bigint, exponent: bigint, m: bigint): bigint {
       started = true;
     }
     i = j;
-  }
-  return r;
-}
-
-// 2^e: square per bit; a set bit only doubles, which is a shift and at most one subtraction.
-function pow2(exponent: bigint, m: bigint): bigint {
-  const bits = exponent.toString(2);
-  let r = 2n % m;
-  for (let i = 1; i < bits.length; i++) {
-    r = (r * r) % m;
-    if (bits.charCodeAt(i) === 49 /* '1' */) {
-      r <<= 1n;
-      if (r >= m) r -= m;
-    }
   }
   return r;
 }

@@ -1,0 +1,133 @@
+// The clients bench/client.bench.ts and bench/client-memory.ts measure: each signs one user
+// in against the emulator, either to DONE (a user without MFA) or to its SMS MFA step, where
+// the flow is kept ("parked") for the memory figure.
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AuthError, createAuth, createFetchTransport, surfaceUnclaimed, type Auth, type CognitoTransport } from '../packages/core/src/index.js';
+import { sms } from '../packages/plugin-sms/src/index.js';
+
+export const POOL = 'us-east-1_ClientBench';
+export const CLIENT = 'client-bench';
+export const PASSWORD = 'Bench-Passw0rd!-client';
+/** Users of the bench pool: `done` signs in without MFA, `mfa` always gets SMS_MFA. */
+export const USERS = { done: 'bench-done', mfa: 'bench-mfa' } as const;
+
+/** The emulator config both processes agree on. */
+export const serverConfig = {
+  pools: [
+    {
+      id: POOL,
+      mfa: 'OPTIONAL',
+      enabledMfas: ['SMS_MFA'],
+      clients: [{ id: CLIENT, secret: false, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+      users: [
+        { username: USERS.done, password: PASSWORD },
+        { username: USERS.mfa, password: PASSWORD, attributes: { phone_number: '+15555550142', phone_number_verified: 'true' }, mfa: { sms: true } },
+      ],
+    },
+  ],
+};
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules');
+const require = createRequire(join(root, 'noop.js'));
+export const version = (pkg: string) => (require(join(root, pkg, 'package.json')) as { version: string }).version;
+
+export type Flow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+/** One client: `signIn` resolves with an object that holds the flow (kept alive by the caller). */
+export interface Client {
+  label: string;
+  version: string;
+  signIn(username: string, flow: Flow, expect: 'DONE' | 'SMS'): Promise<unknown>;
+}
+
+/**
+ * Bench-only: the least a Node transport can do (node:http, keep-alive, AWS JSON 1.1, no
+ * retries), to show what core's default Node transport costs above it. Not a product.
+ */
+function nodeHttpTransport(endpoint: string): CognitoTransport {
+  const url = new URL(endpoint);
+  const agent = new Agent({ keepAlive: true });
+  return {
+    send(operation, input) {
+      const payload = JSON.stringify(input);
+      return new Promise((resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: '/', method: 'POST', agent, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`, 'content-length': Buffer.byteLength(payload) } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () => {
+              const json = JSON.parse(text || '{}');
+              if (res.statusCode === 200) resolve(json);
+              else reject(new AuthError(String(json.__type ?? 'UnknownError').split('#').pop()!, String(json.message ?? ''), { kind: 'service' }));
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+  };
+}
+
+function nextstep(label: string, endpoint: string, transport: 'sdk' | 'fetch' | 'http'): Client {
+  const userPool = { userPoolId: POOL, clientId: CLIENT, endpoint };
+  const auth: Auth = createAuth({
+    userPool,
+    plugins: [sms()],
+    defaultHandler: surfaceUnclaimed,
+    ...(transport === 'fetch' ? { transport: createFetchTransport({ region: 'us-east-1', endpoint }) } : {}),
+    ...(transport === 'http' ? { transport: nodeHttpTransport(endpoint) } : {}),
+  });
+  return {
+    label,
+    version: '@nextstep/core ' + version('../packages/core'),
+    async signIn(username, flowType, expect) {
+      const flow = await auth.signIn({ username, password: PASSWORD, options: { authFlowType: flowType } });
+      const want = expect === 'DONE' ? 'DONE' : 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
+      if (flow.nextStep.signInStep !== want) throw new Error(`${label}: expected ${want}, got ${flow.nextStep.signInStep}`);
+      return flow;
+    },
+  };
+}
+
+/** nextstep with its default Node transport (the AWS SDK bare client). */
+export const nextstepSdk = (endpoint: string) => nextstep('nextstep, default Node transport (AWS SDK client)', endpoint, 'sdk');
+/** nextstep with its fetch transport (what browsers get by default). */
+export const nextstepFetch = (endpoint: string) => nextstep('nextstep, fetch transport (undici in Node)', endpoint, 'fetch');
+/** nextstep with the bench's minimal node:http transport: what core costs without a heavy transport. */
+export const nextstepHttp = (endpoint: string) => nextstep('nextstep, minimal node:http transport (bench-only)', endpoint, 'http');
+
+/** amazon-cognito-identity-js: its own HTTP client and jsbn SRP, callback API. */
+export function cognitoIdentityJs(endpoint: string): Client {
+  const cij = require('amazon-cognito-identity-js');
+  const pool = new cij.CognitoUserPool({ UserPoolId: POOL, ClientId: CLIENT, endpoint });
+  return {
+    label: 'amazon-cognito-identity-js',
+    version: version('amazon-cognito-identity-js'),
+    signIn(username, flowType, expect) {
+      const user = new cij.CognitoUser({ Username: username, Pool: pool });
+      user.setAuthenticationFlowType(flowType);
+      const details = new cij.AuthenticationDetails({ Username: username, Password: PASSWORD });
+      return new Promise((resolve, reject) => {
+        const wrong = (what: string) => () => reject(new Error(`amazon-cognito-identity-js: expected ${expect}, got ${what}`));
+        user.authenticateUser(details, {
+          onSuccess: expect === 'DONE' ? () => resolve(user) : wrong('tokens'),
+          onFailure: (err: Error & { code?: string }) => reject(new Error(`amazon-cognito-identity-js: ${err.code ?? err.name}: ${err.message}`)),
+          mfaRequired: expect === 'SMS' ? () => resolve(user) : wrong('mfaRequired'),
+          totpRequired: wrong('totpRequired'),
+          selectMFAType: wrong('selectMFAType'),
+          mfaSetup: wrong('mfaSetup'),
+          newPasswordRequired: wrong('newPasswordRequired'),
+          customChallenge: wrong('customChallenge'),
+        });
+      });
+    },
+  };
+}
+
+export const CLIENTS = { 'nextstep-sdk': nextstepSdk, 'nextstep-fetch': nextstepFetch, 'nextstep-http': nextstepHttp, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
+export type ClientName = keyof typeof CLIENTS;
