@@ -20,10 +20,11 @@ export function stripSource(map) {
 
 const command = process.argv[2];
 if (command === 'strip') {
-  const text = readFileSync('package.json', 'utf8');
   if (!existsSync('dist')) throw new Error('dist/ is missing: run `npm run build` before packing');
-  const pkg = JSON.parse(text);
-  writeFileSync(BACKUP, text);
+  // A pack that failed between strip and restore left the original here: keep it, not the
+  // stripped file.
+  if (!existsSync(BACKUP)) writeFileSync(BACKUP, readFileSync('package.json', 'utf8'));
+  const pkg = JSON.parse(readFileSync(BACKUP, 'utf8'));
   for (const field of ['exports', 'imports']) if (pkg[field]) pkg[field] = stripSource(pkg[field]);
   writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
 } else if (command === 'restore') {
