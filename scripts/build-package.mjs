@@ -7,7 +7,8 @@
 // goes to one chunk under dist/chunks/, so a class (AuthError) has one identity across entries.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const SOURCE = '@nextstep/source';
@@ -47,6 +48,70 @@ await build({
   legalComments: 'inline',
   logLevel: 'warning',
 });
+
+// Entries whose exports also name a `node` target get a Node build as well: the `#imports`
+// resolved at build time to their node variants (one file instead of four) and CommonJS
+// dependencies loaded with require() instead of through the ESM loader's CommonJS
+// translation (for tapable that is most of core's cold import time in Node).
+const nodeEntries = Object.values(pkg.exports ?? {})
+  .filter((value) => value && typeof value === 'object' && typeof value.node === 'string')
+  .map((value) => value[SOURCE].replace(/^\.\//, ''));
+if (nodeEntries.length > 0) {
+  const cjsDeps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter(isCommonJs);
+  await build({
+    entryPoints: nodeEntries,
+    outdir: 'dist/node',
+    outbase: 'src',
+    entryNames: '[dir]/[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: [SOURCE, 'node'],
+    packages: 'external',
+    banner: { js: cjsDeps.length ? "import { createRequire as __nextstepCreateRequire } from 'node:module';\nconst require = __nextstepCreateRequire(import.meta.url);" : '' },
+    plugins: [requireCommonJs(cjsDeps)],
+    legalComments: 'inline',
+    logLevel: 'warning',
+  });
+  for (const entry of nodeEntries) {
+    const out = `dist/node/${entry.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
+    if (!existsSync(out)) throw new Error(`${pkg.name}: node build did not write ${out}`);
+  }
+}
+
+/** A dependency that ships CommonJS only (no `type: module`, no `import` condition). */
+function isCommonJs(name) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(createRequire(join(process.cwd(), 'package.json')).resolve(`${name}/package.json`), 'utf8'));
+  } catch {
+    return false;
+  }
+  return manifest.type !== 'module' && !manifest.module && !JSON.stringify(manifest.exports ?? {}).includes('"import"');
+}
+
+/** esbuild plugin: `import x from 'dep/...'` of a CommonJS dep becomes a runtime require(). */
+function requireCommonJs(deps) {
+  const matches = (path) => deps.some((d) => path === d || path.startsWith(`${d}/`));
+  return {
+    name: 'require-commonjs',
+    setup(b) {
+      b.onResolve({ filter: /^[^.#/]/ }, (args) => {
+        if (!matches(args.path)) return undefined;
+        if (args.kind === 'require-call') return { path: args.path, external: true };
+        return { path: args.path, namespace: 'require-commonjs' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      }));
+    },
+  };
+}
 
 // Declarations only, next to the bundles (same paths as src/ -> dist/).
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

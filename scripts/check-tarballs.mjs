@@ -37,7 +37,10 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   if (manifest.private) continue;
   let info;
   try {
-    [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  } catch (error) {
+    process.stderr.write(error.stderr ?? '');
+    throw error;
   } finally {
     // npm skips postpack when pack fails: put the original package.json back ourselves.
     execFileSync(process.execPath, [join(root, 'scripts', 'pack-manifest.mjs'), 'restore'], { cwd });
