@@ -18,6 +18,7 @@ const files = [
   'README.md',
   ...readdirSync(join(root, 'packages')).map((d) => `packages/${d}/README.md`),
   ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+  'docs/site/index.md',
   ...readdirSync(join(root, 'examples')).map((d) => `examples/${d}/README.md`),
 ].filter((f) => {
   try {
