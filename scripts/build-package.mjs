@@ -5,6 +5,12 @@
 // needs no change here), plus any extra source files given as arguments (e.g. a CLI that a
 // bin script imports). `src/x/y.ts` is bundled to `dist/x/y.js`; code shared by two entries
 // goes to one chunk under dist/chunks/, so a class (AuthError) has one identity across entries.
+//
+// Adding an export entry: one object in package.json, nothing here, e.g. for core
+//   "./plugin": { "@nextstep/source": "./src/plugin.ts", "types": "./dist/plugin.d.ts",
+//                 "node": "./dist/node/plugin.js", "import": "./dist/plugin.js", "default": "./dist/plugin.js" }
+// (`node` only in packages whose other entries have it: core). The `@nextstep/source`
+// condition is stripped from the tarball by scripts/pack-manifest.mjs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +62,13 @@ await build({
 const nodeEntries = Object.values(pkg.exports ?? {})
   .filter((value) => value && typeof value === 'object' && typeof value.node === 'string')
   .map((value) => value[SOURCE].replace(/^\.\//, ''));
+// One build per runtime must hold every entry, or a class would exist twice under Node (the
+// main entry's AuthError from dist/node, another entry's from dist/): all or none get `node`.
+const exportEntries = Object.entries(pkg.exports ?? {}).filter(([, v]) => v && typeof v === 'object' && typeof v[SOURCE] === 'string');
+const withoutNode = exportEntries.filter(([, v]) => typeof v.node !== 'string').map(([k]) => k);
+if (nodeEntries.length > 0 && withoutNode.length > 0) {
+  throw new Error(`${pkg.name}: exports ${withoutNode.join(', ')} lack the "node" target the other entries have (e.g. "node": "./dist/node/<name>.js")`);
+}
 if (nodeEntries.length > 0) {
   const cjsDeps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter(isCommonJs);
   await build({
