@@ -5,7 +5,7 @@
 // file that package.json names (exports, imports, bin) is missing; or when the packed
 // package.json still carries the monorepo-only `@nextstep/source` condition.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,7 +66,8 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   rows.push(`| ${info.name} | ${info.size} | ${info.unpackedSize} | ${info.entryCount} |`);
 }
 console.log(`\n| package | packed (B) | unpacked (B) | files |\n|---|---|---|---|\n${rows.join('\n')}`);
-console.log(`\ntarballs in ${out}`);
+if (values.out) console.log(`\ntarballs in ${out}`);
+else rmSync(out, { recursive: true, force: true });
 if (failed) {
   console.error(`${failed} tarball problem(s)`);
   process.exit(1);
