@@ -8,8 +8,11 @@
 //
 // Adding an export entry: one object in package.json, nothing here, e.g. for core
 //   "./plugin": { "@nextstep/source": "./src/plugin.ts", "types": "./dist/plugin.d.ts",
-//                 "node": "./dist/node/plugin.js", "import": "./dist/plugin.js", "default": "./dist/plugin.js" }
-// (`node` only in packages whose other entries have it: core). The `@nextstep/source`
+//                 "module": "./dist/plugin.js", "node": "./dist/node/plugin.js", "import": "./dist/plugin.js",
+//                 "default": "./dist/plugin.js" }
+// (`module`/`node` only in packages whose other entries have them: core). Bundlers match
+// `module` first and get the platform-neutral build, whose `#imports` they resolve for their
+// target; Node has no `module` condition and gets the Node build. The `@nextstep/source`
 // condition is stripped from the tarball by scripts/pack-manifest.mjs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
