@@ -12,7 +12,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/nextstep-rehearsal-XXXXXX")"
 emu_pid=''
 cleanup() {
-  [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null || true
+  # npx runs the emulator as a child: end the whole process group it leads.
+  [ -n "$emu_pid" ] && kill -- "-$emu_pid" 2>/dev/null || true
   [ -n "${KEEP_REHEARSAL:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,7 +50,7 @@ npm install --no-package-lock --loglevel=error "$work"/tarballs/*.tgz @types/nod
 cp "$repo/test/release/pool.json" "$repo/test/release/signin.mjs" "$repo/test/release/signin.cjs" "$repo/test/release/typed.ts" .
 
 say "npx nextstep-emulator from the installed tarball"
-npx --no-install nextstep-emulator --port 0 --config pool.json >emulator.log 2>&1 &
+setsid npx --no-install nextstep-emulator --port 0 --config pool.json >emulator.log 2>&1 &
 emu_pid=$!
 endpoint=''
 for _ in $(seq 1 100); do
@@ -75,8 +76,10 @@ echo "{ \"compilerOptions\": { $common, \"module\": \"node16\", \"moduleResoluti
 echo "{ \"compilerOptions\": { $common, \"module\": \"esnext\", \"moduleResolution\": \"bundler\" }, \"files\": [\"typed.ts\"] }" > tsconfig.bundler.json
 tsc -p tsconfig.node16.json && echo "  node16 ok"
 tsc -p tsconfig.bundler.json && echo "  bundler ok"
-kill "$emu_pid" && wait "$emu_pid" 2>/dev/null || true
+kill -- "-$emu_pid" 2>/dev/null; wait "$emu_pid" 2>/dev/null || true
 emu_pid=''
+for _ in $(seq 1 50); do pgrep -f "$work/app/node_modules/.bin/nextstep-emulator" >/dev/null || break; sleep 0.1; done
+pgrep -f "$work/app/node_modules/.bin/nextstep-emulator" >/dev/null && { echo "FAIL: the emulator outlived its stop"; exit 1; }
 
 say "each package alone in an empty project: what it adds (plugins: over core, their peer)"
 count_packages() {
