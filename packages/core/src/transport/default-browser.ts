@@ -1,7 +1,9 @@
 /**
  * The default transport in browser bundles: the fetch transport (about 2 KB gzip) instead of
- * the AWS SDK (about 55 KB gzip). Apps that want the SDK in a browser pass
- * `createSdkTransport` from `@nextstep/core/sdk-transport`.
+ * the AWS SDK (about 55 KB gzip). The same as outside browsers (default-node.ts); the two
+ * files stay apart so a runtime-specific default can change without touching the other.
+ * Apps that want the SDK in a browser pass `createSdkTransport` from
+ * `@nextstep/core/sdk-transport`.
  * @module
  */
 import type { CognitoTransport, UserPoolConfig } from '../types.js';

@@ -1,0 +1,52 @@
+// The default transports (Node and browser variants of #default-transport) are the fetch
+// transport: requests reach the pool's endpoint as plain AWS JSON 1.1, with none of the AWS
+// SDK's headers, so Node needs no SDK installed. Checked against a real HTTP server.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTransport as browserDefault } from './default-browser.js';
+import { defaultTransport as nodeDefault } from './default-node.js';
+
+let server: Server;
+let endpoint: string;
+const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-1' });
+      res.end(JSON.stringify({ Username: 'ada', UserAttributes: [] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe.each([
+  ['node', nodeDefault],
+  ['browser', browserDefault],
+] as const)('default transport (%s)', (_name, defaultTransport) => {
+  it('sends to the pool endpoint over fetch, without the AWS SDK', async () => {
+    seen.length = 0;
+    const transport = defaultTransport({ userPoolId: 'us-east-1_AbC123', clientId: 'client', endpoint });
+    const out = await transport.send('GetUser', { AccessToken: 'not-a-real-token' });
+    expect(out).toEqual({ Username: 'ada', UserAttributes: [] });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.GetUser');
+    expect(seen[0]!.headers['content-type']).toBe('application/x-amz-json-1.1');
+    // The SDK always sends these; the fetch transport never does.
+    expect(seen[0]!.headers['amz-sdk-invocation-id']).toBeUndefined();
+    expect(seen[0]!.headers['x-amz-user-agent']).toBeUndefined();
+    expect(JSON.parse(seen[0]!.body)).toEqual({ AccessToken: 'not-a-real-token' });
+  });
+
+  it('accepts an emulator pool id without a region when an endpoint is given', async () => {
+    seen.length = 0;
+    await defaultTransport({ userPoolId: 'local_AbC', clientId: 'client', endpoint }).send('GetUser', { AccessToken: 't' });
+    expect(seen).toHaveLength(1);
+  });
+});
