@@ -10,6 +10,8 @@ import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
 import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
 import type { MfaChallengeName } from './config.js';
+import { applyDeviceConfiguration, deviceConfigurationDescription } from './devices.js';
+import { tokenPolicyDescription, tokenPolicyFromInput } from './token-policy.js';
 
 function poolDescription(ctx: Ctx, pool: Pool) {
   return {
@@ -33,6 +35,7 @@ function poolDescription(ctx: Ctx, pool: Pool) {
       SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors },
     },
     EstimatedNumberOfUsers: pool.users.size,
+    ...deviceConfigurationDescription(pool),
   };
 }
 
@@ -47,6 +50,7 @@ function clientDescription(client: AppClient) {
     PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
     CreationDate: epochSeconds(client.createdAt),
     LastModifiedDate: epochSeconds(client.createdAt),
+    ...tokenPolicyDescription(client),
   };
 }
 
@@ -99,6 +103,7 @@ export function createUserPool(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
+  applyDeviceConfiguration(pool, input);
   ctx.store.addPool(pool);
   return { UserPool: poolDescription(ctx, pool) };
 }
@@ -175,6 +180,7 @@ export function createUserPoolClient(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: [^:]*: /, ''));
   }
+  client.tokenPolicy = tokenPolicyFromInput(input);
   ctx.store.addClient(pool, client);
   return { UserPoolClient: clientDescription(client) };
 }

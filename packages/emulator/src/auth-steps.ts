@@ -9,6 +9,7 @@ import { recordFailure, recordSuccess, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
+import { deviceOfSignIn, deviceStep } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
 import { checkPassword, poolNameOf, startSrp } from './srp.js';
 
@@ -59,7 +60,10 @@ export function challenge(c: Call, name: string, parameters: Record<string, stri
 /** Ends the sign-in with tokens. */
 export async function tokens(c: Call): Promise<AuthResponse> {
   recordSuccess(c.user);
-  return { ChallengeParameters: {}, AuthenticationResult: await c.ctx.tokens.issue(c.pool, c.client, c.user) };
+  const device = deviceOfSignIn(c);
+  const result = await c.ctx.tokens.issue(c.pool, c.client, c.user, { deviceKey: device.deviceKey });
+  if (device.metadata) result.NewDeviceMetadata = device.metadata;
+  return { ChallengeParameters: {}, AuthenticationResult: result };
 }
 
 /** Starts SRP: PASSWORD_VERIFIER with SALT, SRP_B, SECRET_BLOCK. */
@@ -139,6 +143,8 @@ export async function next(c: Call): Promise<AuthResponse> {
     state.unknown = { answer: user.unknownChallenge.answer };
     return challenge(c, user.unknownChallenge.challengeName, { ...user.unknownChallenge.challengeParameters });
   }
+  const deviceChallenge = deviceStep(c);
+  if (deviceChallenge) return deviceChallenge;
   if (!state.mfaDone && !state.passwordless && pool.mfa !== 'OFF') {
     let factors = userFactors(pool, user);
     if (factors.length === 0 && pool.mfa === 'ON') {

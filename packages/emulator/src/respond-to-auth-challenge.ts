@@ -6,6 +6,7 @@ import { checkPoolOfClient } from './initiate-auth.js';
 import { errors } from './errors.js';
 import { checkPolicy, setPassword, type AppClient, type Pool } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
+import { answerDeviceSrp, answerDeviceVerifier, setDeviceKey } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
 import { isValidTimestamp, poolNameOf, verifyClaim } from './srp.js';
 import { checkTotp } from './totp.js';
@@ -83,6 +84,8 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
         recordFailure(ctx, user);
         throw errors.notAuthorized();
       }
+      // This answer's DEVICE_KEY (or none: a client retrying without a forgotten device) counts.
+      setDeviceKey(c, r.DEVICE_KEY);
       if (state.custom) {
         state.custom.history.push({ challengeName: 'PASSWORD_VERIFIER', challengeResult: true });
         return defineNext(c, sessionId);
@@ -155,7 +158,12 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
       return next(c);
     }
     case 'CUSTOM_CHALLENGE':
+      if (r.DEVICE_KEY) setDeviceKey(c, r.DEVICE_KEY);
       return answerCustomChallenge(c, r, sessionId);
+    case 'DEVICE_SRP_AUTH':
+      return answerDeviceSrp(c, r);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDeviceVerifier(c, r, sessionId);
     case 'SELECT_CHALLENGE': {
       const choice = challengeName === 'SELECT_CHALLENGE' ? reqParam(r, 'ANSWER') : challengeName;
       return chooseFirstFactor(c, choice, r);
