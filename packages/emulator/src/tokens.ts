@@ -161,9 +161,9 @@ export class TokenIssuer {
     if (entry && entry.retiredAt === undefined) Object.assign(entry, { retiredAt: this.now(), graceMs });
   }
 
-  /** Revokes the refresh tokens of sign-ins made on a device (ForgetDevice), and what they issued. */
+  /** Drops the refresh tokens of sign-ins made on a device (ForgetDevice); their access tokens run out as usual. */
   revokeDevice(userPoolId: string, deviceKey: string): void {
-    for (const e of this.refresh.values()) if (e.userPoolId === userPoolId && e.deviceKey === deviceKey) this.revokedOrigins.add(e.originJti);
+    for (const [token, e] of this.refresh) if (e.userPoolId === userPoolId && e.deviceKey === deviceKey) this.refresh.delete(token);
   }
 
   /** The refresh token's entry without checks (RevokeToken). */
