@@ -143,8 +143,8 @@ export async function next(c: Call): Promise<AuthResponse> {
     state.unknown = { answer: user.unknownChallenge.answer };
     return challenge(c, user.unknownChallenge.challengeName, { ...user.unknownChallenge.challengeParameters });
   }
-  const deviceChallenge = deviceStep(c);
-  if (deviceChallenge) return deviceChallenge;
+  const deviceFirst = deviceStep(c, true);
+  if (deviceFirst) return deviceFirst;
   if (!state.mfaDone && !state.passwordless && pool.mfa !== 'OFF') {
     let factors = userFactors(pool, user);
     if (factors.length === 0 && pool.mfa === 'ON') {
@@ -166,6 +166,8 @@ export async function next(c: Call): Promise<AuthResponse> {
       return challenge(c, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(factors) });
     }
   }
+  const deviceLast = deviceStep(c, false);
+  if (deviceLast) return deviceLast;
   return tokens(c);
 }
 

@@ -2,8 +2,8 @@
  * Device authentication inside a sign-in: after the password step, a sign-in that names a
  * confirmed device (DEVICE_KEY) answers DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER, an SRP
  * exchange against the verifier ConfirmDevice stored, with pool name := DeviceGroupKey and
- * user := DeviceKey. A remembered device then skips MFA when the pool's
- * ChallengeRequiredOnNewDevice is on. An unknown or forgotten device key answers
+ * user := DeviceKey, as the last step before tokens. A remembered device takes the place of
+ * MFA when the pool's ChallengeRequiredOnNewDevice is on. An unknown or forgotten device key answers
  * ResourceNotFoundException "Device does not exist.", on which clients retry without it.
  */
 import { randomBytes } from 'node:crypto';
@@ -29,12 +29,19 @@ export function setDeviceKey(c: Call, key: string | undefined): void {
   c.state.device = { ...c.state.device, key: key || undefined };
 }
 
-/** The device challenge due before MFA, if any. */
-export function deviceStep(c: Call): AuthResponse | undefined {
+/**
+ * The device challenge due now, if any. Device authentication is the last step before
+ * tokens: `beforeMfa` asks it ahead of MFA only for a remembered device that replaces MFA
+ * (ChallengeRequiredOnNewDevice); other devices authenticate after MFA. An unknown device key
+ * fails at the first check.
+ */
+export function deviceStep(c: Call, beforeMfa: boolean): AuthResponse | undefined {
   const { pool, user, state } = c;
   const d = state.device;
   if (!pool.deviceConfiguration || !d?.key || d.authenticated || state.passwordless) return undefined;
-  if (!confirmedDevice(user, d.key)) throw errors.resourceNotFound(DEVICE_NOT_FOUND);
+  const device = confirmedDevice(user, d.key);
+  if (!device) throw errors.resourceNotFound(DEVICE_NOT_FOUND);
+  if (beforeMfa && !(device.remembered && pool.deviceConfiguration.challengeRequiredOnNewDevice)) return undefined;
   return challenge(c, 'DEVICE_SRP_AUTH', {});
 }
 

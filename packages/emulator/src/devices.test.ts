@@ -100,6 +100,14 @@ async function deviceAuth(poolId: string, username: string, session: string | un
   return respond(poolId, 'DEVICE_PASSWORD_VERIFIER', verifier.Session, deviceClaim(srp, verifier.ChallengeParameters!, d.group, d.key, d.secret));
 }
 
+/** A device that does not replace MFA: SOFTWARE_TOKEN_MFA, then DEVICE_SRP_AUTH, then tokens. */
+async function mfaThenDevice(poolId: string, username: string, afterPassword: { ChallengeName?: string; Session?: string }, d: Remembered) {
+  expect(afterPassword.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+  const next = await totp(poolId, username, afterPassword.Session);
+  expect(next.ChallengeName).toBe('DEVICE_SRP_AUTH');
+  return deviceAuth(poolId, username, next.Session, d);
+}
+
 /** Signs in with MFA on a new device and confirms it. */
 async function newDevice(poolId: string, username: string): Promise<{ device: Remembered; tokens: AuthenticationResultType; confirmation: boolean }> {
   const { second } = await srpToAfterPassword(poolId, username);
@@ -200,9 +208,9 @@ describe('remembered devices (always remembered, challenge required on new devic
     await cognito.send(new UpdateDeviceStatusCommand({ AccessToken: access, DeviceKey: device.key, DeviceRememberedStatus: 'not_remembered' }));
     const status = async () => (await cognito.send(new GetDeviceCommand({ AccessToken: access, DeviceKey: device.key }))).Device!.DeviceAttributes!.find((a) => a.Name === 'dev:device_remembered_status')!.Value;
     expect(await status()).toBe('not_remembered');
-    // Not remembered: device authentication still happens, then MFA.
+    // Not remembered: MFA, then device authentication.
     const c = await (await srpToAfterPassword(ALWAYS, 'eli', device.key)).second();
-    expect((await deviceAuth(ALWAYS, 'eli', c.Session, device)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect((await mfaThenDevice(ALWAYS, 'eli', c, device)).AuthenticationResult!.NewDeviceMetadata).toBeUndefined();
     await cognito.send(new AdminUpdateDeviceStatusCommand({ UserPoolId: ALWAYS, Username: 'eli', DeviceKey: device.key, DeviceRememberedStatus: 'remembered' }));
     expect(await status()).toBe('remembered');
     expect((await failure(cognito.send(new ConfirmDeviceCommand({ AccessToken: access, DeviceKey: device.key, DeviceSecretVerifierConfig: deviceVerifier(device.group, device.key).config })))).name).toBe('DeviceKeyExistsException');
@@ -220,16 +228,16 @@ describe('remembered only on user prompt; challenge not required', () => {
     const { device, tokens, confirmation } = await newDevice(OPTIN, 'ola');
     expect(confirmation).toBe(true);
     const c1 = await (await srpToAfterPassword(OPTIN, 'ola', device.key)).second();
-    expect((await deviceAuth(OPTIN, 'ola', c1.Session, device)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect((await mfaThenDevice(OPTIN, 'ola', c1, device)).AuthenticationResult).toBeTruthy();
     await cognito.send(new UpdateDeviceStatusCommand({ AccessToken: tokens.AccessToken, DeviceKey: device.key, DeviceRememberedStatus: 'remembered' }));
     const c2 = await (await srpToAfterPassword(OPTIN, 'ola', device.key)).second();
+    expect(c2.ChallengeName).toBe('DEVICE_SRP_AUTH');
     expect((await deviceAuth(OPTIN, 'ola', c2.Session, device)).AuthenticationResult).toBeTruthy();
   });
 
-  it('with ChallengeRequiredOnNewDevice off, a remembered device still answers MFA', async () => {
+  it('with ChallengeRequiredOnNewDevice off, a remembered device still answers MFA, then authenticates', async () => {
     const { device } = await newDevice(NOSKIP, 'nik');
     const c = await (await srpToAfterPassword(NOSKIP, 'nik', device.key)).second();
-    expect(c.ChallengeName).toBe('DEVICE_SRP_AUTH');
-    expect((await deviceAuth(NOSKIP, 'nik', c.Session, device)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect((await mfaThenDevice(NOSKIP, 'nik', c, device)).AuthenticationResult!.AccessToken).toBeTruthy();
   });
 });
