@@ -12,6 +12,7 @@ import { attributeList, optBoolean, optNumber, optObject, optString, reqString, 
 import type { MfaChallengeName } from './config.js';
 import { applyDeviceConfiguration, deviceConfigurationDescription } from './devices.js';
 import { tokenPolicyDescription, tokenPolicyFromInput } from './token-policy.js';
+import { webAuthnConfigDescription, webAuthnConfigFromInput } from './webauthn.js';
 
 function poolDescription(ctx: Ctx, pool: Pool) {
   return {
@@ -140,6 +141,8 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   if (mfa !== undefined) pool.mfa = mfa as Pool['mfa'];
   if (sms !== undefined) pool.mfaSettings.sms = structuredClone(sms);
   if (email !== undefined) pool.mfaSettings.email = structuredClone(email);
+  const webAuthn = webAuthnConfigFromInput(input);
+  if (webAuthn) pool.webAuthn = webAuthn;
   return mfaConfigOf(pool);
 }
 
@@ -149,6 +152,7 @@ function mfaConfigOf(pool: Pool) {
     SoftwareTokenMfaConfiguration: { Enabled: pool.enabledMfas.has('SOFTWARE_TOKEN_MFA') },
     ...(pool.enabledMfas.has('SMS_MFA') ? { SmsMfaConfiguration: pool.mfaSettings.sms ?? {} } : {}),
     ...(pool.enabledMfas.has('EMAIL_OTP') ? { EmailMfaConfiguration: pool.mfaSettings.email ?? {} } : {}),
+    ...webAuthnConfigDescription(pool),
   };
 }
 

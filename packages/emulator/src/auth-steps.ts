@@ -11,6 +11,7 @@ import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
 import { deviceOfSignIn, deviceStep } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
+import { hasPasskey, webAuthnChallenge } from './webauthn.js';
 import { checkPassword, poolNameOf, startSrp } from './srp.js';
 
 export const MFA_CODE_DIGITS = 6;
@@ -180,6 +181,7 @@ export function firstFactorsOf(pool: Pool, user: User): string[] {
     if (f === 'PASSWORD' && user.password) out.push('PASSWORD', 'PASSWORD_SRP');
     if (f === 'EMAIL_OTP' && user.attributes.email) out.push('EMAIL_OTP');
     if (f === 'SMS_OTP' && user.attributes.phone_number) out.push('SMS_OTP');
+    if (f === 'WEB_AUTHN' && hasPasskey(pool, user)) out.push('WEB_AUTHN');
   }
   return out;
 }
@@ -208,6 +210,7 @@ export async function chooseFirstFactor(c: Call, choice: string, params: Record<
   c.state.availableChallenges = undefined;
   if (choice === 'PASSWORD') return passwordFirstFactor(c, reqParam(params, 'PASSWORD'));
   if (choice === 'PASSWORD_SRP') return srpChallenge(c, parseA(reqParam(params, 'SRP_A')));
+  if (choice === 'WEB_AUTHN') return webAuthnChallenge(c);
   return passwordlessChallenge(c, choice as 'EMAIL_OTP' | 'SMS_OTP');
 }
 

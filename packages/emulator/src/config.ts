@@ -10,7 +10,7 @@ import type { TokenPolicyConfig } from './token-policy.js';
 /** MFA factors a pool can enable, named as Cognito names their challenges. */
 export type MfaChallengeName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 /** First factors USER_AUTH can offer. */
-export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP';
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 /** A user's status, as AdminGetUser reports it. */
 export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
@@ -113,6 +113,12 @@ export interface PoolConfig {
    * ConfirmDevice leaves the device not remembered until UpdateDeviceStatus.
    */
   deviceConfiguration?: { challengeRequiredOnNewDevice?: boolean; deviceOnlyRememberedOnUserPrompt?: boolean };
+  /**
+   * Passkeys (Cognito's WebAuthnConfiguration): the relying party id (e.g. `localhost`) and
+   * whether user verification is `required` or `preferred` (default). Add WEB_AUTHN to
+   * `allowedFirstAuthFactors` to enable them.
+   */
+  webAuthn?: { relyingPartyId?: string; userVerification?: 'required' | 'preferred' };
   /** Custom-auth Lambda triggers. */
   triggers?: TriggersConfig;
   /** App clients. */

@@ -6,6 +6,7 @@ import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
 import { tokenPolicyFromConfig, type TokenPolicy } from './token-policy.js';
 import { deviceConfigurationFromConfig, type Device, type DeviceConfiguration } from './devices.js';
+import { webAuthnConfigFromConfig, type PendingRegistration, type WebAuthnConfig, type WebAuthnCredentialRecord } from './webauthn.js';
 
 export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] as const;
 /** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
@@ -80,6 +81,10 @@ export interface User {
   devices?: Map<string, Device>;
   /** The DeviceGroupKey of the user's devices. */
   deviceGroupKey?: string;
+  /** Registered passkeys (webauthn.ts). */
+  webAuthnCredentials?: WebAuthnCredentialRecord[];
+  /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
+  pendingWebAuthn?: PendingRegistration;
 }
 
 export interface PasswordPolicy {
@@ -109,6 +114,8 @@ export interface Pool {
   createdAt: number;
   /** DeviceConfiguration; absent: devices are not tracked (devices.ts). */
   deviceConfiguration?: DeviceConfiguration;
+  /** WebAuthnConfiguration (webauthn.ts). */
+  webAuthn?: WebAuthnConfig;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -289,6 +296,7 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     users: new Map(),
     createdAt: now,
     deviceConfiguration: deviceConfigurationFromConfig(p.deviceConfiguration, `pool ${id}`),
+    webAuthn: webAuthnConfigFromConfig(p.webAuthn, `pool ${id}`),
   };
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);

@@ -4,6 +4,7 @@ import * as admin from './admin.js';
 import { adminUpdateUserAttributes, deleteUser, deleteUserAttributes, getUserAttributeVerificationCode, updateUserAttributes, verifyUserAttribute } from './attributes.js';
 import * as devices from './devices.js';
 import { adminInitiateAuth, initiateAuth } from './initiate-auth.js';
+import * as webauthn from './webauthn.js';
 import { adminRespondToAuthChallenge, respondToAuthChallenge } from './respond-to-auth-challenge.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
@@ -64,4 +65,9 @@ export const operations: Record<string, Operation> = {
   AdminGetDevice: devices.adminGetDevice,
   AdminForgetDevice: devices.adminForgetDevice,
   AdminUpdateDeviceStatus: devices.adminUpdateDeviceStatus,
+  StartWebAuthnRegistration: webauthn.startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: webauthn.completeWebAuthnRegistration,
+  ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
+  DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
+  GetUserAuthFactors: webauthn.getUserAuthFactors,
 };

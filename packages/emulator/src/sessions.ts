@@ -44,6 +44,8 @@ export interface AuthState {
   phantom?: boolean;
   /** Remembered-device authentication (device-auth.ts). */
   device?: DeviceAuthState;
+  /** The challenge of a WEB_AUTHN step (webauthn.ts). */
+  webAuthnChallenge?: string;
 }
 
 interface Entry {
