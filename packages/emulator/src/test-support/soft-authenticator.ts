@@ -5,7 +5,7 @@
  * to misbehave (wrong origin, wrong relying party, a stale counter) to test refusals.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { encodeCBOR } from '@levischuck/tiny-cbor';
+import { encodeCBOR, type CBORType } from '@levischuck/tiny-cbor';
 
 const b64url = (b: Uint8Array | Buffer) => Buffer.from(b).toString('base64url');
 const sha256 = (b: Uint8Array | Buffer | string) => createHash('sha256').update(b).digest();
@@ -44,12 +44,12 @@ export class SoftAuthenticator {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = publicKey.export({ format: 'jwk' }) as { x: string; y: string };
     const id = randomBytes(16);
-    const cose = encodeCBOR(new Map<number, number | Uint8Array>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x, 'base64url')], [-3, Buffer.from(jwk.y, 'base64url')]]));
+    const cose = encodeCBOR(new Map<number, CBORType>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x, 'base64url')], [-3, Buffer.from(jwk.y, 'base64url')]]));
     const idLen = Buffer.alloc(2);
     idLen.writeUInt16BE(id.length);
     const attested = Buffer.concat([Buffer.alloc(16), idLen, id, Buffer.from(cose)]);
     const authData = this.authData(rpId, UP | UV | AT, 0, attested);
-    const attestationObject = encodeCBOR(new Map<string, string | Uint8Array | Map<string, never>>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    const attestationObject = encodeCBOR(new Map<string, CBORType>([['fmt', 'none'], ['attStmt', new Map<string, CBORType>()], ['authData', authData]]));
     this.credentials.push({ id, privateKey, publicJwk: jwk, rpId, userHandle: options.user.id, counter: 0 });
     return {
       id: b64url(id),
