@@ -10,6 +10,7 @@ import { epochSeconds, existingUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool, User } from './model.js';
 import { optBoolean, optNumber, optObject, optString, reqString, type Input } from './params.js';
+import { N } from './srp.js';
 
 /** The pool's device-remembering configuration; absent: devices are not tracked. */
 export interface DeviceConfiguration {
@@ -157,7 +158,7 @@ export async function confirmDevice(ctx: Ctx, input: Input) {
   const verifierBytes = base64Field(config.PasswordVerifier, 'PasswordVerifier');
   const salt = base64Field(config.Salt, 'Salt');
   const verifier = BigInt('0x' + verifierBytes.toString('hex'));
-  if (verifier <= 1n) throw errors.invalidParameter('DeviceSecretVerifierConfig.PasswordVerifier is not a valid verifier.');
+  if (verifier <= 1n || verifier >= N) throw errors.invalidParameter('DeviceSecretVerifierConfig.PasswordVerifier is not a valid verifier.');
   const now = ctx.clock.now();
   const prompt = pool.deviceConfiguration.deviceOnlyRememberedOnUserPrompt;
   Object.assign(device, { verifier: { saltHex: salt.toString('hex'), verifier }, confirmed: true, remembered: !prompt, modifiedAt: now, lastAuthenticatedAt: now, ...(name !== undefined ? { name } : {}) });
