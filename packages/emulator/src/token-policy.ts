@@ -20,6 +20,8 @@ export interface TokenPolicy {
   rotation: { enabled: boolean; retryGracePeriodSeconds: number };
   /** EnableTokenRevocation (RevokeToken works only when on; the default). */
   revocation: boolean;
+  /** The members as the request set them, echoed by DescribeUserPoolClient (Cognito reports what was set). */
+  given?: { id?: boolean; access?: boolean; refresh?: boolean; units?: ('IdToken' | 'AccessToken' | 'RefreshToken')[]; rotation?: boolean };
 }
 
 /** The token settings of a config-file client (Cognito's names in camelCase). */
@@ -90,6 +92,7 @@ function validity(v: unknown, member: string): number | undefined {
 /** Builds and checks a policy; `base` supplies what is not given (defaults, or the current policy). */
 function build(g: Given, base: TokenPolicy): TokenPolicy {
   const p = structuredClone(base);
+  const given = { ...(p.given ?? {}) };
   const id = validity(g.id, 'idTokenValidity');
   const access = validity(g.access, 'accessTokenValidity');
   const refresh = validity(g.refresh, 'refreshTokenValidity');
@@ -110,11 +113,21 @@ function build(g: Given, base: TokenPolicy): TokenPolicy {
     const grace = g.rotation.grace ?? 0;
     if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0 || grace > 60) throw invalid("1 validation error detected: Value at 'refreshTokenRotation.retryGracePeriodSeconds' failed to satisfy constraint: Member must have value between 0 and 60");
     p.rotation = { enabled: feature === 'ENABLED', retryGracePeriodSeconds: grace };
+    given.rotation = true;
   }
   if (g.revocation !== undefined && g.revocation !== null) {
     if (typeof g.revocation !== 'boolean') throw invalid("1 validation error detected: Value at 'enableTokenRevocation' failed to satisfy constraint: Member must be a boolean");
     p.revocation = g.revocation;
   }
+  if (id !== undefined) given.id = true;
+  if (access !== undefined) given.access = true;
+  if (refresh !== undefined) given.refresh = true;
+  const units = new Set(given.units ?? []);
+  if (g.units?.id !== undefined && g.units.id !== null) units.add('IdToken');
+  if (g.units?.access !== undefined && g.units.access !== null) units.add('AccessToken');
+  if (g.units?.refresh !== undefined && g.units.refresh !== null) units.add('RefreshToken');
+  if (units.size) given.units = [...units];
+  p.given = given;
   return p;
 }
 
@@ -166,15 +179,20 @@ export function tokenPolicyFromConfig(c: TokenPolicyConfig, where: string): Toke
   }
 }
 
-/** The members DescribeUserPoolClient (and Create/Update's answers) report. */
-export function tokenPolicyDescription(client: AppClient) {
+/**
+ * The members DescribeUserPoolClient (and Create/Update's answers) report: what the request
+ * set, plus RefreshTokenValidity (30 days by default) and EnableTokenRevocation.
+ */
+export function tokenPolicyDescription(client: AppClient): Record<string, unknown> {
   const p = tokenPolicyOf(client);
+  const g = p.given ?? {};
+  const unitKey = { IdToken: p.idToken.unit, AccessToken: p.accessToken.unit, RefreshToken: p.refreshToken.unit };
   return {
-    IdTokenValidity: p.idToken.value,
-    AccessTokenValidity: p.accessToken.value,
+    ...(g.id ? { IdTokenValidity: p.idToken.value } : {}),
+    ...(g.access ? { AccessTokenValidity: p.accessToken.value } : {}),
     RefreshTokenValidity: p.refreshToken.value,
-    TokenValidityUnits: { IdToken: p.idToken.unit, AccessToken: p.accessToken.unit, RefreshToken: p.refreshToken.unit },
+    ...(g.units?.length ? { TokenValidityUnits: Object.fromEntries(g.units.map((u) => [u, unitKey[u]])) } : {}),
     EnableTokenRevocation: p.revocation,
-    RefreshTokenRotation: { Feature: p.rotation.enabled ? 'ENABLED' : 'DISABLED', RetryGracePeriodSeconds: p.rotation.retryGracePeriodSeconds },
+    ...(g.rotation ? { RefreshTokenRotation: { Feature: p.rotation.enabled ? 'ENABLED' : 'DISABLED', RetryGracePeriodSeconds: p.rotation.retryGracePeriodSeconds } } : {}),
   };
 }
