@@ -15,6 +15,9 @@ import { clientSettingsDescription, clientSettingsFromInput } from './client-set
 import { forgetMember } from './groups.js';
 import { poolSettingsFromInput, settingsDescription } from './pool-settings.js';
 import { newPoolId } from './model.js';
+import { applyDeviceConfiguration, deviceConfigurationDescription } from './devices.js';
+import { tokenPolicyDescription, tokenPolicyFromInput } from './token-policy.js';
+import { webAuthnConfigDescription, webAuthnConfigFromInput } from './webauthn.js';
 
 export function poolDescription(ctx: Ctx, pool: Pool) {
   return {
@@ -39,6 +42,7 @@ export function poolDescription(ctx: Ctx, pool: Pool) {
       SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors },
     },
     EstimatedNumberOfUsers: pool.users.size,
+    ...deviceConfigurationDescription(pool),
   };
 }
 
@@ -54,6 +58,7 @@ export function clientDescription(client: AppClient) {
     CreationDate: epochSeconds(client.createdAt),
     LastModifiedDate: epochSeconds(client.lastModifiedAt ?? client.createdAt),
     ...clientSettingsDescription(client.settings),
+    ...tokenPolicyDescription(client),
   };
 }
 
@@ -109,6 +114,7 @@ export function createUserPool(ctx: Ctx, input: Input) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
   pool.settings = settings;
+  applyDeviceConfiguration(pool, input);
   ctx.store.addPool(pool);
   return { UserPool: poolDescription(ctx, pool) };
 }
@@ -150,6 +156,8 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   if (mfa !== undefined) pool.mfa = mfa as Pool['mfa'];
   if (sms !== undefined) pool.mfaSettings.sms = structuredClone(sms);
   if (email !== undefined) pool.mfaSettings.email = structuredClone(email);
+  const webAuthn = webAuthnConfigFromInput(input);
+  if (webAuthn) pool.webAuthn = webAuthn;
   return mfaConfigOf(pool);
 }
 
@@ -159,6 +167,7 @@ function mfaConfigOf(pool: Pool) {
     SoftwareTokenMfaConfiguration: { Enabled: pool.enabledMfas.has('SOFTWARE_TOKEN_MFA') },
     ...(pool.enabledMfas.has('SMS_MFA') ? { SmsMfaConfiguration: pool.mfaSettings.sms ?? {} } : {}),
     ...(pool.enabledMfas.has('EMAIL_OTP') ? { EmailMfaConfiguration: pool.mfaSettings.email ?? {} } : {}),
+    ...webAuthnConfigDescription(pool),
   };
 }
 
@@ -198,6 +207,7 @@ export function clientFromInput(ctx: Ctx, pool: Pool, input: Input, name: string
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: [^:]*: /, ''));
   }
   client.settings = clientSettingsFromInput(pool, input, !!client.secret);
+  client.tokenPolicy = tokenPolicyFromInput(input);
   return client;
 }
 

@@ -7,6 +7,9 @@ import { isBase32 } from './totp.js';
 import { configPoolSettings, type PoolSettings } from './pool-settings.js';
 import type { Group } from './groups.js';
 import type { ResourceServer } from './resource-servers.js';
+import { tokenPolicyFromConfig, type TokenPolicy } from './token-policy.js';
+import { deviceConfigurationFromConfig, type Device, type DeviceConfiguration } from './devices.js';
+import { webAuthnConfigFromConfig, type PendingRegistration, type WebAuthnConfig, type WebAuthnCredentialRecord } from './webauthn.js';
 
 export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] as const;
 /** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
@@ -40,6 +43,8 @@ export interface AppClient {
   /** Other client settings (OAuth, attributes, validity...) kept as given; see client-settings.ts. */
   settings?: Record<string, unknown>;
   lastModifiedAt?: number;
+  /** Token lifetimes, rotation and revocation (token-policy.ts); defaults when absent. */
+  tokenPolicy?: TokenPolicy;
 }
 
 export interface UserMfa {
@@ -80,6 +85,14 @@ export interface User {
   attributeCodes: Record<string, PendingCode>;
   createdAt: number;
   modifiedAt: number;
+  /** Devices by DeviceKey (devices.ts). */
+  devices?: Map<string, Device>;
+  /** The DeviceGroupKey of the user's devices. */
+  deviceGroupKey?: string;
+  /** Registered passkeys (webauthn.ts). */
+  webAuthnCredentials?: WebAuthnCredentialRecord[];
+  /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
+  pendingWebAuthn?: PendingRegistration;
 }
 
 export interface PasswordPolicy {
@@ -113,6 +126,10 @@ export interface Pool {
   groups: Map<string, Group>;
   /** Resource servers by identifier (resource-servers.ts). */
   resourceServers: Map<string, ResourceServer>;
+  /** DeviceConfiguration; absent: devices are not tracked (devices.ts). */
+  deviceConfiguration?: DeviceConfiguration;
+  /** WebAuthnConfiguration (webauthn.ts). */
+  webAuthn?: WebAuthnConfig;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -221,6 +238,7 @@ export function clientFromConfig(poolId: string, c: ClientConfig, now: number, d
     preventUserExistenceErrors: c.preventUserExistenceErrors ?? false,
     createdAt: now,
     ...(legacy.length ? { flowsGiven: [...given] } : {}),
+    tokenPolicy: tokenPolicyFromConfig(c, where),
   };
 }
 
@@ -300,6 +318,8 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     settings: configPoolSettings(now),
     groups: new Map(),
     resourceServers: new Map(),
+    deviceConfiguration: deviceConfigurationFromConfig(p.deviceConfiguration, `pool ${id}`),
+    webAuthn: webAuthnConfigFromConfig(p.webAuthn, `pool ${id}`),
   };
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);

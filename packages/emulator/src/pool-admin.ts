@@ -4,6 +4,7 @@
  * ListUserPoolClients, AddCustomAttributes, and tags (TagResource, UntagResource,
  * ListTagsForResource).
  */
+import { applyDeviceConfiguration } from './devices.js';
 import { clientDescription, clientFromInput } from './admin.js';
 import { epochSeconds, type Ctx } from './context.js';
 import { errors } from './errors.js';
@@ -47,6 +48,7 @@ export function updateUserPool(ctx: Ctx, input: Input) {
     : { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 7 };
   if (firstFactors) pool.allowedFirstAuthFactors = firstFactors as Pool['allowedFirstAuthFactors'];
   pool.mfa = (mfa ?? 'OFF') as Pool['mfa'];
+  applyDeviceConfiguration(pool, input); // like Cognito, an update resets what it leaves out
   pool.settings.lastModifiedAt = ctx.clock.now();
   return {};
 }
