@@ -6,6 +6,7 @@
 import { callCognito, type Engine } from './engine.js';
 import { validationError } from './fail.js';
 import { assertCode } from './validate.js';
+import { checkAccountOptions } from './guard/index.js'; // p15 (issue #15)
 import type {
   CodeDeliveryDetails,
   ConfirmResetPasswordInput,
@@ -47,6 +48,7 @@ function toAttributeList(attributes: Record<string, string> | undefined) {
 
 /** SignUp. */
 export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUpOutput> {
+  const control = checkAccountOptions(input, 'signUp'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const password = requirePassword(input?.password, 'EmptySignUpPassword', 'password');
   const opts = input.options ?? {};
@@ -57,7 +59,7 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
     ...(opts.userAttributes ? { UserAttributes: toAttributeList(opts.userAttributes) } : {}),
     ...(opts.validationData ? { ValidationData: toAttributeList(opts.validationData) } : {}),
     ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
-  });
+  }, undefined, undefined, control);
   const confirmed = out.UserConfirmed === true;
   const details = deliveryDetails(out.CodeDeliveryDetails);
   return {
@@ -71,6 +73,7 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
 
 /** ConfirmSignUp. */
 export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
+  const control = checkAccountOptions(input, 'confirmSignUp'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyConfirmSignUpUsername');
   const code = assertCode(input.confirmationCode, 'confirmation code', 6, 8, 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
@@ -80,29 +83,31 @@ export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): 
     ConfirmationCode: code,
     ...(opts.forceAliasCreation !== undefined ? { ForceAliasCreation: opts.forceAliasCreation } : {}),
     ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
-  });
+  }, undefined, undefined, control);
   return { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
 }
 
 /** ResendConfirmationCode. */
 export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
+  const control = checkAccountOptions(input, 'resendSignUpCode'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const out = await callCognito(engine, 'ResendConfirmationCode', {
     ClientId: engine.userPool.clientId,
     Username: username,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, undefined, control);
   return deliveryDetails(out.CodeDeliveryDetails) ?? {};
 }
 
 /** ForgotPassword. */
 export async function resetPassword(engine: Engine, input: ResetPasswordInput): Promise<ResetPasswordOutput> {
+  const control = checkAccountOptions(input, 'resetPassword'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyResetPasswordUsername');
   const out = await callCognito(engine, 'ForgotPassword', {
     ClientId: engine.userPool.clientId,
     Username: username,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, undefined, control);
   const details = deliveryDetails(out.CodeDeliveryDetails);
   return {
     isPasswordReset: false,
@@ -112,6 +117,7 @@ export async function resetPassword(engine: Engine, input: ResetPasswordInput): 
 
 /** ConfirmForgotPassword. */
 export async function confirmResetPassword(engine: Engine, input: ConfirmResetPasswordInput): Promise<void> {
+  const control = checkAccountOptions(input, 'confirmResetPassword'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyConfirmResetPasswordUsername');
   const code = assertCode(input.confirmationCode, 'reset code', 6, 8, 'EmptyConfirmResetPasswordConfirmationCode');
   const password = requirePassword(input.newPassword, 'EmptyConfirmResetPasswordNewPassword', 'new password');
@@ -121,5 +127,5 @@ export async function confirmResetPassword(engine: Engine, input: ConfirmResetPa
     ConfirmationCode: code,
     Password: password,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, undefined, control);
 }

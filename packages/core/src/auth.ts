@@ -4,7 +4,7 @@
  * @module
  */
 import { builtinPlugins } from './builtin/index.js';
-import { AuthError } from './errors.js';
+import { AuthError, isAuthError } from './errors.js';
 import { callCognito, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
@@ -16,6 +16,8 @@ import {
   SyncHook,
 } from './hooks/index.js';
 import { checkPlugins } from './plugin-check.js';
+import { checkControl, checkSignInOptions, checkSnapshotShape, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
 import type {
@@ -60,6 +62,7 @@ function createHooks(): AuthHooks {
     step: new HookMap(() => new SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>(['step', 'flow'])),
     request: new AsyncSeriesWaterfallHook<[CognitoCall]>(['call']),
     response: new AsyncSeriesWaterfallHook<[CognitoCallResult]>(['result']),
+    callFailed: new SyncHook<[CognitoCallFailure]>(['failure']), // p15 (issue #15)
     flowStarted: new SyncHook<[FlowInfo]>(['flow']),
     stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
     signedIn: new SyncHook<[FlowInfo]>(['flow']),
@@ -83,6 +86,7 @@ function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
 
 /** Local checks of signIn's input: nothing is sent when one fails. */
 function checkSignIn(input: SignInInput): void {
+  checkSignInOptions(input); // p15 (issue #15): option types, nulls included
   if (!input || typeof input.username !== 'string' || input.username.trim() === '') {
     throw validationError('EmptySignInUsername', 'The username is empty.');
   }
@@ -122,6 +126,7 @@ function checkSignIn(input: SignInInput): void {
 }
 
 function checkSnapshot(value: unknown): FlowSnapshot {
+  checkSnapshotShape(value); // p15 (issue #15): every field, deeply
   const s = value as FlowSnapshot;
   const ok =
     !!s &&
@@ -158,7 +163,7 @@ export class Auth {
   readonly coreVersion: string = CORE_VERSION;
   readonly #engine: Engine;
   #latest: Flow | undefined;
-  #cognito: CognitoTransport | undefined;
+  #cognito: CognitoClient | undefined;
 
   /** @internal Use {@link createAuth}. */
   constructor(engine: Engine) {
@@ -177,10 +182,11 @@ export class Auth {
    * signed-in user's access token (see `markTotpPreferred` in `@nextstep/plugin-totp`).
    * Failures reject with an {@link AuthError} named as Cognito names the exception.
    */
-  get cognito(): CognitoTransport {
+  get cognito(): CognitoClient {
     const engine = this.#engine;
-    const transport: CognitoTransport = { send: (operation, input) => callCognito(engine, operation, input) };
-    return (this.#cognito ??= Object.freeze(transport));
+    // p15 (issue #15): per-call signal / timeoutMs; typed for the operations core knows.
+    const transport: CognitoTransport = { send: (operation, input, options) => callCognito(engine, operation, input, undefined, undefined, checkControl(options, operation)) };
+    return (this.#cognito ??= Object.freeze(transport) as CognitoClient);
   }
 
   /** The latest flow started or resumed here, if any. */
@@ -194,6 +200,7 @@ export class Auth {
    */
   async signIn(input: SignInInput): Promise<Flow> {
     checkSignIn(input);
+    const control = checkSignInOptions(input); // p15 (issue #15)
     const options = input.options ?? {};
     const flowPromise = Flow.start(this.#engine, {
       id: globalThis.crypto.randomUUID(),
@@ -202,7 +209,7 @@ export class Auth {
       ...(input.password ? { password: input.password } : {}),
       ...(options.clientMetadata ? { clientMetadata: { ...options.clientMetadata } } : {}),
       ...(options.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
-    });
+    }, control);
     const flow = await flowPromise;
     this.#latest = flow;
     return flow;
@@ -238,6 +245,13 @@ export class Auth {
       throw validationError('FlowNotResumable', `This flow is ${s.status === 'done' ? 'already signed in' : 'ended'}; start a new sign-in.`);
     }
     const flow = Flow.resume(this.#engine, s);
+    // p15 (issue #15): a snapshot whose step data its handler cannot read is refused here, typed.
+    try {
+      void flow.nextStep;
+    } catch (err) {
+      if (isAuthError(err)) throw err;
+      throw validationError('InvalidFlowSnapshot', "This is not a flow snapshot from flow.toJSON(): its step cannot be shown.", { field: 'step' });
+    }
     this.#latest = flow;
     return flow;
   }
@@ -294,6 +308,9 @@ export function createAuth(options: AuthOptions): Auth {
   if (!(typeof validity === 'number' && validity > 0 && Number.isFinite(validity))) {
     throw configError('InvalidSessionValidity', 'sessionValidityMs must be a positive number of milliseconds.');
   }
+  if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) {
+    throw configError('InvalidTimeout', 'timeoutMs must be a positive number of milliseconds.'); // p15 (issue #15)
+  }
   const logger = options.logger ?? SILENT;
   const hooks = createHooks();
 
@@ -315,6 +332,7 @@ export function createAuth(options: AuthOptions): Auth {
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
     defaultHandler,
     claimed,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), // p15
   };
   const host = Object.freeze({ hooks, coreVersion: CORE_VERSION, logger });
   for (const plugin of plugins) plugin.apply(host);

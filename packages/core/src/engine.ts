@@ -6,6 +6,7 @@
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import { toAuthError } from './fail.js';
+import { checkControl, guardCall, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
 import type {
   AuthHooks,
   CognitoCall,
@@ -29,6 +30,8 @@ export interface Engine {
   readonly defaultHandler: DefaultHandler;
   /** Step types some plugin claims (built-ins included). */
   readonly claimed: ReadonlySet<string>;
+  /** createAuth's `timeoutMs` per Cognito call (p15, issue #15). */
+  readonly timeoutMs?: number;
 }
 
 /** Operations whose input carries a top-level SecretHash computed from `Username`. */
@@ -76,20 +79,14 @@ export async function callCognito(
   input: Record<string, unknown>,
   flow?: FlowInfo,
   answerUsername?: string,
+  control?: CallControl,
 ): Promise<Record<string, any>> {
   const start: CognitoCall = flow ? { operation, input, flow } : { operation, input };
   const call = (await engine.hooks.request.promise(start)) ?? start;
   const sent = await withSecretHash(engine, call.operation, call.input, answerUsername);
-  const began = engine.now();
-  const t0 = typeof performance !== 'undefined' ? performance.now() : began;
-  let output: Record<string, any>;
-  try {
-    output = (await engine.transport.send(call.operation, sent)) ?? {};
-  } catch (err) {
-    const error = toAuthError(err);
-    engine.logger.debug('cognito call failed', { operation: call.operation, flowId: flow?.id, error: error.name });
-    throw error;
-  }
+  const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
+  // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
+  const output = await guardCall(engine, call, sent, control, t0);
   const durationMs = (typeof performance !== 'undefined' ? performance.now() : engine.now()) - t0;
   engine.logger.debug('cognito call', {
     operation: call.operation,
@@ -102,8 +99,8 @@ export async function callCognito(
 }
 
 /** A transport for plugins: every call goes through {@link callCognito} for this flow. */
-export function flowTransport(engine: Engine, flow: FlowInfo, answerUsername: () => string): CognitoTransport {
+export function flowTransport(engine: Engine, flow: FlowInfo, answerUsername: () => string, control?: () => CallControl | undefined): CognitoTransport {
   return {
-    send: (operation, input) => callCognito(engine, operation, input, flow, answerUsername()),
+    send: (operation, input, options) => callCognito(engine, operation, input, flow, answerUsername(), mergeControl(control?.(), checkControl(options, operation))),
   };
 }

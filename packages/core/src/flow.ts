@@ -8,6 +8,8 @@ import { callCognito, flowTransport, secretHashFor, type Engine } from './engine
 import { sessionExpired, sessionInvalid, toAuthError, validationError } from './fail.js';
 import { STEP_PLUGINS } from './mfa-table.js';
 import { startSrp } from './srp/index.js';
+import { checkConfirmOptions, sanitizeError, secretsOf, type CallControl } from './guard/index.js'; // p15 (issue #15)
+import { withFlowState } from './guard/flow-state.js'; // p15 (issue #15)
 import type {
   AuthFlowType,
   AuthTokens,
@@ -120,6 +122,8 @@ export class Flow {
   #busy = false;
   #error: AuthError | undefined;
   #cognito: CognitoTransport | undefined;
+  /** The signal / timeout of the public call in progress (p15, issue #15). */
+  #control: CallControl | undefined;
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -141,14 +145,17 @@ export class Flow {
   }
 
   /** @internal Starts the sign-in: InitiateAuth, then every automatic step, up to the first step the app answers. */
-  static async start(engine: Engine, init: FlowInit): Promise<Flow> {
+  static async start(engine: Engine, init: FlowInit, control?: CallControl): Promise<Flow> {
     const flow = new Flow(engine, init);
+    flow.#control = control; // p15 (issue #15)
     engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
       await flow.#advance(await flow.#initiate());
     } catch (err) {
-      throw flow.#fail(sessionErrorOf(toAuthError(err), flow.#step.challengeName || undefined));
+      throw flow.#fail(sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined));
+    } finally {
+      flow.#control = undefined; // p15
     }
     return flow;
   }
@@ -262,20 +269,25 @@ export class Flow {
     if (this.#busy) throw validationError('SignInFlowBusy', 'An answer to this step is still being processed.');
     if (this.#expired()) throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
     checkAnswerShape(answer);
+    const control = checkConfirmOptions(options); // p15 (issue #15)
     const handler = this.#handler!;
     const ctx = this.#context(options ?? {});
     handler.validate?.(answer, ctx);
     this.#busy = true;
+    this.#control = control; // p15
     const before = this.#step;
     try {
       await this.#advance(await handler.answer(answer, ctx), ctx.options);
     } catch (err) {
-      const error = sessionErrorOf(toAuthError(err), this.#step.challengeName || undefined);
+      // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
+      const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#session);
+      const error = sessionErrorOf(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#step.challengeName || undefined);
       this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
-      if (this.#step !== before || isFatal(error)) throw this.#fail(error);
-      throw error;
+      if (this.#step !== before || isFatal(error)) throw this.#fail(withFlowState(error, false));
+      throw withFlowState(error, true);
     } finally {
       this.#busy = false;
+      this.#control = undefined; // p15
     }
     return this;
   }
@@ -339,7 +351,7 @@ export class Flow {
         return flow.#session;
       },
       state: this.#state,
-      cognito: flowTransport(engine, this.#info, () => this.#answerUsername),
+      cognito: flowTransport(engine, this.#info, () => this.#answerUsername, () => this.#control) as StepContext['cognito'], // p15
       secretHash: (username) => secretHashFor(engine, username),
       secrets: this.#secrets,
       logger: engine.logger,
@@ -419,7 +431,7 @@ export class Flow {
       ...(this.#clientMetadata ? { ClientMetadata: { ...this.#clientMetadata } } : {}),
     };
     try {
-      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info)) as CognitoAuthResponse;
+      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#info, undefined, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
     } catch (err) {
       const step = this.#exceptionStep(err);
@@ -466,7 +478,7 @@ export class Flow {
       ...(metadata ? { ClientMetadata: metadata } : {}),
     };
     try {
-      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, this.#info, this.#answerUsername)) as CognitoAuthResponse;
+      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, this.#info, this.#answerUsername, this.#control)) as CognitoAuthResponse; // p15: control
     } catch (err) {
       throw sessionErrorOf(toAuthError(err), challengeName);
     }

@@ -130,7 +130,7 @@ export interface SignInInput {
     /** With USER_AUTH: the first factor to try; without it Cognito may offer a selection. */
     preferredChallenge?: FirstFactor;
     clientMetadata?: Record<string, string>;
-  };
+  } & CallControl; // p15 (issue #15): signal, timeoutMs
 }
 
 /** Options of an answer (Amplify's `confirmSignIn` options). */
@@ -142,6 +142,10 @@ export interface ConfirmSignInOptions {
   friendlyDeviceName?: string;
   /** Credentials supplied again, for steps that restart a sign-in (e.g. resending an SMS code). */
   password?: string;
+  /** Cancels the Cognito calls of this answer; the flow stays at its step when Cognito's state allows. */
+  signal?: AbortSignal; // p15 (issue #15)
+  /** Time for each Cognito call of this answer, in ms (default: createAuth's `timeoutMs`). */
+  timeoutMs?: number; // p15 (issue #15)
 }
 
 /** Input of `auth.confirmSignIn`, as Amplify JS v6 spells it. */
@@ -190,8 +194,8 @@ export interface StepContext {
   readonly session: string | undefined;
   /** Per-step state the handler owns; saved by `flow.toJSON()`, so keep it JSON. */
   readonly state: Record<string, unknown>;
-  /** Cognito, with SECRET_HASH and the request/response hooks applied. */
-  readonly cognito: CognitoTransport;
+  /** Cognito, with SECRET_HASH and the request/response hooks applied (typed for the operations core knows). */
+  readonly cognito: CognitoClient;
   /** SECRET_HASH for a username, or undefined when the client has no secret. */
   secretHash(username: string): Promise<string | undefined>;
   /** Secrets held in memory only for this flow (never serialised), e.g. the password. */
@@ -287,19 +291,14 @@ export interface CognitoAuthResponse {
   };
 }
 
-/** Cognito operations core calls, unsigned. Inputs and outputs are Cognito's JSON. */
-export type CognitoOperation =
-  | 'InitiateAuth'
-  | 'RespondToAuthChallenge'
-  | 'AssociateSoftwareToken'
-  | 'VerifySoftwareToken'
-  | 'SetUserMFAPreference'
-  | 'GetUser'
-  | 'SignUp'
-  | 'ConfirmSignUp'
-  | 'ResendConfirmationCode'
-  | 'ForgotPassword'
-  | 'ConfirmForgotPassword';
+// --- p15 (issue #15): any Cognito operation, typed where core knows it; per-call options.
+export type { CognitoOperation, CognitoOperationMap, KnownCognitoOperation, CognitoInput, CognitoOutput } from './transport/operations.js';
+export type { TransportSendOptions } from './transport/call-options.js';
+export type { CallControl, CognitoClient, CognitoCallFailure } from './guard/call-control.js';
+import type { CognitoOperation } from './transport/operations.js';
+import type { TransportSendOptions } from './transport/call-options.js';
+import type { CallControl, CognitoClient, CognitoCallFailure } from './guard/call-control.js';
+// --- end p15
 
 /**
  * The small interface core talks to Cognito through. The default is the AWS SDK bare
@@ -307,7 +306,7 @@ export type CognitoOperation =
  * Failures reject with an {@link AuthError} whose `name` is Cognito's exception name.
  */
 export interface CognitoTransport {
-  send(operation: CognitoOperation, input: Record<string, unknown>): Promise<Record<string, any>>;
+  send(operation: CognitoOperation, input: Record<string, unknown>, options?: TransportSendOptions): Promise<Record<string, any>>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -371,6 +370,8 @@ export interface AuthHooks {
   readonly request: AsyncSeriesWaterfallHook<[CognitoCall]>;
   /** After every successful Cognito call; may change the output. */
   readonly response: AsyncSeriesWaterfallHook<[CognitoCallResult]>;
+  /** After every failed Cognito call: the operation, the error's name and kind, the duration (never the input). */
+  readonly callFailed: SyncHook<[CognitoCallFailure]>; // p15 (issue #15)
   /** A flow began (signIn). */
   readonly flowStarted: SyncHook<[FlowInfo]>;
   /** The flow entered a step the app sees. */
@@ -452,6 +453,8 @@ export interface AuthOptions {
   sessionValidityMs?: number;
   /** Choose the MFA type without asking when exactly one installed type is offered. */
   autoSelectSingleMfa?: boolean;
+  /** Time for each Cognito call, retries included, in ms (default 20 000); each public call may give its own `timeoutMs`. */
+  timeoutMs?: number; // p15 (issue #15)
 }
 
 /** Where a flow is: waiting for an answer, signed in, or ended by an error. */
@@ -490,7 +493,7 @@ export interface SignUpInput {
     userAttributes?: Record<string, string>;
     validationData?: Record<string, string>;
     clientMetadata?: Record<string, string>;
-  };
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.signUp` (Amplify JS v6). */
@@ -505,7 +508,7 @@ export interface SignUpOutput {
 export interface ConfirmSignUpInput {
   username: string;
   confirmationCode: string;
-  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean };
+  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
@@ -517,13 +520,13 @@ export interface ConfirmSignUpOutput {
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */
 export interface ResendSignUpCodeInput {
   username: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Input of `auth.resetPassword` (Amplify JS v6). */
 export interface ResetPasswordInput {
   username: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.resetPassword` (Amplify JS v6). */
@@ -539,5 +542,5 @@ export interface ConfirmResetPasswordInput {
   username: string;
   confirmationCode: string;
   newPassword: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }

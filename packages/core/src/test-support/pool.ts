@@ -215,7 +215,7 @@ export function testTotpSetupPlugin(): NextstepPlugin {
         async enter(ctx) {
           const out = await ctx.cognito.send('AssociateSoftwareToken', { Session: ctx.session });
           ctx.state.sharedSecret = out.SecretCode;
-          ctx.setSession(out.Session);
+          ctx.setSession(out.Session!); // p15: typed output
         },
         view: (ctx) => ({
           signInStep: step,
@@ -232,7 +232,7 @@ export function testTotpSetupPlugin(): NextstepPlugin {
             UserCode: answer as string,
             FriendlyDeviceName: ctx.options.friendlyDeviceName ?? 'test',
           });
-          ctx.setSession(out.Session);
+          ctx.setSession(out.Session!); // p15: typed output
           return { kind: 'respond', challengeName: 'MFA_SETUP', challengeResponses: {} };
         },
       }));
