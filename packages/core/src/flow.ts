@@ -9,7 +9,7 @@ import { sessionExpired, sessionInvalid, toAuthError, validationError } from './
 import { STEP_PLUGINS } from './mfa-table.js';
 import { startSrp } from './srp/index.js';
 import { checkConfirmOptions, sanitizeError, secretsOf, type CallControl } from './guard/index.js'; // p15 (issue #15)
-import { withFlowState } from './guard/flow-state.js'; // p15 (issue #15)
+import { afterRetriedAnswer, answerMayBeLost, withFlowState } from './guard/flow-state.js'; // p15 (issue #15)
 import type {
   AuthFlowType,
   AuthTokens,
@@ -124,6 +124,8 @@ export class Flow {
   #cognito: CognitoTransport | undefined;
   /** The signal / timeout of the public call in progress (p15, issue #15). */
   #control: CallControl | undefined;
+  /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
+  #lostAnswer = false;
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -278,10 +280,13 @@ export class Flow {
     const before = this.#step;
     try {
       await this.#advance(await handler.answer(answer, ctx), ctx.options);
+      this.#lostAnswer = false; // p15
     } catch (err) {
       // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
       const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#session);
-      const error = sessionErrorOf(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#step.challengeName || undefined);
+      const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#lostAnswer);
+      this.#lostAnswer = answerMayBeLost(sanitized);
+      const error = sessionErrorOf(sanitized, this.#step.challengeName || undefined);
       this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
       if (this.#step !== before || isFatal(error)) throw this.#fail(withFlowState(error, false));
       throw withFlowState(error, true);

@@ -16,7 +16,10 @@ import type { AuthErrorKind, CognitoTransport, FlowInfo, UserPoolConfig } from '
 export interface CallControl {
   /** Cancels the call: it rejects with an AuthError named `RequestAborted`. */
   signal?: AbortSignal;
-  /** Time for each Cognito call it makes, retries included, in ms (default 20 000 or createAuth's `timeoutMs`). */
+  /**
+   * Time for each Cognito call it makes, retries included, in ms. Default: createAuth's
+   * `timeoutMs`, else the transport's own (20 000 for core's transports).
+   */
   timeoutMs?: number;
 }
 
@@ -85,14 +88,17 @@ export async function controlledSend(
   input: Record<string, unknown>,
   userPool: Readonly<UserPoolConfig>,
   control: CallControl | undefined,
-  defaultTimeoutMs = DEFAULT_TIMEOUT_MS,
+  configuredTimeoutMs?: number,
 ): Promise<Record<string, any>> {
-  const timeoutMs = control?.timeoutMs ?? defaultTimeoutMs;
+  // An explicit limit (the call's, else createAuth's) goes to the transport; without one the
+  // transport keeps its own, and core's default only stops a transport that never settles.
+  const explicit = control?.timeoutMs ?? configuredTimeoutMs;
+  const timeoutMs = explicit ?? DEFAULT_TIMEOUT_MS;
   const user = control?.signal;
   if (user?.aborted) throw aborted({ operation }, false);
   const region = poolRegion(userPool);
   const options: TransportSendOptions = {
-    timeoutMs,
+    ...(explicit !== undefined ? { timeoutMs: explicit } : {}),
     ...(user ? { signal: user } : {}),
     ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
     ...(region ? { region } : {}),

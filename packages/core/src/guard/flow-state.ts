@@ -4,6 +4,7 @@
  * @module
  */
 import { AuthError } from '../errors.js';
+import { afterLostAnswer } from '../transport/policy.js';
 
 /**
  * `error` with `metadata.flowAnswerable` set, for network-kind errors (the ones where the
@@ -22,4 +23,18 @@ export function withFlowState(error: AuthError, answerable: boolean): AuthError 
     ...(error.cause !== undefined ? { cause: error.cause } : {}),
     metadata: { ...error.metadata, flowAnswerable: answerable },
   });
+}
+
+/** True when `error` left it open whether Cognito processed the request (its answer was lost). */
+export function answerMayBeLost(error: AuthError): boolean {
+  return error.kind === 'network' && error.metadata?.mayHaveReachedCognito !== false;
+}
+
+/**
+ * After an answer whose reply was lost (timeout, cancellation, dropped connection), the app's
+ * next answer is a retry: a spent-session error then says the first attempt may have
+ * reached Cognito.
+ */
+export function afterRetriedAnswer(error: AuthError, previousLost: boolean): AuthError {
+  return previousLost && (error.kind === 'service' || error.kind === 'session') ? afterLostAnswer(error) : error;
 }

@@ -92,7 +92,7 @@ const SPENT_SESSION = /session/i;
  * can only be used once" / "session is expired" answer then likely means the first attempt
  * was processed and its answer lost. Say so, keeping Cognito's name.
  */
-function afterLostAnswer(error: AuthError): AuthError {
+export function afterLostAnswer(error: AuthError): AuthError {
   const spent = error.name === 'NotAuthorizedException' && SPENT_SESSION.test(error.message);
   return new AuthError(
     error.name,
