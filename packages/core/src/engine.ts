@@ -6,7 +6,7 @@
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import { toAuthError } from './fail.js';
-import { checkControl, guardCall, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
+import { checkControl, guardCall, guardHook, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
 import type {
   AuthHooks,
   CognitoCall,
@@ -82,7 +82,7 @@ export async function callCognito(
   control?: CallControl,
 ): Promise<Record<string, any>> {
   const start: CognitoCall = flow ? { operation, input, flow } : { operation, input };
-  const call = (await engine.hooks.request.promise(start)) ?? start;
+  const call = (await guardHook(() => engine.hooks.request.promise(start), [input])) ?? start; // p15: hook errors sanitised
   const sent = await withSecretHash(engine, call.operation, call.input, answerUsername);
   const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
   // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
@@ -94,7 +94,7 @@ export async function callCognito(
     durationMs: Math.round(durationMs),
     challengeName: typeof output.ChallengeName === 'string' ? output.ChallengeName : undefined,
   });
-  const result = await engine.hooks.response.promise({ ...call, output, durationMs });
+  const result = await guardHook(() => engine.hooks.response.promise({ ...call, output, durationMs }), [sent, output]); // p15
   return (result ?? { output }).output;
 }
 

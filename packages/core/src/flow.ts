@@ -283,7 +283,7 @@ export class Flow {
       this.#lostAnswer = false; // p15
     } catch (err) {
       // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
-      const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#session);
+      const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#secrets.tokens, this.#session);
       const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#lostAnswer);
       this.#lostAnswer = answerMayBeLost(sanitized);
       const error = sessionErrorOf(sanitized, this.#step.challengeName || undefined);

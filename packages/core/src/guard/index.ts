@@ -57,3 +57,15 @@ export async function guardCall(
 }
 export { checkSignInOptions, checkConfirmOptions, checkAccountOptions, checkStringMap } from './input-check.js';
 export { checkSnapshotShape } from './snapshot-check.js';
+
+/**
+ * Runs a request/response hook; its error reaches the app with nothing of `values` (the
+ * call's input, Cognito's output with its tokens) readable from it.
+ */
+export async function guardHook<T>(run: () => Promise<T>, values: unknown[]): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw sanitizeError(err, secretsOf(...values), { message: 'A request or response hook failed.' });
+  }
+}
