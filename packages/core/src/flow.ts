@@ -8,7 +8,7 @@ import { callCognito, flowTransport, secretHashFor, type Engine } from './engine
 import { sessionExpired, sessionInvalid, toAuthError, validationError } from './fail.js';
 import { STEP_PLUGINS } from './mfa-table.js';
 import { startSrp } from './srp/index.js';
-import { checkConfirmOptions, sanitizeError, secretsOf, type CallControl } from './guard/index.js'; // p15 (issue #15)
+import { checkConfirmOptions, sanitizeError, secretsOf, type CallControl, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
 import { afterRetriedAnswer, answerMayBeLost, withFlowState } from './guard/flow-state.js'; // p15 (issue #15)
 import type {
   AuthFlowType,
@@ -121,7 +121,7 @@ export class Flow {
   #handler: StepHandler | undefined;
   #busy = false;
   #error: AuthError | undefined;
-  #cognito: CognitoTransport | undefined;
+  #cognito: CognitoClient | undefined;
   /** The signal / timeout of the public call in progress (p15, issue #15). */
   #control: CallControl | undefined;
   /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
@@ -236,8 +236,9 @@ export class Flow {
    * Cognito through the flow's Auth instance (transport, request/response hooks with this
    * flow's info, SECRET_HASH), e.g. for account calls with `tokens.accessToken` once signed in.
    */
-  get cognito(): CognitoTransport {
-    return (this.#cognito ??= Object.freeze(flowTransport(this.#engine, this.#info, () => this.#answerUsername)));
+  get cognito(): CognitoClient {
+    // p15 (issue #15): typed for the operations core knows; per-call signal / timeoutMs.
+    return (this.#cognito ??= Object.freeze(flowTransport(this.#engine, this.#info, () => this.#answerUsername)) as CognitoClient);
   }
 
   /** Epoch ms when the Cognito session expires; undefined when the flow holds no session. */
