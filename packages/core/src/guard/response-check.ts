@@ -38,11 +38,26 @@ function stringRecord(op: string, field: string, value: unknown): void {
   if (!isObject(value)) throw unexpectedField(op, field, 'a value that is not an object');
   const entries = Object.entries(value);
   if (entries.length > MAX_PARAMETERS) throw unexpectedField(op, field, 'too many entries');
-  for (const [k, v] of entries) text(op, `${field}.${k}`, v);
+  for (const [k, v] of entries) {
+    // Cognito sends strings; moto sends some lists (MFAS_CAN_SETUP) as JSON lists of strings,
+    // which core's list readers take as they are.
+    if (Array.isArray(v) && v.length <= MAX_PARAMETERS) v.forEach((x, i) => text(op, `${field}.${k}[${i}]`, x, 1024));
+    else text(op, `${field}.${k}`, v);
+  }
+}
+
+/** An SRP value core cannot compute with: `SrpError`, as the SRP code names it, with the field. */
+function srpField(operation: string, key: string, why: string): AuthError {
+  return new AuthError('SrpError', `SRP: ${key} in Cognito's PASSWORD_VERIFIER has ${why}.`, {
+    kind: 'service',
+    recoverySuggestion: 'Start the sign-in again; if it persists, the server answered an invalid SRP challenge.',
+    metadata: { operation, field: `ChallengeParameters.${key}` },
+  });
 }
 
 /** PASSWORD_VERIFIER's SRP values: present, hex (base64 for SECRET_BLOCK), of sane size. */
 function srpParameters(op: string, p: Record<string, unknown>): void {
+  const unexpectedField = (operation: string, field: string, why: string) => srpField(operation, field.replace('ChallengeParameters.', ''), why);
   const hex = (key: string) => {
     const v = p[key];
     if (typeof v !== 'string' || v === '') throw unexpectedField(op, `ChallengeParameters.${key}`, 'no value');
