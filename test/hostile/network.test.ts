@@ -309,7 +309,7 @@ describe.each(['fetch', 'sdk'] as const)('%s transport against a hostile server'
       const t0 = performance.now();
       const settled = await settle(passwordSignIn(makeAuth({ timeoutMs: 10_000 }), { timeoutMs: 250 }));
       record('cancellation and time limits', outcomeOf(settled));
-      expect(expectTyped(!settled.ok && settled.error)).toMatchObject({ name: 'RequestTimedOut', kind: 'network' });
+      expect(expectTyped(!settled.ok && settled.error)).toMatchObject({ name: 'RequestTimedOut', kind: 'network', metadata: { flowAnswerable: false } });
       expect(performance.now() - t0).toBeLessThan(1500);
     });
 

@@ -155,7 +155,8 @@ export class Flow {
     try {
       await flow.#advance(await flow.#initiate());
     } catch (err) {
-      throw flow.#fail(sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined));
+      const error = sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined);
+      throw flow.#fail(withFlowState(error, false)); // p15: a failed signIn leaves no flow to answer
     } finally {
       flow.#control = undefined; // p15
     }
