@@ -9,7 +9,18 @@ import type { AddressInfo, Socket } from 'node:net';
 export const USERNAME = 'mallory-target';
 export const PASSWORD = 'Pa55-word-that-must-not-leak!';
 export const CODE = '246813';
-export const TOKENS = { AccessToken: 'access-token-must-not-leak', IdToken: 'id-token-must-not-leak', RefreshToken: 'refresh-token-must-not-leak', ExpiresIn: 3600, TokenType: 'Bearer' };
+// JWT-shaped like Cognito's (core's sessions layer reads the payload at DONE); unsigned: the
+// client never verifies. Each still carries a marker the leak checks look for.
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const jwt = (use: string, marker: string) =>
+  `${b64url({ alg: 'none', kid: 'hostile' })}.${b64url({ sub: 'hostile-sub-0001', username: USERNAME, token_use: use, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 })}.${marker}`;
+export const TOKENS = {
+  AccessToken: jwt('access', 'access-token-must-not-leak'),
+  IdToken: jwt('id', 'id-token-must-not-leak'),
+  RefreshToken: 'refresh-token-must-not-leak',
+  ExpiresIn: 3600,
+  TokenType: 'Bearer',
+};
 
 /** How one request is mishandled. `after`: Cognito processes the request, then the answer is spoiled. */
 export type Fault =
@@ -70,7 +81,7 @@ async function startRecorder(): Promise<Recorder> {
     req.on('end', () => {
       hits.push({ body });
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ AuthenticationResult: { AccessToken: 'attacker-token', ExpiresIn: 3600, TokenType: 'Bearer' } }));
+      res.end(JSON.stringify({ AuthenticationResult: { AccessToken: jwt('access', 'attacker-token'), ExpiresIn: 3600, TokenType: 'Bearer' } }));
     });
   });
   const sockets = tracked(server);
