@@ -7,6 +7,7 @@ import { callCognito, type Engine } from './engine.js';
 import { validationError } from './fail.js';
 import { checkCode, CONFIRMATION_CODE_LENGTHS } from './validate.js';
 import { pendingSession, rememberSignUp, signUpConfirmed } from './session/pending-sign-up.js'; // sessions (#10)
+import { checkAccountOptions } from './guard/index.js'; // p15 (issue #15)
 import type {
   CodeDeliveryDetails,
   ConfirmResetPasswordInput,
@@ -48,6 +49,7 @@ function toAttributeList(attributes: Record<string, string> | undefined) {
 
 /** SignUp. */
 export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUpOutput> {
+  const control = checkAccountOptions(input, 'signUp'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const password = requirePassword(input?.password, 'EmptySignUpPassword', 'password');
   const opts = input.options ?? {};
@@ -58,7 +60,7 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
     ...(opts.userAttributes ? { UserAttributes: toAttributeList(opts.userAttributes) } : {}),
     ...(opts.validationData ? { ValidationData: toAttributeList(opts.validationData) } : {}),
     ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
-  });
+  }, undefined, control); // p15: control
   const confirmed = out.UserConfirmed === true;
   const details = deliveryDetails(out.CodeDeliveryDetails);
   // sessions (#10): keep Cognito's sign-up Session for autoSignIn.
@@ -75,6 +77,7 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
 
 /** ConfirmSignUp. */
 export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): Promise<ConfirmSignUpOutput> {
+  const control = checkAccountOptions(input, 'confirmSignUp'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyConfirmSignUpUsername');
   const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'confirmation code', 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
@@ -86,30 +89,32 @@ export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): 
     ...(opts.forceAliasCreation !== undefined ? { ForceAliasCreation: opts.forceAliasCreation } : {}),
     ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
     ...(session ? { Session: session } : {}),
-  });
+  }, undefined, control);
   if (signUpConfirmed(engine, username, out.Session)) return { isSignUpComplete: true, nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } };
   return { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
 }
 
 /** ResendConfirmationCode. */
 export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
+  const control = checkAccountOptions(input, 'resendSignUpCode'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const out = await callCognito(engine, 'ResendConfirmationCode', {
     ClientId: engine.userPool.clientId,
     Username: username,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, control); // p15: control
   return deliveryDetails(out.CodeDeliveryDetails) ?? {};
 }
 
 /** ForgotPassword. */
 export async function resetPassword(engine: Engine, input: ResetPasswordInput): Promise<ResetPasswordOutput> {
+  const control = checkAccountOptions(input, 'resetPassword'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyResetPasswordUsername');
   const out = await callCognito(engine, 'ForgotPassword', {
     ClientId: engine.userPool.clientId,
     Username: username,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, control); // p15: control
   const details = deliveryDetails(out.CodeDeliveryDetails);
   return {
     isPasswordReset: false,
@@ -119,6 +124,7 @@ export async function resetPassword(engine: Engine, input: ResetPasswordInput): 
 
 /** ConfirmForgotPassword. */
 export async function confirmResetPassword(engine: Engine, input: ConfirmResetPasswordInput): Promise<void> {
+  const control = checkAccountOptions(input, 'confirmResetPassword'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyConfirmResetPasswordUsername');
   const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'reset code', 'EmptyConfirmResetPasswordConfirmationCode');
   const password = requirePassword(input.newPassword, 'EmptyConfirmResetPasswordNewPassword', 'new password');
@@ -128,5 +134,5 @@ export async function confirmResetPassword(engine: Engine, input: ConfirmResetPa
     ConfirmationCode: code,
     Password: password,
     ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  });
+  }, undefined, control); // p15: control
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { builtinPlugins } from './builtin/index.js';
-import { AuthError } from './errors.js';
+import { AuthError, isAuthError } from './errors.js';
 import { callCognito, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
@@ -18,6 +18,8 @@ import {
 } from './hooks/index.js';
 import { isInstalled, registerPlugins } from './plugin-check.js';
 import { readSnapshot } from './snapshot.js';
+import { checkControl, checkSignInOptions, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
 // sessions (#10)
@@ -69,6 +71,7 @@ function createHooks(): AuthHooks {
     step: new HookMap(() => new SyncBailHook<[StepDescriptor, FlowInfo], StepHandler | undefined>(['step', 'flow'])),
     request: new AsyncSeriesWaterfallHook<[CognitoCall]>(['call']),
     response: new AsyncSeriesWaterfallHook<[CognitoCallResult]>(['result']),
+    callFailed: new SyncHook<[CognitoCallFailure]>(['failure']), // p15 (issue #15)
     flowStarted: new SyncHook<[FlowInfo]>(['flow']),
     stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
     signedIn: new SyncHook<[FlowInfo]>(['flow']),
@@ -96,6 +99,7 @@ function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
 
 /** Local checks of signIn's input: nothing is sent when one fails. */
 function checkSignIn(input: SignInInput): void {
+  checkSignInOptions(input); // p15 (issue #15): option types, nulls included
   if (!input || typeof input.username !== 'string' || input.username.trim() === '') {
     throw validationError('EmptySignInUsername', 'The username is empty.');
   }
@@ -152,7 +156,7 @@ export class Auth<S extends StepView = NextStep> {
   readonly coreVersion: string = CORE_VERSION;
   readonly #engine: Engine;
   #latest: Flow<S> | undefined;
-  #cognito: CognitoTransport | undefined;
+  #cognito: CognitoClient | undefined;
 
   /** @internal Use {@link createAuth}. */
   constructor(engine: Engine) {
@@ -189,10 +193,11 @@ export class Auth<S extends StepView = NextStep> {
    * signed-in user's access token (see `markTotpPreferred` in `@nextstep/plugin-totp`).
    * Failures reject with an {@link AuthError} named as Cognito names the exception.
    */
-  get cognito(): CognitoTransport {
+  get cognito(): CognitoClient {
     const engine = this.#engine;
-    const transport: CognitoTransport = { send: (operation, input) => callCognito(engine, operation, input) };
-    return (this.#cognito ??= Object.freeze(transport));
+    // p15 (issue #15): per-call signal / timeoutMs; typed for the operations core knows.
+    const transport = { send: (operation: string, input: Record<string, unknown>, options?: unknown) => callCognito(engine, operation, input, undefined, checkControl(options, operation)) };
+    return (this.#cognito ??= Object.freeze(transport) as CognitoClient);
   }
 
   /** The latest flow started or resumed here, if any. */
@@ -206,6 +211,7 @@ export class Auth<S extends StepView = NextStep> {
    */
   async signIn(input: SignInInput): Promise<SignInResult<S>> {
     checkSignIn(input);
+    const control = checkSignInOptions(input); // p15 (issue #15)
     const options = input.options ?? {};
     const flowPromise = Flow.start<S>(this.#engine, {
       id: globalThis.crypto.randomUUID(),
@@ -214,7 +220,7 @@ export class Auth<S extends StepView = NextStep> {
       ...(input.password ? { password: input.password } : {}),
       ...(options.clientMetadata ? { clientMetadata: { ...options.clientMetadata } } : {}),
       ...(options.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
-    });
+    }, control);
     const flow = await flowPromise;
     this.#latest = flow;
     return flow;
@@ -242,6 +248,13 @@ export class Auth<S extends StepView = NextStep> {
       throw validationError('FlowNotResumable', `This flow is ${s.status === 'done' ? 'already signed in' : 'ended'}; start a new sign-in.`);
     }
     const flow = Flow.resume<S>(this.#engine, s);
+    // p15 (issue #15): a snapshot whose step data its handler cannot read is refused here, typed.
+    try {
+      void flow.nextStep;
+    } catch (err) {
+      if (isAuthError(err)) throw err;
+      throw validationError('InvalidFlowSnapshot', "This is not a flow snapshot from flow.toJSON(): its step cannot be shown.", { field: 'step' });
+    }
     this.#latest = flow;
     return flow;
   }
@@ -307,6 +320,9 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
   if (!(typeof validity === 'number' && validity > 0 && Number.isFinite(validity))) {
     throw configError('InvalidSessionValidity', 'sessionValidityMs must be a positive number of milliseconds.');
   }
+  if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) {
+    throw configError('InvalidTimeout', 'timeoutMs must be a positive number of milliseconds.'); // p15 (issue #15)
+  }
   const logger = options.logger ?? SILENT;
   const hooks = createHooks();
 
@@ -327,6 +343,7 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     autoSelectSingleMfa: options.autoSelectSingleMfa === true,
     defaultHandler,
     session: sessionConfig(options), // sessions (#10)
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), // p15
   };
   logger.debug('auth created', { plugins: plugins.map((p) => p.name), defaultHandler: defaultHandler.name });
   return new Auth<AppStep<P>>(engine);

@@ -5,8 +5,8 @@
  * @module
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
-import { toAuthError } from './fail.js';
 import type { SessionConfig } from './session/config.js'; // sessions (#10)
+import { checkControl, guardCall, guardHook, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
 import type {
   AuthHooks,
   CognitoCall,
@@ -30,6 +30,8 @@ export interface Engine {
   readonly defaultHandler: DefaultHandler;
   /** sessions (#10): the token store and how users are picked. */
   readonly session: SessionConfig;
+  /** createAuth's `timeoutMs` per Cognito call (p15, issue #15). */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -113,21 +115,16 @@ export async function callCognito(
   operation: CognitoOperation,
   input: Record<string, unknown>,
   scope?: CallScope,
+  control?: CallControl, // p15 (issue #15): signal and timeout of the public call
 ): Promise<Record<string, any>> {
   const flow = scope?.flow;
   const filled = fillIn(engine, operation, input, scope);
   const start: CognitoCall = flow ? { operation, input: filled, flow } : { operation, input: filled };
-  const call = (await engine.hooks.request.promise(start)) ?? start;
+  const call = (await guardHook(() => engine.hooks.request.promise(start), [filled])) ?? start; // p15: hook errors sanitised
   const sent = await withSecretHash(engine, call.operation, call.input);
   const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
-  let output: Record<string, any>;
-  try {
-    output = (await engine.transport.send(call.operation, sent)) ?? {};
-  } catch (err) {
-    const error = toAuthError(err);
-    engine.logger.debug('cognito call failed', { operation: call.operation, flowId: flow?.id, error: error.name });
-    throw error;
-  }
+  // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
+  const output = await guardCall(engine, call, sent, control, t0);
   const durationMs = (typeof performance !== 'undefined' ? performance.now() : engine.now()) - t0;
   engine.logger.debug('cognito call', {
     operation: call.operation,
@@ -135,12 +132,17 @@ export async function callCognito(
     durationMs: Math.round(durationMs),
     challengeName: typeof output.ChallengeName === 'string' ? output.ChallengeName : undefined,
   });
-  const result = (await engine.hooks.response.promise({ ...call, output, durationMs })) ?? { output };
+  const result = (await guardHook(() => engine.hooks.response.promise({ ...call, output, durationMs }), [sent, output])) ?? { output }; // p15
   if (scope && typeof result.output.Session === 'string') scope.onSession(result.output.Session);
   return result.output;
 }
 
-/** A transport whose every call goes through {@link callCognito} with this scope. */
-export function scopedTransport(engine: Engine, scope?: CallScope): CognitoTransport {
-  return { send: (operation, input) => callCognito(engine, operation, input, scope) };
+/**
+ * A transport whose every call goes through {@link callCognito} with this scope; `control`
+ * gives the signal / timeout of the public call in progress (p15), merged with the call's own.
+ */
+export function scopedTransport(engine: Engine, scope?: CallScope, control?: () => CallControl | undefined): CognitoTransport {
+  return {
+    send: (operation, input, options) => callCognito(engine, operation, input, scope, mergeControl(control?.(), checkControl(options, operation))),
+  };
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import { AuthError, isAuthError } from './errors.js';
+import { safeCause } from './transport/errors.js';
 
 /** A local check failed; nothing was sent. */
 export function validationError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
@@ -32,20 +33,24 @@ export function sessionExpired(cause?: unknown, metadata?: Record<string, unknow
  * Amplify apps expect, with kind `session`.
  */
 export function sessionInvalid(cause: AuthError, metadata?: Record<string, unknown>): AuthError {
+  // Keeps what the transport learnt (e.g. earlierAttemptMayHaveReachedCognito after a lost answer).
+  const merged = cause.metadata || metadata ? { ...cause.metadata, ...metadata } : undefined;
   return new AuthError(cause.name, cause.message, {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
     ...(cause === undefined ? {} : { cause }),
-    ...(metadata ? { metadata } : {}),
+    ...(merged ? { metadata: merged } : {}),
   });
 }
 
 /**
- * Turns anything thrown into an AuthError. Foreign errors keep their name but not their
- * message: a custom transport's message might echo a request body.
+ * Turns anything thrown into an AuthError. Foreign errors keep their name but neither their
+ * message nor their cause (a custom transport's, hook's or plugin's error might echo a
+ * request body): the cause is cut down to the name and a Node error code.
  */
 export function toAuthError(err: unknown): AuthError {
   if (isAuthError(err)) return err;
-  const name = err instanceof Error && err.name && err.name !== 'Error' ? err.name : 'UnknownError';
-  return new AuthError(name, 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: err });
+  const raw = err instanceof Error ? err.name : undefined;
+  const name = typeof raw === 'string' && raw !== 'Error' && /^[A-Za-z_$][\w$]{0,79}$/.test(raw) ? raw : 'UnknownError';
+  return new AuthError(name, 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: safeCause(err) });
 }

@@ -14,6 +14,8 @@ import { SNAPSHOT_FORMAT } from './snapshot.js';
 import { tokensOf } from './tokens.js';
 import type { SignInResult } from './sign-in-result.js';
 import { saveSignIn } from './session/save.js'; // sessions (#10)
+import { checkConfirmOptions, sanitizeError, secretsOf, type CallControl, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { afterRetriedAnswer, answerMayBeLost, withFlowState } from './guard/flow-state.js'; // p15 (issue #15)
 import type {
   AuthFlowType,
   AuthTokens,
@@ -79,9 +81,13 @@ export class Flow<S extends StepView = NextStep> {
   #handler: StepHandler | undefined;
   #busy = false;
   #error: AuthError | undefined;
-  #cognito: CognitoTransport | undefined;
+  #cognito: CognitoClient | undefined;
   readonly #scope: CallScope;
   #signUpSession: string | undefined; // sessions (#10)
+  /** The signal / timeout of the public call in progress (p15, issue #15). */
+  #control: CallControl | undefined;
+  /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
+  #lostAnswer = false;
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -105,14 +111,18 @@ export class Flow<S extends StepView = NextStep> {
   }
 
   /** @internal Starts the sign-in: InitiateAuth, then every automatic step, up to the first step the app answers. */
-  static async start<S extends StepView>(engine: Engine, init: FlowInit): Promise<SignInResult<S>> {
+  static async start<S extends StepView>(engine: Engine, init: FlowInit, control?: CallControl): Promise<SignInResult<S>> {
     const flow = new Flow<S>(engine, init);
+    flow.#control = control; // p15 (issue #15)
     engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
       await flow.#advance(await flow.#initiate());
     } catch (err) {
-      throw flow.#fail(sessionErrorOf(toAuthError(err), flow.#step.challengeName || undefined));
+      const error = sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined);
+      throw flow.#fail(withFlowState(error, false)); // p15: a failed signIn leaves no flow to answer
+    } finally {
+      flow.#control = undefined; // p15
     }
     return flow as SignInResult<S>;
   }
@@ -191,8 +201,9 @@ export class Flow<S extends StepView = NextStep> {
    * Cognito through the flow's Auth instance (transport, request/response hooks with this
    * flow's info, SECRET_HASH), e.g. for account calls with `tokens.accessToken` once signed in.
    */
-  get cognito(): CognitoTransport {
-    return (this.#cognito ??= Object.freeze(scopedTransport(this.#engine, this.#scope)));
+  get cognito(): CognitoClient {
+    // p15 (issue #15): typed for the operations core knows; per-call signal / timeoutMs.
+    return (this.#cognito ??= Object.freeze(scopedTransport(this.#engine, this.#scope)) as CognitoClient);
   }
 
   /** Epoch ms when the Cognito session expires; undefined when the flow holds no session. */
@@ -226,20 +237,28 @@ export class Flow<S extends StepView = NextStep> {
     if (this.#busy) throw validationError('SignInFlowBusy', 'An answer to this step is still being processed.');
     if (this.#expired()) throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
     checkAnswerShape(answer);
+    const control = checkConfirmOptions(options); // p15 (issue #15)
     const handler = this.#handler!;
     const ctx = this.#context(options ?? {});
     handler.validate?.(answer, ctx);
     this.#busy = true;
+    this.#control = control; // p15
     const before = this.#step;
     try {
       await this.#advance(await handler.answer(answer, ctx), ctx.options);
+      this.#lostAnswer = false; // p15
     } catch (err) {
-      const error = sessionErrorOf(toAuthError(err), this.#step.challengeName || undefined);
+      // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
+      const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#secrets.tokens, this.#session);
+      const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#lostAnswer);
+      this.#lostAnswer = answerMayBeLost(sanitized);
+      const error = sessionErrorOf(sanitized, this.#step.challengeName || undefined);
       this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
-      if (this.#step !== before || isFatal(error)) throw this.#fail(error);
-      throw error;
+      if (this.#step !== before || isFatal(error)) throw this.#fail(withFlowState(error, false));
+      throw withFlowState(error, true);
     } finally {
       this.#busy = false;
+      this.#control = undefined; // p15
     }
     return this as unknown as SignInResult<S>;
   }
@@ -321,7 +340,7 @@ export class Flow<S extends StepView = NextStep> {
         return flow.#session;
       },
       state: this.#state,
-      cognito: scopedTransport(engine, scope),
+      cognito: scopedTransport(engine, scope, () => this.#control) as StepContext['cognito'], // p15: the answer's signal / timeout
       secrets: this.#secrets,
       logger: engine.logger,
       options,
@@ -372,7 +391,7 @@ export class Flow<S extends StepView = NextStep> {
     if (this.#signUpSession) input.Session = this.#signUpSession;
     this.#signUpSession = undefined;
     try {
-      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope)) as CognitoAuthResponse;
+      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
     } catch (err) {
       const step = this.#exceptionStep(err);
@@ -410,7 +429,7 @@ export class Flow<S extends StepView = NextStep> {
     if (outcome.clientMetadata) input.ClientMetadata = { ...(options.clientMetadata ?? this.#clientMetadata), ...outcome.clientMetadata };
     const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
     try {
-      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope)) as CognitoAuthResponse;
+      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope, this.#control)) as CognitoAuthResponse; // p15: control
     } catch (err) {
       throw sessionErrorOf(toAuthError(err), challengeName);
     }

@@ -3,6 +3,7 @@
  * @module
  */
 import { validationError } from './fail.js';
+import { checkSnapshotShape } from './guard/snapshot-check.js'; // p15 (issue #15)
 import type { AuthFlowType, FlowSnapshot } from './types.js';
 
 /** The snapshot format this core writes and reads. */
@@ -20,6 +21,7 @@ export function readSnapshot(snapshot: unknown): FlowSnapshot {
       throw validationError('InvalidFlowSnapshot', 'The flow snapshot is not valid JSON.');
     }
   }
+  checkSnapshotShape(value); // p15 (issue #15): every field, deeply
   const s = value as FlowSnapshot;
   const ok =
     !!s &&

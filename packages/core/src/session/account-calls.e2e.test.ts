@@ -90,6 +90,22 @@ describe('attributes', () => {
     fx.emu.clock.advance(3600_000 + 1000);
     expect((await fetchUserAttributes(auth)).email).toBe('acct@example.com');
   });
+
+  it('signal and timeoutMs (#15): checked locally, an aborted signal never reaches Cognito, a live one passes', async () => {
+    const { auth } = await fresh();
+    const sent: string[] = [];
+    const failed: { operation: string; errorName: string; mayHaveReachedCognito?: boolean }[] = [];
+    auth.hooks.request.tap('count', (call) => (sent.push(call.operation), call));
+    auth.hooks.callFailed.tap('count', (f) => void failed.push(f));
+    expect((await rejection(fetchUserAttributes(auth, { timeoutMs: -1 }))).name).toBe('InvalidTimeout');
+    expect((await rejection(updateUserAttributes(auth, { userAttributes: { name: 'x' }, signal: 'no' as never }))).name).toBe('InvalidSignal');
+    expect(sent).toEqual([]);
+    expect((await rejection(updatePassword(auth, { oldPassword: PASSWORD, newPassword: NEW_PASSWORD, signal: AbortSignal.abort() }))).name).toBe('RequestAborted');
+    expect(failed).toMatchObject([{ operation: 'ChangePassword', errorName: 'RequestAborted', mayHaveReachedCognito: false }]);
+    expect((await fetchUserAttributes(auth, { signal: new AbortController().signal, timeoutMs: 5000 })).email).toBe('acct@example.com');
+    // The password did not change: the aborted call never reached Cognito.
+    await updatePassword(auth, { oldPassword: PASSWORD, newPassword: NEW_PASSWORD });
+  });
 });
 
 describe('password, MFA preference, deleteUser', () => {

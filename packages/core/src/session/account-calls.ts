@@ -8,7 +8,7 @@ import { validationError } from '../fail.js';
 import type { MfaType } from '../types.js';
 import { callWithAccessToken as withAccessToken } from './access.js';
 import { infoOf } from './refresh.js';
-import type { FetchMFAPreferenceOutput, MfaPreferenceValue, UpdateMFAPreferenceInput, UpdatePasswordInput, UserSelector } from './types.js';
+import type { FetchMFAPreferenceOutput, MfaPreferenceValue, UpdateMFAPreferenceInput, UpdatePasswordInput, AccessCallOptions } from './types.js';
 
 /** Changes the password (ChangePassword). */
 export async function updatePassword(auth: Auth, input: UpdatePasswordInput): Promise<void> {
@@ -18,7 +18,7 @@ export async function updatePassword(auth: Auth, input: UpdatePasswordInput): Pr
 }
 
 /** Deletes the signed-in user (DeleteUser) and their session. */
-export async function deleteUser(auth: Auth, options: UserSelector = {}): Promise<void> {
+export async function deleteUser(auth: Auth, options: AccessCallOptions = {}): Promise<void> {
   const { record, engine } = await withAccessToken(auth, options, 'DeleteUser', {});
   await engine.session.store.remove(record.userId);
   engine.hooks.signedOut.call(infoOf(engine, record), { global: true, revoked: true });
@@ -27,7 +27,7 @@ export async function deleteUser(auth: Auth, options: UserSelector = {}): Promis
 const COGNITO_TO_MFA: Record<string, MfaType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL_OTP: 'EMAIL' };
 
 /** The user's enabled and preferred MFA factors (GetUser). */
-export async function fetchMFAPreference(auth: Auth, options: UserSelector = {}): Promise<FetchMFAPreferenceOutput> {
+export async function fetchMFAPreference(auth: Auth, options: AccessCallOptions = {}): Promise<FetchMFAPreferenceOutput> {
   const { output } = await withAccessToken(auth, options, 'GetUser', {});
   const enabled = ((output.UserMFASettingList ?? []) as string[]).map((m) => COGNITO_TO_MFA[m]).filter((m): m is MfaType => !!m);
   const preferred = COGNITO_TO_MFA[output.PreferredMfaSetting as string];

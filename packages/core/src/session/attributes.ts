@@ -17,7 +17,7 @@ import type {
   UpdateUserAttributesInput,
   UpdateUserAttributesOutput,
   UserAttributes,
-  UserSelector,
+  AccessCallOptions,
 } from './types.js';
 
 function attributeKey(key: unknown, name = 'EmptyUserAttributeKey'): string {
@@ -30,7 +30,7 @@ function metadataOf(options: { clientMetadata?: Record<string, string> } | undef
 }
 
 /** The user's attributes (GetUser), as `{ name: value }` (Amplify's `fetchUserAttributes`). */
-export async function fetchUserAttributes(auth: Auth, options: UserSelector = {}): Promise<UserAttributes> {
+export async function fetchUserAttributes(auth: Auth, options: AccessCallOptions = {}): Promise<UserAttributes> {
   const { output } = await withAccessToken(auth, options, 'GetUser', {});
   const out: UserAttributes = {};
   for (const a of (output.UserAttributes ?? []) as { Name: string; Value?: string }[]) out[a.Name] = a.Value ?? '';

@@ -3,7 +3,7 @@
  * Amplify JS v6 shapes of the session and account calls.
  * @module
  */
-import type { AuthFlowType, CodeDeliveryDetails, MfaType } from '../types.js';
+import type { AuthFlowType, CallControl, CodeDeliveryDetails, MfaType } from '../types.js';
 
 /**
  * One signed-in user's session as a store keeps it: plain JSON. It holds the tokens, so keep
@@ -79,6 +79,12 @@ export interface UserSelector {
   userId?: string;
 }
 
+/**
+ * A session call made with the access token: whose session, and (p15, issue #15) the
+ * signal / time limit of its Cognito calls.
+ */
+export interface AccessCallOptions extends UserSelector, CallControl {}
+
 /** Options of `fetchAuthSession`. */
 export interface FetchAuthSessionOptions extends UserSelector {
   /** Refresh even when the tokens are still valid. */
@@ -134,7 +140,7 @@ export interface UpdateUserAttributeOutput {
 }
 
 /** Input of `updateUserAttributes`. */
-export interface UpdateUserAttributesInput extends UserSelector {
+export interface UpdateUserAttributesInput extends AccessCallOptions {
   userAttributes: Record<string, string>;
   options?: { clientMetadata?: Record<string, string> };
 }
@@ -143,30 +149,30 @@ export interface UpdateUserAttributesInput extends UserSelector {
 export type UpdateUserAttributesOutput = Record<string, UpdateUserAttributeOutput>;
 
 /** Input of `updateUserAttribute`. */
-export interface UpdateUserAttributeInput extends UserSelector {
+export interface UpdateUserAttributeInput extends AccessCallOptions {
   userAttribute: { attributeKey: string; value: string };
   options?: { clientMetadata?: Record<string, string> };
 }
 
 /** Input of `confirmUserAttribute`. */
-export interface ConfirmUserAttributeInput extends UserSelector {
+export interface ConfirmUserAttributeInput extends AccessCallOptions {
   userAttributeKey: string;
   confirmationCode: string;
 }
 
 /** Input of `sendUserAttributeVerificationCode`. */
-export interface SendUserAttributeVerificationCodeInput extends UserSelector {
+export interface SendUserAttributeVerificationCodeInput extends AccessCallOptions {
   userAttributeKey: string;
   options?: { clientMetadata?: Record<string, string> };
 }
 
 /** Input of `deleteUserAttributes`. */
-export interface DeleteUserAttributesInput extends UserSelector {
+export interface DeleteUserAttributesInput extends AccessCallOptions {
   userAttributeKeys: string[];
 }
 
 /** Input of `updatePassword`. */
-export interface UpdatePasswordInput extends UserSelector {
+export interface UpdatePasswordInput extends AccessCallOptions {
   oldPassword: string;
   newPassword: string;
 }
@@ -175,7 +181,7 @@ export interface UpdatePasswordInput extends UserSelector {
 export type MfaPreferenceValue = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRED';
 
 /** Input of `updateMFAPreference`. */
-export interface UpdateMFAPreferenceInput extends UserSelector {
+export interface UpdateMFAPreferenceInput extends AccessCallOptions {
   sms?: MfaPreferenceValue;
   totp?: MfaPreferenceValue;
   email?: MfaPreferenceValue;

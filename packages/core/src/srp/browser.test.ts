@@ -124,7 +124,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('SRP and transport in a browse
     ]);
     console.info(`gzip -9 bytes: SRP ${srp}, SDK transport ${sdk}, fetch transport ${fetchT}`);
     expect(srp).toBeLessThan(6_000);
-    expect(fetchT).toBeLessThan(3_000);
+    expect(fetchT).toBeLessThan(3_600); // p15 (issue #15): deadline, cancellation, Retry-After, redirect and truncation handling
     expect(fetchT * 10).toBeLessThan(sdk);
   });
 

@@ -87,7 +87,8 @@ export function fakeContext(step: StepDescriptor, init: FakeContextInit = {}): F
     logger: init.logger ?? { debug() {} },
     calls,
     cognito: {
-      async send(operation, input) {
+      // p15 (issue #15): ctx.cognito is typed per operation; the fake answers plain JSON.
+      async send(operation: CognitoOperation, input: Record<string, unknown>) {
         calls.push({ operation, input: structuredClone(input) });
         if (!answer) {
           throw new AuthError('UnexpectedCognitoCall', `The handler called ${operation}; give fakeContext a cognito function to answer it.`, {
@@ -96,6 +97,6 @@ export function fakeContext(step: StepDescriptor, init: FakeContextInit = {}): F
         }
         return answer(operation, input);
       },
-    },
+    } as StepContext['cognito'],
   };
 }

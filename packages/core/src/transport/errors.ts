@@ -1,86 +1,157 @@
 /**
- * Turns whatever a transport caught into an {@link AuthError}: Cognito's exceptions keep
- * their name and message; failures to reach the endpoint become kind `network`. Nothing of
- * the request (which carries passwords, codes and Session strings) goes into the error.
+ * Turns whatever a transport met into an {@link AuthError}: Cognito's exceptions keep their
+ * name and message; failures to reach the endpoint, truncated answers, timeouts and
+ * cancellations become kind `network`; redirects and non-JSON answers are refused.
+ *
+ * Nothing of the request (passwords, codes, Session strings) goes into these errors, and
+ * nothing of a foreign error but its name and its Node error code: a custom `fetch` or SDK
+ * middleware may have put the request body in its message, stack or fields.
  * @module
  */
 import { AuthError, isAuthError } from '../errors.js';
-import type { CognitoOperation } from '../types.js';
 
-/** Node's and the SDK's names for "no answer came back". */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Node's, undici's and the SDK's codes for "no answer came back" (ECONNRESET, UND_ERR_SOCKET, ...). */
+const NETWORK_CODE = /^(E(CONN(REFUSED|RESET|ABORTED)|NOTFOUND|AI_AGAIN|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH)|UND_ERR_\w+|ERR_STREAM_PREMATURE_CLOSE)$/;
+/** Codes meaning the request never left: no attempt reached Cognito. */
+const NOT_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 // A browser's fetch rejects with a bare TypeError when the request cannot be made.
-const NETWORK_NAMES = new Set(['TimeoutError', 'AbortError', 'NetworkingError', 'RequestTimeout', 'RequestTimeoutException', 'TypeError']);
+const NETWORK_NAME = /^(TimeoutError|AbortError|NetworkingError|RequestTimeout(Exception)?|TypeError)$/;
+/** The names the AWS SDKs treat as throttling (Cognito's is TooManyRequestsException). */
+export const THROTTLING = /^(TooManyRequestsException|ThrottlingException|Throttling|RequestLimitExceeded|LimitExceededException)$/;
 
-interface SdkLikeError {
+interface ForeignError {
   name?: unknown;
   message?: unknown;
   code?: unknown;
   cause?: unknown;
-  $fault?: unknown;
-  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number; totalRetryDelay?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+  $response?: { headers?: Record<string, string | undefined> };
 }
 
-function networkCode(error: SdkLikeError): string | undefined {
-  for (let e: SdkLikeError | undefined = error, depth = 0; e && depth < 4; e = e.cause as SdkLikeError | undefined, depth++) {
-    if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+const IDENTIFIER = /^[A-Za-z_$][\w$.:-]{0,79}$/;
+
+/** A foreign error's name, when it is a plain identifier (else `fallback`). */
+export function safeName(value: unknown, fallback = 'UnknownError'): string {
+  const name = value && typeof value === 'object' ? (value as ForeignError).name : undefined;
+  return typeof name === 'string' && IDENTIFIER.test(name) ? name : fallback;
+}
+
+/** The first Node-style error code in a cause chain, when it is one of the known ones. */
+export function networkCode(error: unknown): string | undefined {
+  let e = error as ForeignError | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as ForeignError | undefined, depth++) {
+    if (typeof e.code === 'string' && NETWORK_CODE.test(e.code)) return e.code;
   }
   return undefined;
 }
 
-/** Keeps only an error's name and message: a safe `cause` (no request, no response body). */
-function safeCause(error: SdkLikeError): Error {
-  const cause = new Error(typeof error.message === 'string' ? error.message : String(error.name ?? 'Error'));
-  cause.name = typeof error.name === 'string' ? error.name : 'Error';
+/** True when a network failure with this code happened before the request was sent. */
+export function neverSent(code: string | undefined): boolean {
+  return code !== undefined && NOT_SENT_CODE.test(code);
+}
+
+/**
+ * A stand-in `cause` for a foreign error: its name and known error code only, with a stack
+ * of our own frames. Never the foreign message, fields or cause.
+ */
+export function safeCause(error: unknown): Error {
+  if (isSafeCause(error)) return error;
+  const code = networkCode(error);
+  const cause = new Error(code ? `code ${code}` : 'details withheld');
+  cause.name = safeName(error, 'Error');
+  SAFE_CAUSES.add(cause);
   return cause;
 }
 
+const SAFE_CAUSES = new WeakSet<object>();
+
+/** True for a cause made by {@link safeCause} (nothing foreign in it). */
+export function isSafeCause(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && SAFE_CAUSES.has(value);
+}
+
+/** Facts a transport error carries in `metadata`. */
+export interface CallFacts {
+  operation: string;
+  httpStatusCode?: number;
+  requestId?: string;
+  attempts?: number;
+}
+
+function facts(f: CallFacts, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { operation: f.operation };
+  if (f.httpStatusCode !== undefined) out.httpStatusCode = f.httpStatusCode;
+  if (f.requestId !== undefined) out.requestId = f.requestId;
+  if (f.attempts) out.attempts = f.attempts;
+  return { ...out, ...extra };
+}
+
+const make = (name: string, message: string, kind: 'service' | 'network', f: CallFacts, extra?: Record<string, unknown>, cause?: unknown) =>
+  new AuthError(name, message, { kind, metadata: facts(f, extra), ...(cause === undefined ? {} : { cause: safeCause(cause) }) });
+
 /** Cognito's exception as an {@link AuthError} of kind `service`, with its name and message. */
-export function serviceError(name: string, message: string, metadata: { operation: CognitoOperation; httpStatusCode: number; requestId?: string; attempts?: number }): AuthError {
-  const { attempts, ...rest } = metadata;
-  return new AuthError(name, message || `${metadata.operation} failed with HTTP ${metadata.httpStatusCode}.`, {
-    kind: 'service',
-    metadata: { ...rest, ...(attempts ? { attempts } : {}) },
-  });
+export const serviceError = (name: string, message: string, f: CallFacts & { httpStatusCode: number }, extra?: Record<string, unknown>): AuthError =>
+  make(name, message || `${f.operation} failed with HTTP ${f.httpStatusCode}.`, 'service', f, extra);
+
+/** An answer that is not Cognito's JSON (a proxy's error page, HTML). */
+export const unexpectedResponse = (f: CallFacts & { httpStatusCode: number }): AuthError =>
+  make('UnexpectedResponse', `${f.operation}: HTTP ${f.httpStatusCode}, not Cognito JSON.`, 'service', f);
+
+/** A 3xx answer: never followed (the request body carries secrets), never trusted. */
+export const redirectRefused = (f: CallFacts & { httpStatusCode: number }): AuthError =>
+  make('UnexpectedRedirect', `${f.operation}: redirect (HTTP ${f.httpStatusCode}) not followed.`, 'service', f);
+
+/** The answer began but its body could not be read to its end. Retryable. */
+export const incompleteResponse = (f: CallFacts & { httpStatusCode: number }, code?: string): AuthError =>
+  make('IncompleteResponse', `${f.operation}: answer cut off${code ? ` (${code})` : ''}.`, 'network', f, { mayHaveReachedCognito: true, ...(code ? { code } : {}) });
+
+/** No answer came (connection refused, reset, DNS failure). Retryable. */
+export function networkError(f: CallFacts, where: string | undefined, cause: unknown): AuthError {
+  const code = networkCode(cause);
+  return make('NetworkError', `${f.operation}: no answer from ${where ?? 'Cognito'}${code ? ` (${code})` : ''}.`, 'network', f, { ...(code ? { code } : {}), mayHaveReachedCognito: !neverSent(code) }, cause);
 }
 
-/** An answer that is not Cognito's JSON (a proxy's error page, a truncated body). */
-export function unexpectedResponse(operation: CognitoOperation, httpStatusCode: number, requestId?: string, attempts?: number): AuthError {
-  return serviceError('UnexpectedResponse', `${operation}: HTTP ${httpStatusCode} with an answer that is not Cognito JSON.`, { operation, httpStatusCode, requestId, attempts });
-}
+/** The call's time ran out. */
+export const timedOut = (f: CallFacts, timeoutMs: number, mayHaveReached: boolean): AuthError =>
+  make('RequestTimedOut', `${f.operation}: no answer within ${timeoutMs} ms.`, 'network', f, { timeoutMs, mayHaveReachedCognito: mayHaveReached });
 
-/** Maps a transport failure of `operation` to an {@link AuthError}. */
-export function toAuthError(error: unknown, operation: CognitoOperation, endpoint: string | undefined, attemptsMade?: number): AuthError {
+/** The caller's AbortSignal fired. */
+export const aborted = (f: CallFacts, mayHaveReached: boolean): AuthError =>
+  make('RequestAborted', `${f.operation} was cancelled.`, 'network', f, { aborted: true, mayHaveReachedCognito: mayHaveReached });
+
+/** Maps what the AWS SDK threw for `operation` to an {@link AuthError}. */
+export function fromSdkError(error: unknown, operation: string, endpoint: string | undefined, attempts: number): AuthError {
   if (isAuthError(error)) return error;
-  const e = (error ?? {}) as SdkLikeError;
+  const e = (error && typeof error === 'object' ? error : {}) as ForeignError;
   const status = e.$metadata?.httpStatusCode;
-  const name = typeof e.name === 'string' && e.name !== '' ? e.name : 'UnknownError';
-  const attempts = e.$metadata?.attempts ?? attemptsMade;
+  const name = safeName(e);
+  const f: CallFacts = { operation, attempts, ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
 
   if (typeof status === 'number') {
+    const withStatus = { ...f, httpStatusCode: status };
+    if (status >= 300 && status < 400) return redirectRefused(withStatus);
+    const code = networkCode(e);
+    if (code !== undefined) return incompleteResponse(withStatus, code);
     // The SDK could not parse the body: say so, without the body.
-    if (name === 'SyntaxError' || (typeof e.message === 'string' && e.message.includes('Deserialization error'))) {
-      return unexpectedResponse(operation, status, e.$metadata?.requestId, attempts);
-    }
+    if (name === 'SyntaxError' || (typeof e.message === 'string' && e.message.includes('Deserialization error'))) return unexpectedResponse(withStatus);
+    const retryAfterMs = retryAfterOf(e.$response?.headers?.['retry-after'] ?? e.$response?.headers?.['Retry-After']);
     // Cognito answered: its exception name and message, as its clients show them.
-    const message = typeof e.message === 'string' ? e.message : '';
-    return serviceError(name, message, { operation, httpStatusCode: status, requestId: e.$metadata?.requestId, attempts });
+    return serviceError(name, typeof e.message === 'string' ? e.message : '', withStatus, retryAfterMs !== undefined ? { retryAfterMs } : undefined);
   }
+  if (networkCode(e) !== undefined || NETWORK_NAME.test(name)) return networkError(f, endpoint, e);
+  // Anything else: only the name survives, never the message (it may echo the request).
+  return make(name, `${operation} failed inside the transport.`, 'network', f, { mayHaveReachedCognito: true }, e);
+}
 
-  const code = networkCode(e);
-  if (code !== undefined || NETWORK_NAMES.has(name)) {
-    const where = endpoint ?? 'Cognito';
-    return new AuthError('NetworkError', `${operation}: no answer from ${where}${code ? ` (${code})` : ''}.`, {
-      kind: 'network',
-      recoverySuggestion: 'Check the network connection and the endpoint, then try again.',
-      cause: safeCause(e),
-      metadata: { operation, ...(code ? { code } : {}), ...(attempts ? { attempts } : {}) },
-    });
-  }
-
-  return new AuthError(name, `${operation} failed: ${typeof e.message === 'string' ? e.message : 'unknown error'}`, {
-    kind: 'network',
-    cause: safeCause(e),
-    metadata: { operation },
-  });
+/**
+ * A `Retry-After` value (delay-seconds or an HTTP date) in ms, or undefined when absent or
+ * unreadable.
+ */
+export function retryAfterOf(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // An HTTP date (IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); not any string Date.parse takes.
+  const at = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

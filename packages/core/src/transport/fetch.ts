@@ -1,136 +1,96 @@
 /**
  * A small Cognito transport on `fetch`, speaking AWS JSON 1.1 directly: for browser bundles
- * far smaller than the AWS SDK's. Unsigned operations only (all that core calls), with a
- * short retry on throttling, 5xx and connection failures, and the same error mapping as
- * the SDK transport.
+ * far smaller than the AWS SDK's. Sends any operation of the Cognito user pools API
+ * (unsigned: those that need no AWS credentials), with a deadline per call, cancellation,
+ * retries on throttling, 5xx and lost connections, and no redirects.
  * @module
  */
 import { AuthError } from '../errors.js';
-import type { CognitoOperation, CognitoTransport } from '../types.js';
-import { serviceError, toAuthError, unexpectedResponse } from './errors.js';
+import type { CognitoTransport } from '../types.js';
+import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, endpointFor, httpUrl, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
+import { isOperationName } from './operations.js';
+import { policyOf, runCall } from './policy.js';
+import { postJson } from './wire.js';
 
-/** Options of {@link createFetchTransport}. */
+/** Options of {@link createFetchTransport}. All optional: the pool configuration fills them in. */
 export interface FetchTransportOptions {
-  /** The pool's region, e.g. `us-east-1` (see `regionFromPoolId`). */
-  region: string;
-  /** Another endpoint than `https://cognito-idp.<region>.amazonaws.com/`, e.g. the emulator's. */
+  /**
+   * The region, e.g. `us-east-1`. Default: the user pool's. Only names AWS's endpoint: a
+   * pool with an `endpoint` (e.g. the emulator's) is reached there.
+   */
+  region?: string;
+  /** An endpoint that wins over the pool's, e.g. a fixed proxy. Default: the pool's, else AWS's. */
   endpoint?: string;
   /** Attempts per call including the first. Default 3. */
   maxAttempts?: number;
+  /** Time for one call, retries included, in ms. Default 20 000. `send` may give its own. */
+  timeoutMs?: number;
+  /** The longest `Retry-After` to wait before retrying, in ms; a longer one ends the call. Default 10 000. */
+  maxRetryAfterMs?: number;
   /** The fetch to use; `globalThis.fetch` by default. */
   fetch?: typeof fetch;
 }
-
-const OPERATIONS: ReadonlySet<string> = new Set<CognitoOperation>([
-  'InitiateAuth',
-  'RespondToAuthChallenge',
-  'AssociateSoftwareToken',
-  'VerifySoftwareToken',
-  'SetUserMFAPreference',
-  'GetUser',
-  'SignUp',
-  'ConfirmSignUp',
-  'ResendConfirmationCode',
-  'ForgotPassword',
-  'ConfirmForgotPassword',
-  // sessions (#10): until the transports send any operation
-  'GetTokensFromRefreshToken',
-  'RevokeToken',
-  'GlobalSignOut',
-  'ChangePassword',
-  'UpdateUserAttributes',
-  'GetUserAttributeVerificationCode',
-  'VerifyUserAttribute',
-  'DeleteUserAttributes',
-  'DeleteUser',
-]);
-
-// The names the AWS SDKs treat as throttling; Cognito uses the first.
-const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'LimitExceededException']);
 
 function configError(message: string): AuthError {
   return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
 }
 
-/** Cognito's exception name: header `x-amzn-errortype` cut at `:`, else `__type` / `code` after `#`. */
-function errorName(headers: Headers, body: Record<string, unknown>): string {
-  const raw = headers.get('x-amzn-errortype') ?? (typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : '');
-  const name = raw.split(':')[0]!.split('#').pop()!.trim();
-  return name || 'UnknownError';
+/** The per-call checks both transports make before any request. */
+export function checkSend(operation: unknown, input: unknown, options: TransportSendOptions | undefined): void {
+  const o = options ?? {};
+  if (
+    !isOperationName(operation) ||
+    input === null ||
+    typeof input !== 'object' ||
+    Array.isArray(input) ||
+    typeof o !== 'object' ||
+    (o.signal !== undefined && !(o.signal instanceof AbortSignal)) ||
+    (o.timeoutMs !== undefined && !isTimeout(o.timeoutMs))
+  ) {
+    throw new AuthError(isOperationName(operation) ? 'InvalidRequest' : 'UnsupportedOperation', 'send needs a Cognito operation name, an input object and valid options.', { kind: 'validation' });
+  }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Checks a transport's region/endpoint options; returns them normalised. */
+export function checkPlace(options: { region?: unknown; endpoint?: unknown }): { region?: string; endpoint?: string } {
+  if ((options.region !== undefined && !isRegion(options.region)) || (options.endpoint !== undefined && httpUrl(options.endpoint) === undefined)) {
+    throw configError('region must look like "us-east-1"; endpoint must be an http(s) URL.');
+  }
+  return {
+    ...(options.region !== undefined ? { region: options.region as string } : {}),
+    ...(options.endpoint !== undefined ? { endpoint: httpUrl(options.endpoint)! } : {}),
+  };
+}
 
-/** Full-jitter exponential backoff, as the SDKs' standard mode: up to 100 ms · 2^n (500 ms base when throttled). */
-function backoff(attempt: number, throttled: boolean): number {
-  const base = throttled ? 500 : 100;
-  return Math.random() * Math.min(20_000, base * 2 ** (attempt - 1));
+/** The endpoint of one call, or a config error when neither the transport nor the pool names one. */
+export function placeOf(own: { region?: string; endpoint?: string }, options: TransportSendOptions | undefined, operation: string): string {
+  const url = endpointFor(own, options);
+  if (url === undefined) throw configError(`${operation}: no region or endpoint.`);
+  return url;
 }
 
 /**
  * Creates a {@link CognitoTransport} over `fetch`. Failures reject with an {@link AuthError}:
  * kind `service` with Cognito's exception name and message (metadata: httpStatusCode,
- * requestId), or kind `network` when no answer came.
+ * requestId), or kind `network` when no full answer came (`NetworkError`,
+ * `IncompleteResponse`, `RequestTimedOut`, `RequestAborted`). Redirects are refused
+ * (`UnexpectedRedirect`), never followed.
  */
-export function createFetchTransport(options: FetchTransportOptions): CognitoTransport {
-  const { region, endpoint, maxAttempts = 3 } = options ?? ({} as FetchTransportOptions);
-  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw configError('The transport needs an AWS region such as "us-east-1".');
-  let url: string;
-  try {
-    const parsed = new URL(endpoint ?? `https://cognito-idp.${region}.amazonaws.com/`);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TypeError('protocol');
-    url = parsed.href;
-  } catch {
-    throw configError('The endpoint must be an http(s) URL, e.g. "http://127.0.0.1:9229".');
-  }
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw configError('maxAttempts must be a whole number ≥ 1.');
+export function createFetchTransport(options: FetchTransportOptions = {}): CognitoTransport {
+  if (typeof options !== 'object') throw configError('options must be an object.');
+  options ??= {};
+  const own = checkPlace(options);
+  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
   const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
 
   return {
-    async send(operation, input) {
-      if (!OPERATIONS.has(operation)) throw new AuthError('UnsupportedOperation', `The transport does not send "${String(operation)}".`, { kind: 'validation' });
-      if (input === null || typeof input !== 'object') throw new AuthError('InvalidRequest', `${operation}: the input must be an object.`, { kind: 'validation' });
+    async send(operation, input, callOptions?: TransportSendOptions) {
+      checkSend(operation, input, callOptions);
+      const url = placeOf(own, callOptions, operation);
       const body = JSON.stringify(input);
-      for (let attempt = 1; ; attempt++) {
-        let response: Response;
-        try {
-          response = await doFetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
-            body,
-            cache: 'no-store',
-          });
-        } catch (error) {
-          if (attempt < maxAttempts) {
-            await sleep(backoff(attempt, false));
-            continue;
-          }
-          throw toAuthError(error, operation, endpoint, attempt);
-        }
-        const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
-        const text = await response.text().catch(() => '');
-        let json: Record<string, unknown> | undefined;
-        try {
-          const parsed: unknown = text ? JSON.parse(text) : {};
-          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
-        } catch {
-          json = undefined;
-        }
-        if (response.ok) {
-          if (json === undefined) throw unexpectedResponse(operation, response.status, requestId, attempt);
-          return json as Record<string, any>;
-        }
-        const name = json ? errorName(response.headers, json) : 'UnexpectedResponse';
-        const throttled = response.status === 429 || THROTTLING.has(name);
-        if ((throttled || response.status >= 500) && attempt < maxAttempts) {
-          await sleep(backoff(attempt, throttled));
-          continue;
-        }
-        if (json === undefined) throw unexpectedResponse(operation, response.status, requestId, attempt);
-        const message = typeof json.message === 'string' ? json.message : typeof json.Message === 'string' ? json.Message : '';
-        throw serviceError(name, message, { operation, httpStatusCode: response.status, requestId, attempts: attempt });
-      }
+      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
+      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
     },
   };
 }

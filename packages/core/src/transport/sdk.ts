@@ -1,7 +1,9 @@
 /**
- * The default Cognito transport: the AWS SDK v3 bare client with per-command imports, so a
- * bundle carries only the commands core uses. These operations are unsigned: no AWS
- * credentials are needed or looked up.
+ * A Cognito transport on the AWS SDK v3 bare client with per-command imports, so a bundle
+ * carries only the commands core uses; any other operation of the user pools API goes over
+ * the same AWS JSON 1.1 wire through `fetch`. Unsigned operations only: no AWS credentials
+ * are needed or looked up. Deadline, cancellation and retries follow the same policy as the
+ * fetch transport (the SDK makes one attempt per try).
  * @module
  */
 import {
@@ -18,30 +20,26 @@ import {
   SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-// sessions (#10): until the transports send any operation
-import {
-  GetTokensFromRefreshTokenCommand,
-  RevokeTokenCommand,
-  GlobalSignOutCommand,
-  ChangePasswordCommand,
-  UpdateUserAttributesCommand,
-  GetUserAttributeVerificationCodeCommand,
-  VerifyUserAttributeCommand,
-  DeleteUserAttributesCommand,
-  DeleteUserCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError } from '../errors.js';
-import type { CognitoOperation, CognitoTransport } from '../types.js';
-import { toAuthError } from './errors.js';
+import type { CognitoTransport } from '../types.js';
+import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, type TransportSendOptions } from './call-options.js';
+import { fromSdkError } from './errors.js';
+import { checkPlace, checkSend, placeOf } from './fetch.js';
+import { policyOf, runCall } from './policy.js';
+import { postJson } from './wire.js';
 
-/** Options of {@link createSdkTransport}. */
+/** Options of {@link createSdkTransport}. All optional: the pool configuration fills them in. */
 export interface SdkTransportOptions {
-  /** The pool's region, e.g. `us-east-1` (see `regionFromPoolId`). */
-  region: string;
-  /** Another endpoint than Cognito's, e.g. the emulator's `http://127.0.0.1:9229`. */
+  /** The region, e.g. `us-east-1`. Default: the user pool's. A pool with an `endpoint` is reached there. */
+  region?: string;
+  /** An endpoint that wins over the pool's. Default: the pool's, else AWS's. */
   endpoint?: string;
-  /** Attempts per call including the first, with the SDK's standard retry (throttling is retried). Default 3. */
+  /** Attempts per call including the first (throttling, 5xx and lost connections are retried). Default 3. */
   maxAttempts?: number;
+  /** Time for one call, retries included, in ms. Default 20 000. `send` may give its own. */
+  timeoutMs?: number;
+  /** The longest `Retry-After` to wait before retrying, in ms; a longer one ends the call. Default 10 000. */
+  maxRetryAfterMs?: number;
 }
 
 // One constructor per operation; each is imported on its own so tree-shaking drops the rest.
@@ -57,17 +55,9 @@ const COMMANDS = {
   ResendConfirmationCode: ResendConfirmationCodeCommand,
   ForgotPassword: ForgotPasswordCommand,
   ConfirmForgotPassword: ConfirmForgotPasswordCommand,
-  // sessions (#10)
-  GetTokensFromRefreshToken: GetTokensFromRefreshTokenCommand,
-  RevokeToken: RevokeTokenCommand,
-  GlobalSignOut: GlobalSignOutCommand,
-  ChangePassword: ChangePasswordCommand,
-  UpdateUserAttributes: UpdateUserAttributesCommand,
-  GetUserAttributeVerificationCode: GetUserAttributeVerificationCodeCommand,
-  VerifyUserAttribute: VerifyUserAttributeCommand,
-  DeleteUserAttributes: DeleteUserAttributesCommand,
-  DeleteUser: DeleteUserCommand,
-} satisfies Record<CognitoOperation, unknown>;
+  // sessions (#10): the session operations need no command here; they go over the same
+  // wire through fetch like any operation without one.
+} as const;
 
 type AnyCommand = new (input: never) => Parameters<CognitoIdentityProviderClient['send']>[0];
 
@@ -75,50 +65,57 @@ function configError(message: string): AuthError {
   return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
 }
 
+/** The region the SDK signs its (unsigned) requests for: the one named in an AWS endpoint, else any. */
+function regionOf(url: string, fallback: string | undefined): string {
+  return /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\//.exec(url)?.[1] ?? fallback ?? 'us-east-1';
+}
+
 /**
  * Creates a {@link CognitoTransport} over `@aws-sdk/client-cognito-identity-provider`.
  * Failures reject with an {@link AuthError}: kind `service` with Cognito's exception name and
- * message (metadata: httpStatusCode, requestId), or kind `network` when no answer came.
+ * message (metadata: httpStatusCode, requestId), or kind `network` when no full answer came.
  */
-export function createSdkTransport(options: SdkTransportOptions): CognitoTransport {
-  const { region, endpoint, maxAttempts = 3 } = options ?? ({} as SdkTransportOptions);
-  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw configError('The transport needs an AWS region such as "us-east-1".');
-  if (endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      url = undefined;
+export function createSdkTransport(options: SdkTransportOptions = {}): CognitoTransport {
+  if (options === null || typeof options !== 'object') throw configError('createSdkTransport takes an options object.');
+  const own = checkPlace(options);
+  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
+  // One client per endpoint: the pool's endpoint arrives with each call.
+  const clients = new Map<string, CognitoIdentityProviderClient>();
+  const clientFor = (url: string) => {
+    let client = clients.get(url);
+    if (!client) {
+      client = new CognitoIdentityProviderClient({ region: regionOf(url, own.region), endpoint: url, maxAttempts: 1 });
+      clients.set(url, client);
     }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw configError('The endpoint must be an http(s) URL, e.g. "http://127.0.0.1:9229".');
-  }
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw configError('maxAttempts must be a whole number ≥ 1.');
-
-  const client = new CognitoIdentityProviderClient({
-    region,
-    maxAttempts,
-    retryMode: 'standard',
-    ...(endpoint !== undefined ? { endpoint } : {}),
-  });
+    return client;
+  };
 
   return {
-    async send(operation, input) {
-      const Command = (COMMANDS as Record<string, AnyCommand | undefined>)[operation];
-      if (Command === undefined || !Object.hasOwn(COMMANDS, operation)) {
-        throw new AuthError('UnsupportedOperation', `The transport does not send "${String(operation)}".`, { kind: 'validation' });
+    async send(operation, input, callOptions?: TransportSendOptions) {
+      checkSend(operation, input, callOptions);
+      const url = placeOf(own, callOptions, operation);
+      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
+      const Command = Object.hasOwn(COMMANDS, operation) ? (COMMANDS as Record<string, AnyCommand>)[operation] : undefined;
+      if (Command === undefined) {
+        // Not one of core's commands: the same wire protocol, without the SDK's model.
+        const doFetch = globalThis.fetch?.bind(globalThis);
+        if (typeof doFetch !== 'function') throw configError(`${operation}: sending operations core does not know needs fetch.`);
+        const body = JSON.stringify(input);
+        return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
       }
-      if (input === null || typeof input !== 'object') {
-        throw new AuthError('InvalidRequest', `${operation}: the input must be an object.`, { kind: 'validation' });
-      }
-      let output: Record<string, unknown>;
-      try {
-        output = (await client.send(new Command(input as never))) as unknown as Record<string, unknown>;
-      } catch (error) {
-        throw toAuthError(error, operation, endpoint);
-      }
-      // Cognito's JSON only: drop the SDK's $metadata.
-      const { $metadata: _metadata, ...rest } = output;
-      return rest;
+      const client = clientFor(url);
+      return runCall(operation, callPolicy, callOptions?.signal, async (signal, n) => {
+        let output: Record<string, unknown>;
+        try {
+          output = (await client.send(new Command(input as never), { abortSignal: signal })) as unknown as Record<string, unknown>;
+        } catch (error) {
+          if (signal.aborted) throw error;
+          throw fromSdkError(error, operation, new URL(url).host, n);
+        }
+        // Cognito's JSON only: drop the SDK's $metadata.
+        const { $metadata: _metadata, ...rest } = output;
+        return rest;
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { CodeDeliveryDetails, FirstFactor } from './steps.js';
 import type { AuthFlowType } from './inputs.js';
 import type { StepDescriptor } from './handlers.js';
-import type { CognitoTransport } from './transport.js';
+import type { CallControl, CognitoTransport } from './transport.js';
 import type { Logger } from './errors.js';
 import type { TokenStore } from '../session/types.js'; // sessions (#10)
 import type { DefaultHandler, NextstepPlugin } from './plugins.js';
@@ -38,6 +38,8 @@ export interface AuthOptions<P extends readonly NextstepPlugin<any>[] = readonly
   sessionValidityMs?: number;
   /** Choose the MFA type without asking when exactly one installed type is offered. */
   autoSelectSingleMfa?: boolean;
+  /** Time for each Cognito call, retries included, in ms (default 20 000); each public call may give its own `timeoutMs`. */
+  timeoutMs?: number; // p15 (issue #15)
   // --- sessions (#10) ---
   /** Where sessions go at DONE; an in-memory store by default. See `webStorageStore`, `cookieStore`. */
   store?: TokenStore;
@@ -88,7 +90,7 @@ export interface SignUpInput {
     clientMetadata?: Record<string, string>;
     /** sessions (#10): sign in after confirmSignUp with `autoSignIn()`, as Amplify. */
     autoSignIn?: boolean | AutoSignInOptions;
-  };
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** sessions (#10): options of sign-up's `autoSignIn`. */
@@ -111,7 +113,7 @@ export interface SignUpOutput {
 export interface ConfirmSignUpInput {
   username: string;
   confirmationCode: string;
-  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean };
+  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
@@ -124,13 +126,13 @@ export interface ConfirmSignUpOutput {
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */
 export interface ResendSignUpCodeInput {
   username: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Input of `auth.resetPassword` (Amplify JS v6). */
 export interface ResetPasswordInput {
   username: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.resetPassword` (Amplify JS v6). */
@@ -146,5 +148,5 @@ export interface ConfirmResetPasswordInput {
   username: string;
   confirmationCode: string;
   newPassword: string;
-  options?: { clientMetadata?: Record<string, string> };
+  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
 }

@@ -1,7 +1,7 @@
 /** Steps as core keeps them, and what a step handler reads (StepContext), returns (StepOutcome) and is (StepHandler). @module */
 import type { AuthTokens, SignInStepName, StepView } from './steps.js';
 import type { ConfirmSignInOptions, StepAnswer } from './inputs.js';
-import type { CognitoAuthResponse, CognitoTransport } from './transport.js';
+import type { CognitoAuthResponse, CognitoClient } from './transport.js';
 import type { AuthError, Logger } from './errors.js';
 import type { FlowInfo } from './plugins.js';
 
@@ -44,7 +44,7 @@ export interface StepContext {
    * answer's `options.clientMetadata`, else the sign-in's). A Session Cognito returns
    * becomes the flow's Session.
    */
-  readonly cognito: CognitoTransport;
+  readonly cognito: CognitoClient; // p15 (issue #15): typed for the operations core knows
   /** Secrets held in memory only for this flow (never serialised), e.g. the password. */
   readonly secrets: FlowSecrets;
   /** Facts about the flow (no secrets): username as typed, auth flow, pool and client. */

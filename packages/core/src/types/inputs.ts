@@ -1,5 +1,6 @@
 /** What apps pass to `signIn` and `confirm`. @module */
 import type { FirstFactor } from './steps.js';
+import type { CallControl } from '../guard/call-control.js'; // p15 (issue #15)
 
 /** Cognito auth flows nextstep can start. */
 export type AuthFlowType =
@@ -19,7 +20,7 @@ export interface SignInInput {
     /** With USER_AUTH: the first factor to try; without it Cognito may offer a selection. */
     preferredChallenge?: FirstFactor;
     clientMetadata?: Record<string, string>;
-  };
+  } & CallControl; // p15 (issue #15): signal, timeoutMs
 }
 
 /** Options of an answer (Amplify's `confirmSignIn` options). */
@@ -31,6 +32,10 @@ export interface ConfirmSignInOptions {
   friendlyDeviceName?: string;
   /** Credentials supplied again, for steps that restart a sign-in (e.g. resending an SMS code). */
   password?: string;
+  /** Cancels the Cognito calls of this answer; the flow stays at its step when Cognito's state allows. */
+  signal?: AbortSignal; // p15 (issue #15)
+  /** Time for each Cognito call of this answer, in ms (default: createAuth's `timeoutMs`). */
+  timeoutMs?: number; // p15 (issue #15)
 }
 
 /** Input of `auth.confirmSignIn`, as Amplify JS v6 spells it. */

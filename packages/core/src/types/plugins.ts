@@ -3,7 +3,7 @@ import type { AsyncSeriesWaterfallHook, HookMap, SyncBailHook, SyncHook } from '
 import type { CoreStep, NextStep, SignInStepName, StepView, UnclaimedChallengeStep } from './steps.js';
 import type { AuthFlowType } from './inputs.js';
 import type { ChallengeInput, StepDescriptor, StepHandler } from './handlers.js';
-import type { CognitoOperation } from './transport.js';
+import type { CognitoCallFailure, CognitoOperation } from './transport.js';
 import type { AuthError, Logger } from './errors.js';
 import type { SessionInfo } from '../session/types.js'; // sessions (#10)
 
@@ -39,6 +39,8 @@ export interface AuthHooks {
   readonly request: AsyncSeriesWaterfallHook<[CognitoCall]>;
   /** After every successful Cognito call; may change the output. */
   readonly response: AsyncSeriesWaterfallHook<[CognitoCallResult]>;
+  /** After every failed Cognito call: the operation, the error's name and kind, the duration (never the input). */
+  readonly callFailed: SyncHook<[CognitoCallFailure]>; // p15 (issue #15)
   /** A flow began (signIn). */
   readonly flowStarted: SyncHook<[FlowInfo]>;
   /** The flow entered a step the app sees. */

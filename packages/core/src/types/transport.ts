@@ -17,29 +17,14 @@ export interface CognitoAuthResponse {
   };
 }
 
-/** Cognito operations core calls, unsigned. Inputs and outputs are Cognito's JSON. */
-export type CognitoOperation =
-  | 'InitiateAuth'
-  | 'RespondToAuthChallenge'
-  | 'AssociateSoftwareToken'
-  | 'VerifySoftwareToken'
-  | 'SetUserMFAPreference'
-  | 'GetUser'
-  | 'SignUp'
-  | 'ConfirmSignUp'
-  | 'ResendConfirmationCode'
-  | 'ForgotPassword'
-  | 'ConfirmForgotPassword'
-  // --- sessions (#10): refresh, sign-out and account calls with an access token ---
-  | 'GetTokensFromRefreshToken'
-  | 'RevokeToken'
-  | 'GlobalSignOut'
-  | 'ChangePassword'
-  | 'UpdateUserAttributes'
-  | 'GetUserAttributeVerificationCode'
-  | 'VerifyUserAttribute'
-  | 'DeleteUserAttributes'
-  | 'DeleteUser';
+// --- p15 (issue #15): any Cognito operation, typed where core knows it (the session
+// operations of #10 included); per-call options.
+export type { CognitoOperation, CognitoOperationMap, KnownCognitoOperation, CognitoInput, CognitoOutput } from '../transport/operations.js';
+export type { TransportSendOptions } from '../transport/call-options.js';
+export type { CallControl, CognitoClient, CognitoCallFailure } from '../guard/call-control.js';
+import type { CognitoOperation } from '../transport/operations.js';
+import type { TransportSendOptions } from '../transport/call-options.js';
+// --- end p15
 
 /**
  * The small interface core talks to Cognito through. The default is the AWS SDK bare
@@ -47,5 +32,5 @@ export type CognitoOperation =
  * Failures reject with an {@link AuthError} whose `name` is Cognito's exception name.
  */
 export interface CognitoTransport {
-  send(operation: CognitoOperation, input: Record<string, unknown>): Promise<Record<string, any>>;
+  send(operation: CognitoOperation, input: Record<string, unknown>, options?: TransportSendOptions): Promise<Record<string, any>>;
 }

@@ -1,0 +1,165 @@
+/**
+ * The call policy both transports share: one deadline for the whole call, cancellation,
+ * retries of what is safe to retry (no answer, a cut-off answer, 5xx, throttling) with
+ * full-jitter backoff, `Retry-After` honoured up to a bound, and a note on a spent-session
+ * answer when an earlier attempt may already have reached Cognito.
+ * @module
+ */
+import { AuthError } from '../errors.js';
+import { aborted, THROTTLING, timedOut, type CallFacts } from './errors.js';
+
+/** How a transport retries and times out. */
+export interface CallPolicy {
+  /** Attempts per call including the first. */
+  maxAttempts: number;
+  /** Time for the whole call, retries included. */
+  timeoutMs: number;
+  /** The longest `Retry-After` worth waiting for; a longer one ends the call. */
+  maxRetryAfterMs: number;
+}
+
+/** Rejects with `reason` once `signal` aborts; settles as `promise` otherwise. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A signal that aborts when any of `signals` does (no AbortSignal.any: Safari < 17.4 lacks it). */
+export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal {
+  const list = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (list.length === 1) return list[0]!;
+  const controller = new AbortController();
+  for (const s of list) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+/** A signal that aborts after `ms` (its timer does not keep Node alive). */
+export function timeoutSignal(ms: number): AbortSignal {
+  return AbortSignal.timeout(ms);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return untilAborted(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
+}
+
+/** Full-jitter exponential backoff, as the SDKs' standard mode: up to 100 ms · 2^n (500 ms base when throttled). */
+function backoff(attempt: number, throttled: boolean): number {
+  const base = throttled ? 500 : 100;
+  return Math.random() * Math.min(20_000, base * 2 ** (attempt - 1));
+}
+
+type Retry = 'no' | 'network' | 'server' | 'throttle';
+
+function retryClass(error: AuthError): Retry {
+  if (error.kind === 'network') return error.name === 'NetworkError' || error.name === 'IncompleteResponse' ? 'network' : 'no';
+  if (error.kind !== 'service') return 'no';
+  const status = error.metadata?.httpStatusCode;
+  if (status === 429 || THROTTLING.test(error.name)) return 'throttle';
+  return typeof status === 'number' && status >= 500 ? 'server' : 'no';
+}
+
+function mayHaveReached(error: AuthError): boolean {
+  if (error.kind === 'service') return typeof error.metadata?.httpStatusCode === 'number' && error.metadata.httpStatusCode >= 500;
+  return error.metadata?.mayHaveReachedCognito !== false;
+}
+
+const SPENT_SESSION = /session/i;
+
+/**
+ * A failure after an earlier attempt of the same call may have reached Cognito: a "session
+ * can only be used once" / "session is expired" answer then likely means the first attempt
+ * was processed and its answer lost. Say so, keeping Cognito's name.
+ */
+export function afterLostAnswer(error: AuthError): AuthError {
+  const spent = error.name === 'NotAuthorizedException' && SPENT_SESSION.test(error.message);
+  return new AuthError(
+    error.name,
+    spent
+      ? `${error.message} (An earlier attempt may have reached Cognito and used the session; its answer was lost.)`
+      : error.message,
+    {
+      kind: error.kind,
+      ...(error.recoverySuggestion ? { recoverySuggestion: error.recoverySuggestion } : {}),
+      metadata: { ...error.metadata, earlierAttemptMayHaveReachedCognito: true },
+    },
+  );
+}
+
+/**
+ * Runs `attempt` under `policy`: each attempt gets a signal that aborts on the caller's
+ * `signal` or at the call's deadline; attempts reject with an {@link AuthError}.
+ */
+export async function runCall<T>(
+  operation: string,
+  policy: CallPolicy,
+  signal: AbortSignal | undefined,
+  attempt: (signal: AbortSignal, n: number) => Promise<T>,
+): Promise<T> {
+  const deadline = timeoutSignal(policy.timeoutMs);
+  const combined = anySignal([signal, deadline]);
+  let reached = false;
+  const stopped = (n: number): AuthError => {
+    const f: CallFacts = { operation, attempts: n };
+    return signal?.aborted ? aborted(f, reached) : timedOut(f, policy.timeoutMs, reached);
+  };
+  for (let n = 1; ; n++) {
+    if (combined.aborted) throw stopped(n - 1);
+    let error: AuthError;
+    try {
+      return await untilAborted(attempt(combined, n), combined);
+    } catch (caught) {
+      if (combined.aborted) {
+        reached = true; // the request was in flight
+        throw stopped(n);
+      }
+      error = caught instanceof AuthError ? caught : new AuthError('UnknownError', `${operation} failed inside the transport.`, { kind: 'network' });
+    }
+    const retry = retryClass(error);
+    const earlier = reached;
+    reached ||= mayHaveReached(error);
+    const retryAfter = typeof error.metadata?.retryAfterMs === 'number' ? (error.metadata.retryAfterMs as number) : undefined;
+    const canRetry = retry !== 'no' && n < policy.maxAttempts && (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs);
+    if (!canRetry) throw earlier ? afterLostAnswer(error) : error;
+    const wait = Math.max(retryAfter ?? 0, backoff(n, retry === 'throttle'));
+    try {
+      await sleep(wait, combined);
+    } catch {
+      throw stopped(n);
+    }
+  }
+}
+
+/** Checks and completes the policy options a transport was given. */
+export function policyOf(
+  options: { maxAttempts?: number; timeoutMs?: number; maxRetryAfterMs?: number },
+  defaults: CallPolicy,
+  configError: (message: string) => AuthError,
+): CallPolicy {
+  const { maxAttempts = defaults.maxAttempts, timeoutMs = defaults.timeoutMs, maxRetryAfterMs = defaults.maxRetryAfterMs } = options;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw configError('maxAttempts must be an integer ≥ 1.');
+  if (!(timeoutMs > 0 && timeoutMs <= 2_147_483_647)) throw configError('timeoutMs must be > 0 ms.');
+  if (!(maxRetryAfterMs >= 0 && maxRetryAfterMs <= 2_147_483_647)) throw configError('maxRetryAfterMs must be ≥ 0 ms.');
+  return { maxAttempts, timeoutMs, maxRetryAfterMs };
+}
