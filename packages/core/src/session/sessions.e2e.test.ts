@@ -199,8 +199,63 @@ describe('refresh', () => {
     await fetchAuthSession(auth).catch(() => undefined);
     expect(calls).toEqual({ 'InitiateAuth:REFRESH_TOKEN_AUTH': 1, GetTokensFromRefreshToken: 2 });
   });
-  it.todo('rotation with the emulator rotating (p10b): the new refresh token is stored, the old one fails after the grace period');
-  it.todo('per-client token validity (p10b): a 5-minute access token is refreshed after 4 minutes');
+  /** A pool of its own whose one app client has the given token settings (config-file keys). */
+  let ownPools = 0;
+  async function poolWithClient(client: Record<string, unknown>, rotation: boolean) {
+    ownPools += 1;
+    const id = `us-east-1_Own${ownPools}x${process.pid}`;
+    const clientId = `own-client-${ownPools}-${process.pid}`;
+    await fx.emu.createPool({
+      id,
+      clients: [{ id: clientId, ...client }],
+      users: [{ username: 'rowan', password: PASSWORD }],
+    } as Parameters<typeof fx.emu.createPool>[0]);
+    return createAuth({
+      userPool: { userPoolId: id, clientId, endpoint: fx.emu.endpoint },
+      defaultHandler: surfaceUnclaimed,
+      clock: () => fx.emu.clock.now(),
+      refreshTokenRotation: rotation,
+    });
+  }
+
+  it('rotation with the emulator rotating: the new refresh token is stored, the old one fails after the grace period', async () => {
+    const auth = await poolWithClient({ refreshTokenRotation: { feature: 'ENABLED', retryGracePeriodSeconds: 10 } }, true);
+    expect((await auth.signIn({ username: 'rowan', password: PASSWORD })).isSignedIn).toBe(true);
+    const [userId] = await auth.store.list();
+    const before = (await auth.store.get(userId!))!;
+    const calls = counting(auth);
+    fx.emu.clock.advance(HOUR + 1000);
+    const after = await fetchAuthSession(auth);
+    expect(calls).toEqual({ GetTokensFromRefreshToken: 1 });
+    expect(after.tokens!.accessToken.payload.exp! * 1000).toBeGreaterThan(fx.emu.clock.now());
+    const stored = (await auth.store.get(userId!))!;
+    expect(stored.refreshToken).toBeTruthy();
+    expect(stored.refreshToken).not.toBe(before.refreshToken);
+    // The old token still works within the grace period (a client retrying), then fails.
+    const old = { RefreshToken: before.refreshToken, ClientId: auth.userPool.clientId };
+    await expect(auth.cognito.send('GetTokensFromRefreshToken', old)).resolves.toHaveProperty('AuthenticationResult');
+    fx.emu.clock.advance(11_000);
+    await expect(auth.cognito.send('GetTokensFromRefreshToken', old)).rejects.toMatchObject({ name: 'RefreshTokenReuseException' });
+    // The stored (newest) one keeps the session going.
+    fx.emu.clock.advance(HOUR);
+    expect((await fetchAuthSession(auth)).tokens?.accessToken.payload.exp! * 1000).toBeGreaterThan(fx.emu.clock.now());
+  });
+
+  it('per-client token validity: a 5-minute access token is refreshed after 4 minutes, not before', async () => {
+    const auth = await poolWithClient({ accessTokenValidity: 5, idTokenValidity: 5, tokenValidityUnits: { accessToken: 'minutes', idToken: 'minutes' } }, false);
+    expect((await auth.signIn({ username: 'rowan', password: PASSWORD })).isSignedIn).toBe(true);
+    const first = await fetchAuthSession(auth);
+    const { exp, iat } = first.tokens!.accessToken.payload;
+    expect(exp! - iat!).toBe(300);
+    const calls = counting(auth);
+    fx.emu.clock.advance(60_000);
+    await fetchAuthSession(auth);
+    expect(calls).toEqual({});
+    fx.emu.clock.advance(3 * 60_000 + 30_000); // 4.5 minutes in: inside the refresh margin
+    const renewed = await fetchAuthSession(auth);
+    expect(calls).toEqual({ 'InitiateAuth:REFRESH_TOKEN_AUTH': 1 });
+    expect(renewed.tokens!.accessToken.payload.exp!).toBeGreaterThan(exp!);
+  });
 
   it('a revoked refresh token ends the session with a typed error, clears the store, fires refreshFailed', async () => {
     const auth = await signedIn();
@@ -244,7 +299,20 @@ describe('refresh', () => {
     expect(await rejection(fetchAuthSession(auth))).toMatchObject({ kind: 'session', reason: 'user-disabled' });
     expect(await auth.store.list()).toEqual([]);
   });
-  it.todo('refresh bound to sub (p10b): a user re-created with the same name does not inherit the deleted user\u2019s refresh token');
+  it('refresh bound to sub: a user re-created with the same name does not inherit the deleted user\u2019s session', async () => {
+    const { pool, username } = await fx.freshUser({ password: PASSWORD });
+    const auth = fx.auth({ pool });
+    await auth.signIn({ username, password: PASSWORD });
+    const [oldSub] = await auth.store.list();
+    await admin('AdminDeleteUser', { UserPoolId: pool, Username: username });
+    const created = await admin('AdminCreateUser', { UserPoolId: pool, Username: username, TemporaryPassword: PASSWORD, MessageAction: 'SUPPRESS' });
+    const newSub = (created.User.Attributes as { Name: string; Value: string }[]).find((a) => a.Name === 'sub')!.Value;
+    expect(newSub).not.toBe(oldSub);
+    fx.emu.clock.advance(HOUR + 1000);
+    const err = await rejection(fetchAuthSession(auth));
+    expect(isSessionEnded(err)).toBe(true);
+    expect(await auth.store.list()).toEqual([]);
+  });
 
   it('a network failure during refresh keeps the session and rejects with the network error', async () => {
     let down = false;
