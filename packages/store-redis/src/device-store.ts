@@ -25,11 +25,30 @@ export interface RedisDeviceStoreOptions extends RedisStoreOptions {
  * does not open reads as none (the device signs in as new).
  */
 export function redisDeviceStore<T = unknown>(options: RedisDeviceStoreOptions): SealedKeyValueStore<T> {
-  const { redis, prefix } = checkOptions(options, 'redisDeviceStore');
+  return redisSealedStore<T>({ ...options, namespace: 'device' });
+}
+
+/** Options of {@link redisSealedStore}. */
+export interface RedisSealedStoreOptions extends RedisDeviceStoreOptions {
+  /** Key namespace after the prefix, e.g. `"web-session"` (letters, digits, `-`). */
+  namespace: string;
+  /** Entries expire after this many ms (default: never). */
+  ttlMs?: number;
+}
+
+/**
+ * Any sealed JSON key-value store on Redis (the device store is one; an app's own
+ * session-id map is another). Values that do not open read as none.
+ */
+export function redisSealedStore<T = unknown>(options: RedisSealedStoreOptions): SealedKeyValueStore<T> {
+  const { redis, prefix } = checkOptions(options, 'redisSealedStore');
   const keyring = options.keyring;
-  if (!keyring || typeof keyring.open !== 'function') throw new AuthError('InvalidKeyring', 'redisDeviceStore needs a keyring from createKeyring.', { kind: 'config' });
-  const key = (k: string) => `${prefix}device:${k}`;
-  const context = (k: string) => `device:${k}`;
+  if (!keyring || typeof keyring.open !== 'function') throw new AuthError('InvalidKeyring', 'A sealed store needs a keyring from createKeyring.', { kind: 'config' });
+  const ns = options.namespace;
+  if (typeof ns !== 'string' || !/^[A-Za-z0-9-]{1,32}$/.test(ns)) throw new AuthError('InvalidNamespace', 'namespace is 1 to 32 letters, digits or "-".', { kind: 'config' });
+  const ttl = options.ttlMs;
+  const key = (k: string) => `${prefix}${ns}:${k}`;
+  const context = (k: string) => `${ns}:${k}`;
   return {
     async get(k) {
       const sealed = await guarded(() => redis.get(key(k)));
@@ -42,7 +61,7 @@ export function redisDeviceStore<T = unknown>(options: RedisDeviceStoreOptions):
     },
     async set(k, value) {
       const sealed = await keyring.seal(JSON.stringify(value), context(k));
-      await guarded(() => redis.set(key(k), sealed));
+      await guarded(() => (ttl ? redis.set(key(k), sealed, 'PX', ttl) : redis.set(key(k), sealed)));
     },
     async remove(k) {
       await guarded(() => redis.del(key(k)));

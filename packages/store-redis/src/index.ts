@@ -4,7 +4,7 @@
  * a refresh lock so a refresh due on several instances happens once.
  *
  * ```ts
- * import Redis from 'ioredis';
+ * import { Redis } from 'ioredis';
  * import { createAuth, createKeyring, serverFlows, surfaceUnclaimed } from '@nextstep/core';
  * import { redisFlowStore, redisTokenStore } from '@nextstep/store-redis';
  * const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 1 });
@@ -18,8 +18,8 @@
 export { redisFlowStore } from './flow-store.js';
 export { redisTokenStore } from './token-store.js';
 export type { RedisTokenStoreOptions } from './token-store.js';
-export { redisDeviceStore } from './device-store.js';
-export type { RedisDeviceStoreOptions, SealedKeyValueStore } from './device-store.js';
+export { redisDeviceStore, redisSealedStore } from './device-store.js';
+export type { RedisDeviceStoreOptions, RedisSealedStoreOptions, SealedKeyValueStore } from './device-store.js';
 export { withRedisLock } from './lock.js';
 export type { LockOptions } from './lock.js';
 export { storeError, DEFAULT_PREFIX } from './redis.js';

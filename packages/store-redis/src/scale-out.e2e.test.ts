@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyring, fetchAuthSession, jwtPayload, serverFlows, type Auth, type Keyring, type ServerFlows } from '@nextstep/core';
 import { startEmulatorPool, type EmulatorPool } from '@nextstep/core/testing';
 import { sms } from '@nextstep/plugin-sms';
-import type Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 import { redisFlowStore, redisTokenStore } from './index.js';
 import { ready, startRedis, type RedisFixture } from './test-support/redis-server.js';
 

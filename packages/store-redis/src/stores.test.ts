@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyring, type Keyring, type StoredSession } from '@nextstep/core';
 import { redisDeviceStore, redisFlowStore, redisTokenStore, withRedisLock } from './index.js';
 import { ready, startRedis, type RedisFixture } from './test-support/redis-server.js';
-import type Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 
 let fx: RedisFixture;
 let redis: Redis;

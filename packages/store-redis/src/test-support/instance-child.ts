@@ -1,6 +1,6 @@
 // One sign-in instance in its own process: starts the sign-ins it is given on the shared
 // Redis, prints their flow ids, then waits to be killed (the scale-out test kills it mid-flow).
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { createAuth, createKeyring, serverFlows, surfaceUnclaimed } from '@nextstep/core';
 import { sms } from '@nextstep/plugin-sms';
 import { redisFlowStore, redisTokenStore } from '../index.js';
