@@ -83,8 +83,8 @@ function sealedError(name: (typeof SEALED_VALUE_ERRORS)[number], message: string
   return new AuthError(name, message, { kind: 'validation' });
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A keyring over AES-256-GCM keys (Web Crypto: Node 20+, browsers, workers). Checks every
