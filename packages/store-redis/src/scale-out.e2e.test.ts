@@ -158,6 +158,17 @@ describe('sign-in on many servers', () => {
     for (const [i, r] of results.entries()) expect(jwtPayload((await any().auth.store.get(r.userId!))!.accessToken).username).toBe(flows[i]!.username);
   }, 30_000);
 
+  it('two instances answering one flow at once: one proceeds, the other gets FlowBusy; one Cognito call', async () => {
+    const s = await instances[0]!.flows.start({ username: 'kill-0', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    const c = code('kill-0');
+    const calls: string[] = [];
+    for (const inst of instances) inst.auth.hooks.request.tap('double', (call) => (calls.push(call.operation), call));
+    const results = await Promise.allSettled([instances[1]!.flows.answer(s.flowId, c), instances[2]!.flows.answer(s.flowId, c)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason).toMatchObject({ name: 'FlowBusy' });
+    expect(calls).toEqual(['RespondToAuthChallenge']);
+  });
+
   it('a refresh due on three instances at once happens once; all see the new tokens', async () => {
     const { userId } = await (async () => {
       const s = await any().flows.start({ username: 'refresher', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });

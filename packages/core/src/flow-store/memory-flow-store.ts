@@ -25,9 +25,11 @@ export function memoryFlowStore(options: MemoryFlowStoreOptions = {}): FlowStore
     }
     return entry;
   };
+  let saves = 0;
   return {
     async save(flowId, value, ttlMs) {
-      for (const [id, e] of flows) if (e.expiresAt <= now()) flows.delete(id);
+      // Abandoned flows are swept now and then, not on every save.
+      if (++saves % 256 === 0) for (const [id, e] of flows) if (e.expiresAt <= now()) flows.delete(id);
       flows.set(flowId, { value, expiresAt: now() + ttlMs });
     },
     async claim(flowId, leaseMs): Promise<FlowClaim> {
