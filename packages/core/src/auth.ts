@@ -226,8 +226,21 @@ export class Auth<S extends StepView = NextStep> {
     return flow;
   }
 
-  /** Answers the latest flow's step (Amplify JS v6's `confirmSignIn`). */
+  /**
+   * Answers the latest flow's step (Amplify JS v6's `confirmSignIn`). Refused on an Auth
+   * created with `sessions: 'many'` (servers: "latest" would be another user's flow); there,
+   * answer `flow.confirm(...)`, `serverFlows(auth).answer(flowId, ...)`, or use a per-request
+   * view from `auth.withStore(store)`, whose latest flow is that request's.
+   */
   async confirmSignIn(input: ConfirmSignInInput): Promise<SignInOutput<S>> {
+    // servers (#14): no global "latest flow" when many users sign in at once.
+    const { mode, scoped } = this.#engine.session;
+    if (mode === 'many' && !scoped) {
+      throw validationError(
+        'FlowIdRequired',
+        'This Auth signs in many users at once (sessions: "many"): answer by flow, with flow.confirm(answer) or serverFlows(auth).answer(flowId, answer), or per request through auth.withStore(store).',
+      );
+    }
     const flow = this.#latest;
     if (!flow) throw validationError('NoSignInFlow', 'There is no sign-in to answer; call signIn first.');
     await flow.confirm(input?.challengeResponse, input?.options ?? {});

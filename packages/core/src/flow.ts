@@ -263,7 +263,12 @@ export class Flow<S extends StepView = NextStep> {
     return this as unknown as SignInResult<S>;
   }
 
-  /** A JSON snapshot to resume with `auth.resumeFlow` (no password, no tokens; it holds the Session). */
+  /**
+   * A JSON snapshot to resume with `auth.resumeFlow`, in clear: it holds the Cognito
+   * Session, the step's parameters and plugin state (at TOTP setup, the shared secret), the
+   * username and client metadata, but no password and no tokens. Keep it in memory, or
+   * seal it (`createKeyring`, `serverFlows`) before it goes to any store.
+   */
   toJSON(): FlowSnapshot {
     return {
       format: SNAPSHOT_FORMAT,

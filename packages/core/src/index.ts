@@ -29,3 +29,5 @@ export type { FetchTransportOptions } from './transport/fetch.js';
 export { regionFromPoolId, isUserPoolId } from './transport/region.js';
 // sessions (#10): stores, session and account calls (free functions: unused ones tree-shake away).
 export * from './session/index.js';
+// servers (#14): flow stores, sealed snapshots, flows by id.
+export * from './flow-store/index.js';

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   autoSignIn,
   confirmUserAttribute,
+  createKeyring,
+  memoryFlowStore,
+  serverFlows,
   deleteUser,
   fetchAuthSession,
   fetchUserAttributes,
@@ -142,6 +145,25 @@ it('logs and errors never contain passwords, codes, Sessions, secrets or tokens'
   await session.confirmSignUp({ username: 'auto-secret', confirmationCode: upCode });
   await autoSignIn(session);
   await attempt(() => autoSignIn(session));
+
+  // servers (#14): flows by id, sealed in a flow store; wrong code, spent flow, tampered envelope.
+  const key = 'q2VydmVyLXNpZGUta2V5LWZvci1zZWNyZXRzLXRlc3Q=';
+  secrets.add(key);
+  const keyring = await createKeyring({ current: { id: 'sec', key } });
+  const flowStore = memoryFlowStore();
+  const many = watch(fx.auth({ plugins, logger, secret: true, sessions: 'many' }));
+  const flows = serverFlows(many, { keyring, store: flowStore });
+  const started = await flows.start({ username: 'sms', password: PASSWORD });
+  const serverCode = fx.code('sms');
+  codes.push(serverCode, wrongCode(serverCode));
+  await attempt(() => many.confirmSignIn({ challengeResponse: serverCode }));
+  await attempt(() => flows.answer(started.flowId, wrongCode(serverCode)));
+  const claimed = await flowStore.claim(started.flowId, 1_000);
+  if (claimed.status !== 'claimed') throw new Error('expected the flow in the store');
+  secrets.add(claimed.value.split('.')[3]!.slice(0, 40));
+  await flowStore.save(started.flowId, claimed.value.slice(0, -6) + 'AAAAAA', 60_000);
+  await attempt(() => flows.answer(started.flowId, serverCode));
+  await attempt(() => flows.answer(started.flowId, serverCode));
 
   for (const c of codes) secrets.add(c);
   expect(logger.lines.length).toBeGreaterThan(20);

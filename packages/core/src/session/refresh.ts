@@ -63,7 +63,14 @@ export function validSession(engine: Engine, userId: string, force = false): Pro
     const record = await store.get(userId);
     if (!record) return undefined;
     if (!force && !expiring(engine, record)) return record;
-    return refresh(engine, record);
+    if (!store.withLock) return refresh(engine, record);
+    // servers (#14): one refresh across processes; a holder before us may have done it.
+    return store.withLock(userId, async () => {
+      const current = await store.get(userId);
+      if (!current) return undefined;
+      if (current.accessToken !== record.accessToken) return current;
+      return refresh(engine, current);
+    });
   })().finally(() => {
     if (jobs.get(userId)?.promise === promise) jobs.delete(userId);
   });

@@ -47,6 +47,13 @@ export interface TokenStore {
   remove(userId: string): Promise<void>;
   /** The user ids held. */
   list(): Promise<string[]>;
+  /**
+   * Optional, for stores shared by several processes (servers): runs `fn` holding a lock on
+   * `userId` across every process, so a refresh due on many instances happens once. The
+   * refresh reads the store again inside the lock and skips Cognito when another holder
+   * already refreshed. Without it, refreshes are shared within one process only.
+   */
+  withLock?<T>(userId: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** A decoded JWT, as Amplify's `JWT`: the payload, and `toString()` gives the token. */
