@@ -8,7 +8,9 @@ import { CognitoError, errors } from './errors.js';
 import { API_DEFAULT_FLOWS, checkPolicy, clientFromConfig, newUser, newUserIdentity, poolFromConfig, setPassword, type AppClient, type Pool, type User } from './model.js';
 import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
-import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
+import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, stringMap, type Input } from './params.js';
+import { NO_CLIENT, postConfirmation, preSignUp } from './lambda-triggers.js';
+import { triggersFromLambdaConfig } from './lambda-config.js';
 import type { MfaChallengeName } from './config.js';
 
 function poolDescription(ctx: Ctx, pool: Pool) {
@@ -33,6 +35,7 @@ function poolDescription(ctx: Ctx, pool: Pool) {
       SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors },
     },
     EstimatedNumberOfUsers: pool.users.size,
+    LambdaConfig: pool.lambdaConfig ?? {},
   };
 }
 
@@ -72,8 +75,10 @@ export function createUserPool(ctx: Ctx, input: Input) {
   const firstFactors = signIn ? stringList(signIn, 'AllowedFirstAuthFactors') : undefined;
   const usernameAttributes = stringList(input, 'UsernameAttributes');
   const aliasAttributes = stringList(input, 'AliasAttributes');
+  const lambdaConfig = optObject(input, 'LambdaConfig');
   let pool: Pool;
   try {
+    const triggers = lambdaConfig ? triggersFromLambdaConfig(lambdaConfig, ctx.lambdas ?? new Map()) : {};
     pool = poolFromConfig(
       {
         id: undefined,
@@ -93,9 +98,10 @@ export function createUserPool(ctx: Ctx, input: Input) {
           temporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays'),
         },
       },
-      {},
+      triggers,
       ctx.clock.now(),
     );
+    if (lambdaConfig) pool.lambdaConfig = structuredClone(lambdaConfig);
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
@@ -188,7 +194,7 @@ export function describeUserPoolClient(ctx: Ctx, input: Input) {
 }
 
 /** AdminCreateUser. */
-export function adminCreateUser(ctx: Ctx, input: Input) {
+export async function adminCreateUser(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const username = reqString(input, 'Username', { max: 128 });
   const attributes = attributeList(input, 'UserAttributes');
@@ -206,7 +212,11 @@ export function adminCreateUser(ctx: Ctx, input: Input) {
   if (temporary !== undefined) checkPolicy(pool, temporary);
   const password = temporary ?? `Tmp${randomCode(8)}!`;
   const identity = existing ? undefined : newUserIdentity(pool, username, attributes);
+  // Pre sign-up runs for new users; AdminCreateUser users stay FORCE_CHANGE_PASSWORD whatever it answers.
+  const auto = identity ? await preSignUp(ctx, pool, { clientId: NO_CLIENT, source: 'PreSignUp_AdminCreateUser', userName: identity.username, attributes: identity.attributes, validationData: attributeList(input, 'ValidationData'), clientMetadata: stringMap(input, 'ClientMetadata') }) : undefined;
   const user = existing ?? newUser(identity!.username, now, identity!.attributes);
+  if (auto?.autoVerifyEmail && user.attributes.email) user.attributes.email_verified = 'true';
+  if (auto?.autoVerifyPhone && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordAt = now;
   setPassword(pool, user, password, now);
@@ -271,12 +281,13 @@ export function adminSetEnabled(enabled: boolean) {
 }
 
 /** AdminConfirmSignUp. */
-export function adminConfirmSignUp(ctx: Ctx, input: Input) {
+export async function adminConfirmSignUp(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   user.status = 'CONFIRMED';
   user.signUpCode = undefined;
+  await postConfirmation(ctx, pool, user, NO_CLIENT, 'PostConfirmation_ConfirmSignUp', stringMap(input, 'ClientMetadata'));
   return {};
 }
 

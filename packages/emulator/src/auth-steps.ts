@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { recordFailure, recordSuccess, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
+import { postAuthentication, preTokenGeneration } from './lambda-triggers.js';
 import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
 import type { AuthResponse, AuthState } from './sessions.js';
@@ -59,7 +60,11 @@ export function challenge(c: Call, name: string, parameters: Record<string, stri
 /** Ends the sign-in with tokens. */
 export async function tokens(c: Call): Promise<AuthResponse> {
   recordSuccess(c.user);
-  return { ChallengeParameters: {}, AuthenticationResult: await c.ctx.tokens.issue(c.pool, c.client, c.user) };
+  const { ctx, pool, client, user, state } = c;
+  await postAuthentication(ctx, pool, client.id, user, state.clientMetadata);
+  const source = state.newPasswordDone ? 'TokenGeneration_NewPasswordChallenge' : 'TokenGeneration_Authentication';
+  const customize = (id: Record<string, unknown>, access: Record<string, unknown>) => preTokenGeneration(ctx, pool, { clientId: client.id, user, source, clientMetadata: state.clientMetadata }, id, access);
+  return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { customize }) };
 }
 
 /** Starts SRP: PASSWORD_VERIFIER with SALT, SRP_B, SECRET_BLOCK. */

@@ -27,6 +27,22 @@ export interface TriggersConfig {
   createAuthChallenge?: TriggerFunction | string;
   /** Checks `event.request.challengeAnswer`; sets `event.response.answerCorrect`. */
   verifyAuthChallengeResponse?: TriggerFunction | string;
+  /** Pre sign-up: may set `autoConfirmUser`, `autoVerifyEmail`, `autoVerifyPhone`; a throw refuses the sign-up. */
+  preSignUp?: TriggerFunction | string;
+  /** Post confirmation (ConfirmSignUp, AdminConfirmSignUp, ConfirmForgotPassword). */
+  postConfirmation?: TriggerFunction | string;
+  /** Pre authentication: a throw refuses the sign-in (UserLambdaValidationException). */
+  preAuthentication?: TriggerFunction | string;
+  /** Post authentication: after the last factor, before tokens. */
+  postAuthentication?: TriggerFunction | string;
+  /** Pre token generation: changes claims (and, from V2_0, access-token claims and scopes). */
+  preTokenGeneration?: TriggerFunction | string;
+  /** The event version pre token generation gets: `V1_0` (default), `V2_0` or `V3_0`. */
+  preTokenGenerationVersion?: 'V1_0' | 'V2_0' | 'V3_0';
+  /** User migration: asked about unknown users on password sign-in and ForgotPassword. */
+  userMigration?: TriggerFunction | string;
+  /** Custom message: kept for LambdaConfig; not run yet. */
+  customMessage?: TriggerFunction | string;
 }
 
 /** An app client of a pool. */
@@ -106,8 +122,13 @@ export interface PoolConfig {
   usernameAttributes?: ('email' | 'phone_number')[];
   /** Verified attributes that also work as the user name (Cognito's AliasAttributes). */
   aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
-  /** Custom-auth Lambda triggers. */
+  /** Lambda triggers as functions or `"./file.js#export"` paths; they win over `lambdaConfig`. */
   triggers?: TriggersConfig;
+  /**
+   * Cognito's LambdaConfig (`{ "PreSignUp": "arn:aws:lambda:...", "PreTokenGenerationConfig": { "LambdaVersion": "V2_0", "LambdaArn": "arn:..." } }`);
+   * every ARN must be a key of the config's `lambdas`.
+   */
+  lambdaConfig?: Record<string, unknown>;
   /** App clients. */
   clients?: ClientConfig[];
   /** Users to seed. */
@@ -116,8 +137,15 @@ export interface PoolConfig {
 
 /** The whole config. */
 export interface EmulatorConfig {
+  /** A JSON Schema reference for editors (ignored). */
+  $schema?: string;
   /** User pools to create at start. */
   pools?: PoolConfig[];
+  /**
+   * Lambda functions by ARN: what a LambdaConfig (here or in CreateUserPool) may name.
+   * Values are functions or `"./file.js#export"` paths.
+   */
+  lambdas?: Record<string, TriggerFunction | string>;
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */

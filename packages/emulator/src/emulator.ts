@@ -2,7 +2,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock, type Clock } from './clock.js';
-import { loadConfigFile, resolveTrigger, type EmulatorConfig, type PoolConfig } from './config.js';
+import { loadConfigFile, type EmulatorConfig, type PoolConfig, type TriggerFunction } from './config.js';
+import { poolTriggers, resolveLambdas } from './trigger-setup.js';
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
 import { createHandler } from './http.js';
@@ -26,6 +27,11 @@ export interface EmulatorOptions {
   region?: string;
   /** How long a custom-auth trigger may run before UserLambdaValidationException (default 5000 ms, as Lambda triggers of Cognito). */
   triggerTimeoutMs?: number;
+  /**
+   * Lambda functions by ARN, which LambdaConfig (CreateUserPool's or a config pool's) names:
+   * functions, or `"./file.js#export"` paths. Merged over the config's `lambdas`.
+   */
+  lambdas?: Record<string, TriggerFunction | string>;
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
   log?: (line: string) => void;
   /** Called for every message the emulator "sends" (the CLI prints them). */
@@ -96,16 +102,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseDir = options.configBaseDir ?? loaded.baseDir;
   } else if (options.config) config = options.config;
   if (config.pools !== undefined && !Array.isArray(config.pools)) throw new Error('Emulator config: "pools" must be an array');
+  const lambdas = await resolveLambdas({ ...config.lambdas, ...options.lambdas }, baseDir);
+  ctx.lambdas = lambdas;
 
   const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
     if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
-    const t = p.triggers ?? {};
-    const triggers = {
-      defineAuthChallenge: await resolveTrigger(t.defineAuthChallenge, baseDir, 'defineAuthChallenge'),
-      createAuthChallenge: await resolveTrigger(t.createAuthChallenge, baseDir, 'createAuthChallenge'),
-      verifyAuthChallengeResponse: await resolveTrigger(t.verifyAuthChallengeResponse, baseDir, 'verifyAuthChallengeResponse'),
-    };
+    const triggers = await poolTriggers(p, lambdas, baseDir);
     const pool = poolFromConfig(p, triggers, clock.now());
+    if (p.lambdaConfig) pool.lambdaConfig = structuredClone(p.lambdaConfig);
     store.addPool(pool);
     return describe(pool);
   };

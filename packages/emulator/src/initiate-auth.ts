@@ -4,6 +4,8 @@ import { afterFirstFactor, challenge, chooseFirstFactor, firstFactorsOf, interpo
 import { checkLock, checkSecretHash, lookupUser, signInUser, type Ctx } from './context.js';
 import { defineNext } from './custom-auth.js';
 import { errors } from './errors.js';
+import { preAuthentication, refreshClaims } from './lambda-triggers.js';
+import { migrateUser } from './migration.js';
 import { newUser, setPassword, type AppClient, type Pool } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import type { AuthResponse } from './sessions.js';
@@ -36,6 +38,8 @@ export function checkPoolOfClient(ctx: Ctx, input: Input): void {
   if (ctx.store.client(clientId).pool.id !== userPoolId) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
 }
 
+const PASSWORD_FLOWS = new Set(['USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
+
 const ADMIN_FLOW_FLAGS: Record<string, string> = {
   ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
@@ -60,17 +64,23 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
     if (!user) throw errors.notAuthorized('Invalid Refresh Token');
     if (client.secret) checkSecretHash(client, [params.USERNAME ?? user.username, user.username, user.sub], params.SECRET_HASH);
     if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti, customize: refreshClaims(ctx, pool, client.id, user) }) };
   }
 
   const username = reqParam(params, 'USERNAME');
   checkSecretHash(client, [username], params.SECRET_HASH);
-  if (authFlow === 'USER_SRP_AUTH' && client.preventUserExistenceErrors && !lookupUser(pool, username)) {
-    return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
+  let known = lookupUser(pool, username);
+  // User migration needs the password, so only password sign-ins migrate (as in Cognito).
+  const password = PASSWORD_FLOWS.has(authFlow) ? params.PASSWORD : authFlow === 'USER_AUTH' && params.PREFERRED_CHALLENGE === 'PASSWORD' ? params.PASSWORD : undefined;
+  if (!known && password) known = await migrateUser(ctx, pool, client, username, { password, validationData: clientMetadata, clientMetadata });
+  if (!known && client.preventUserExistenceErrors) {
+    await preAuthentication(ctx, pool, client.id, username, undefined, clientMetadata);
+    if (authFlow === 'USER_SRP_AUTH') return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
   }
   const user = signInUser(pool, client, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
+  await preAuthentication(ctx, pool, client.id, username, user, clientMetadata);
   const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
   const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
   const operation = admin ? 'AdminInitiateAuth' : 'InitiateAuth';

@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { userOfToken } from './account.js';
 import { checkLock, existingUser, recordFailure, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
+import { refreshClaims } from './lambda-triggers.js';
 import { checkPolicy, setPassword, type AppClient } from './model.js';
 import { optString, reqString, type Input } from './params.js';
 import { checkPassword, poolNameOf } from './srp.js';
@@ -29,7 +30,7 @@ export async function getTokensFromRefreshToken(ctx: Ctx, input: Input) {
   const user = pool.users.get(entry.username);
   if (!user) throw errors.notAuthorized('Invalid Refresh Token');
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-  return { AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+  return { AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti, customize: refreshClaims(ctx, pool, client.id, user) }) };
 }
 
 /** RevokeToken: the refresh token and every token issued with it stop working. */

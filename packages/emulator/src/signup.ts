@@ -5,7 +5,9 @@ import { CognitoError, errors } from './errors.js';
 import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type Pool, type User } from './model.js';
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
-import { attributeList, optString, reqString, type Input } from './params.js';
+import { attributeList, optString, reqString, stringMap, type Input } from './params.js';
+import { postConfirmation, preSignUp } from './lambda-triggers.js';
+import { migrateUser } from './migration.js';
 
 const SIGN_UP_CODE_MS = 24 * 3600_000;
 const FORGOT_CODE_MS = 3600_000;
@@ -63,7 +65,7 @@ function checkCode(ctx: Ctx, pending: { code: string; expiresAt: number } | unde
 }
 
 /** SignUp. */
-export function signUp(ctx: Ctx, input: Input) {
+export async function signUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const password = reqString(input, 'Password', { max: 256 });
   const attributes = attributeList(input, 'UserAttributes');
@@ -74,11 +76,18 @@ export function signUp(ctx: Ctx, input: Input) {
     throw new CognitoError('UsernameExistsException', identity.username === username ? 'User already exists' : 'An account with the given email already exists.');
   }
   checkPolicy(pool, password);
+  const clientMetadata = stringMap(input, 'ClientMetadata');
+  const validationData = attributeList(input, 'ValidationData');
+  const auto = await preSignUp(ctx, pool, { clientId: client.id, source: 'PreSignUp_SignUp', userName: identity.username, attributes: identity.attributes, validationData, clientMetadata });
   const now = ctx.clock.now();
   const user = newUser(identity.username, now, identity.attributes);
-  user.status = 'UNCONFIRMED';
+  user.status = auto.autoConfirmUser ? 'CONFIRMED' : 'UNCONFIRMED';
+  if (auto.autoVerifyEmail && user.attributes.email) user.attributes.email_verified = 'true';
+  if (auto.autoVerifyPhone && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   setPassword(pool, user, password, now);
   pool.users.set(user.username, user);
+  // An auto-confirmed user gets no code, and the Session signs them in (as after ConfirmSignUp).
+  if (auto.autoConfirmUser) return { UserConfirmed: true, UserSub: user.sub, Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
   const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
@@ -86,7 +95,7 @@ export function signUp(ctx: Ctx, input: Input) {
 }
 
 /** ConfirmSignUp. */
-export function confirmSignUp(ctx: Ctx, input: Input) {
+export async function confirmSignUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
   optString(input, 'Session', { min: 20, max: 8192 });
@@ -99,6 +108,7 @@ export function confirmSignUp(ctx: Ctx, input: Input) {
   if (user.attributes.email) user.attributes.email_verified = 'true';
   else if (user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   user.modifiedAt = ctx.clock.now();
+  await postConfirmation(ctx, pool, user, client.id, 'PostConfirmation_ConfirmSignUp', stringMap(input, 'ClientMetadata'));
   return { Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
 }
 
@@ -114,10 +124,11 @@ export function resendConfirmationCode(ctx: Ctx, input: Input) {
 }
 
 /** ForgotPassword. */
-export function forgotPassword(ctx: Ctx, input: Input) {
+export async function forgotPassword(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
-  const { pool } = clientAndHash(ctx, input, username);
-  const user = existingUser(pool, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
+  const clientMetadata = stringMap(input, 'ClientMetadata');
+  const user = lookupUser(pool, username) ?? (await migrateUser(ctx, pool, client, username, { validationData: clientMetadata, clientMetadata })) ?? existingUser(pool, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   if (!user.attributes.email && !user.attributes.phone_number) {
     throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
@@ -143,11 +154,11 @@ export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
 }
 
 /** ConfirmForgotPassword. */
-export function confirmForgotPassword(ctx: Ctx, input: Input) {
+export async function confirmForgotPassword(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
   const password = reqString(input, 'Password', { max: 256 });
-  const { pool } = clientAndHash(ctx, input, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   checkCode(ctx, user.forgotCode, code);
   checkPolicy(pool, password);
@@ -157,5 +168,6 @@ export function confirmForgotPassword(ctx: Ctx, input: Input) {
   if (user.status !== 'UNCONFIRMED') user.status = 'CONFIRMED';
   user.failures = 0;
   user.lockedUntil = 0;
+  await postConfirmation(ctx, pool, user, client.id, 'PostConfirmation_ConfirmForgotPassword', stringMap(input, 'ClientMetadata'));
   return {};
 }

@@ -27,6 +27,9 @@ function signingKey(): Promise<SigningKey> {
   return sharedKey;
 }
 
+/** Changes ID and access token claims before signing (the pre token generation trigger). */
+export type ClaimsCustomizer = (idClaims: Record<string, unknown>, accessClaims: Record<string, unknown>) => Promise<void>;
+
 /** What Cognito answers as AuthenticationResult. */
 export interface AuthenticationResult {
   AccessToken: string;
@@ -83,7 +86,7 @@ export class TokenIssuer {
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
-  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string } = {}): Promise<AuthenticationResult> {
+  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string; customize?: ClaimsCustomizer } = {}): Promise<AuthenticationResult> {
     const { kid, keys } = await signingKey();
     const nowSec = Math.floor(this.now() / 1000);
     const authTime = opts.authTime ?? nowSec;
@@ -110,7 +113,7 @@ export class TokenIssuer {
       if (name === 'sub') continue;
       idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
     }
-    const accessClaims = {
+    const accessClaims: Record<string, unknown> = {
       sub: user.sub,
       client_id: client.id,
       username: user.username,
@@ -120,6 +123,8 @@ export class TokenIssuer {
       origin_jti: originJti,
       event_id: eventId,
     };
+    // The pre token generation trigger sees and changes the claims before they are signed.
+    await opts.customize?.(idClaims, accessClaims);
     const result: AuthenticationResult = {
       AccessToken: await sign(accessClaims),
       IdToken: await sign(idClaims),
