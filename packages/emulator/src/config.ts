@@ -146,6 +146,8 @@ export interface EmulatorConfig {
    * Values are functions or `"./file.js#export"` paths.
    */
   lambdas?: Record<string, TriggerFunction | string>;
+  /** Web origins allowed to reach admin operations and `/_emulator/*` (see `corsOrigins` of startEmulator). */
+  corsOrigins?: string[];
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */

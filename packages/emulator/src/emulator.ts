@@ -6,6 +6,7 @@ import { loadConfigFile, type EmulatorConfig, type PoolConfig, type TriggerFunct
 import { poolTriggers, resolveLambdas } from './trigger-setup.js';
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
+import { CorsOrigins } from './access.js';
 import { createHandler } from './http.js';
 import { poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
@@ -32,6 +33,12 @@ export interface EmulatorOptions {
    * functions, or `"./file.js#export"` paths. Merged over the config's `lambdas`.
    */
   lambdas?: Record<string, TriggerFunction | string>;
+  /**
+   * Web origins (`http://localhost:5173`) whose pages may call admin operations and the
+   * `/_emulator/*` helper routes. Other origins get 403 there; Cognito's unsigned operations
+   * stay open to every origin. Merged with the config's `corsOrigins`.
+   */
+  corsOrigins?: string[];
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
   log?: (line: string) => void;
   /** Called for every message the emulator "sends" (the CLI prints them). */
@@ -62,6 +69,8 @@ export interface Emulator {
   createPool(pool: PoolConfig): Promise<CreatedPool>;
   /** Every pool with its clients. */
   pools(): CreatedPool[];
+  /** Allows one more web origin to reach admin operations and `/_emulator/*` (e.g. a dev server started later). */
+  allowCorsOrigin(origin: string): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -116,7 +125,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const p of config.pools ?? []) await addPool(p);
   await tokens.ready();
 
-  const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log }));
+  const corsOrigins = new CorsOrigins([...(config.corsOrigins ?? []), ...(options.corsOrigins ?? [])]);
+  const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log, corsOrigins }));
   // Idle keep-alive sockets stay open for a minute, as AWS endpoints keep them: with Node's
   // 5 s default a client whose event loop is busy (SRP in jsbn takes seconds under load)
   // reuses a socket the server has just closed and sees a network error.
@@ -151,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return totpCode(secret, atMs ?? clock.now());
     },
     createPool: addPool,
+    allowCorsOrigin: (origin) => corsOrigins.add(origin),
     pools: () => [...store.pools.values()].map(describe),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,12 +1,11 @@
 /** InitiateAuth: every auth flow's first call. */
-import { createHash, randomBytes } from 'node:crypto';
 import { afterFirstFactor, challenge, chooseFirstFactor, firstFactorsOf, interpose, newState, next, parseA, passwordFirstFactor, srpChallenge, type Call } from './auth-steps.js';
 import { checkLock, checkSecretHash, lookupUser, signInUser, type Ctx } from './context.js';
 import { defineNext } from './custom-auth.js';
 import { errors } from './errors.js';
 import { preAuthentication, refreshClaims } from './lambda-triggers.js';
 import { migrateUser } from './migration.js';
-import { newUser, setPassword, type AppClient, type Pool } from './model.js';
+import { dummyPasswordCheck, phantomSrp } from './phantom.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import type { AuthResponse } from './sessions.js';
 
@@ -71,12 +70,14 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
   checkSecretHash(client, [username], params.SECRET_HASH);
   let known = lookupUser(pool, username);
   // User migration needs the password, so only password sign-ins migrate (as in Cognito).
-  const password = PASSWORD_FLOWS.has(authFlow) ? params.PASSWORD : authFlow === 'USER_AUTH' && params.PREFERRED_CHALLENGE === 'PASSWORD' ? params.PASSWORD : undefined;
+  const password = PASSWORD_FLOWS.has(authFlow) ? reqParam(params, 'PASSWORD') : authFlow === 'USER_AUTH' && params.PREFERRED_CHALLENGE === 'PASSWORD' ? params.PASSWORD : undefined;
   if (!known && password) known = await migrateUser(ctx, pool, client, username, { password, validationData: clientMetadata, clientMetadata });
   if (!known && client.preventUserExistenceErrors) {
     await preAuthentication(ctx, pool, client.id, username, undefined, clientMetadata);
     if (authFlow === 'USER_SRP_AUTH') return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
   }
+  // An unknown user's password answer must not come faster than a real user's.
+  if (!known && password !== undefined) dummyPasswordCheck(pool, username, password);
   const user = signInUser(pool, client, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
@@ -86,20 +87,6 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
   const operation = admin ? 'AdminInitiateAuth' : 'InitiateAuth';
   if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, operation, await autoSignIn(c, signUpSession));
   return interpose(c, operation, await startFlow(c, authFlow, params));
-}
-
-/**
- * PreventUserExistenceErrors for SRP: an unknown user gets a PASSWORD_VERIFIER like a real
- * one (a salt stable per name, a random verifier), and the claim then fails as a wrong
- * password would, so the answers do not reveal whether the user exists.
- */
-function phantomSrp(ctx: Ctx, pool: Pool, client: AppClient, username: string, A: bigint, clientMetadata: Record<string, string>): AuthResponse {
-  const user = newUser(username, ctx.clock.now());
-  setPassword(pool, user, randomBytes(24).toString('base64'), ctx.clock.now());
-  user.password!.saltHex = BigInt('0x' + createHash('sha256').update(`${pool.id}/${username}`).digest('hex').slice(0, 32)).toString(16);
-  const state = newState(pool, client, user, 'USER_SRP_AUTH', clientMetadata);
-  state.phantom = true;
-  return srpChallenge({ ctx, pool, client, user, state }, A);
 }
 
 /**

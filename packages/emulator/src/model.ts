@@ -57,6 +57,10 @@ export interface UserMfa {
 export interface PendingCode {
   code: string;
   expiresAt: number;
+  /** Wrong codes given so far (code-attempts.ts). */
+  failedAttempts?: number;
+  /** When too many wrong codes spent it. */
+  spentAt?: number;
 }
 
 export interface User {

@@ -41,6 +41,8 @@ export interface AuthState {
   clientMetadata: Record<string, string>;
   /** PreventUserExistenceErrors: a sign-in of a user who does not exist, bound to fail. */
   phantom?: boolean;
+  /** The names a phantom sign-in answers to (as typed, and its fake USER_ID_FOR_SRP). */
+  phantomNames?: string[];
 }
 
 interface Entry {

@@ -2,7 +2,8 @@
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { checkSecretHash, existingUser, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type Pool, type User } from './model.js';
+import { checkPendingCode } from './code-attempts.js';
+import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type PendingCode, type Pool, type User } from './model.js';
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optString, reqString, stringMap, type Input } from './params.js';
@@ -59,9 +60,8 @@ function signUpSession(ctx: Ctx, pool: Pool, client: AppClient, user: User, expe
   return ctx.sessions.create(state, client.sessionValidityMinutes);
 }
 
-function checkCode(ctx: Ctx, pending: { code: string; expiresAt: number } | undefined, given: string): void {
-  if (!pending || pending.code !== given) throw errors.codeMismatch('Invalid verification code provided, please try again.');
-  if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+function checkCode(ctx: Ctx, pending: PendingCode | undefined, given: string): void {
+  checkPendingCode(pending, given, ctx.clock.now());
 }
 
 /** SignUp. */
