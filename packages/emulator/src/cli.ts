@@ -5,11 +5,12 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
 
-const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--verbose]
+const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--data DIR] [--cors-origin ORIGIN]... [--verbose]
 
   --port     port to listen on (default 9229; 0 picks a free port)
   --host     interface to listen on (default 127.0.0.1)
   --config   JSON or JS config file seeding pools, clients and users
+  --data     directory keeping pools, clients and users across restarts
   --cors-origin  a web origin (http://localhost:5173) whose pages may call admin
                  operations and /_emulator/*; repeat for more (others get 403)
   --verbose  print one line per request
@@ -26,6 +27,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
+        data: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -52,6 +54,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     host: values.host,
     config: values.config,
     corsOrigins: values['cors-origin'],
+    dataDir: values.data,
     log: values.verbose ? (line) => out(`[request] ${line}`) : undefined,
     // The outbox is the emulator's phone and mailbox: printing codes here is its purpose.
     onMessage: (m) => out(`[${m.medium.toLowerCase()}] ${m.purpose} to ${m.destination || '(no destination)'} (user ${m.username}, pool ${m.userPoolId}): ${m.code}`),

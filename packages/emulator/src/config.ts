@@ -146,6 +146,8 @@ export interface EmulatorConfig {
    * Values are functions or `"./file.js#export"` paths.
    */
   lambdas?: Record<string, TriggerFunction | string>;
+  /** Directory keeping pools, clients and users across restarts (relative to the config file); see `dataDir` of startEmulator. */
+  dataDir?: string;
   /** Web origins allowed to reach admin operations and `/_emulator/*` (see `corsOrigins` of startEmulator). */
   corsOrigins?: string[];
 }

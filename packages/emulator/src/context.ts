@@ -18,6 +18,8 @@ export interface Ctx {
   region: string;
   /** How long a Lambda trigger may run. */
   triggerTimeoutMs: number;
+  /** Runs after every API request (persistence writes what changed). */
+  afterRequest?: () => void;
   /** Lambda functions by ARN, for LambdaConfig. */
   lambdas?: ReadonlyMap<string, import('./config.js').TriggerFunction>;
 }

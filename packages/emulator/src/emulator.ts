@@ -1,5 +1,6 @@
 /** `startEmulator`: a Cognito-compatible server on 127.0.0.1, in-process. */
 import { createServer } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createClock, type Clock } from './clock.js';
 import { loadConfigFile, type EmulatorConfig, type PoolConfig, type TriggerFunction } from './config.js';
@@ -8,6 +9,8 @@ import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
 import { CorsOrigins } from './access.js';
 import { createHandler } from './http.js';
+import { DataDir } from './persistence.js';
+import { restorePools } from './restore.js';
 import { poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
 import { SessionStore } from './sessions.js';
@@ -39,6 +42,12 @@ export interface EmulatorOptions {
    * stay open to every origin. Merged with the config's `corsOrigins`.
    */
   corsOrigins?: string[];
+  /**
+   * Keep pools, clients and users in this directory across restarts (created if missing):
+   * an fsynced journal plus atomically replaced snapshots, which survive a kill -9. Sessions
+   * and issued tokens are not kept. Overrides the config's `dataDir`.
+   */
+  dataDir?: string;
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
   log?: (line: string) => void;
   /** Called for every message the emulator "sends" (the CLI prints them). */
@@ -114,15 +123,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const lambdas = await resolveLambdas({ ...config.lambdas, ...options.lambdas }, baseDir);
   ctx.lambdas = lambdas;
 
+  const dataDirOption = options.dataDir ?? (config.dataDir !== undefined ? resolve(baseDir, config.dataDir) : undefined);
+  const data = dataDirOption !== undefined ? DataDir.open(resolve(dataDirOption)) : undefined;
+  try {
+    if (data) for (const pool of restorePools(data, lambdas)) store.addPool(pool);
+  } catch (e) {
+    data?.release();
+    throw e;
+  }
+
   const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
     if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
     const triggers = await poolTriggers(p, lambdas, baseDir);
     const pool = poolFromConfig(p, triggers, clock.now());
     if (p.lambdaConfig) pool.lambdaConfig = structuredClone(p.lambdaConfig);
     store.addPool(pool);
+    data?.record(store);
     return describe(pool);
   };
-  for (const p of config.pools ?? []) await addPool(p);
+  try {
+    for (const p of config.pools ?? []) {
+      // A pool the data directory holds already keeps its stored state; the config only
+      // supplies its trigger functions again (functions are not stored).
+      const restored = p && typeof p === 'object' && p.id !== undefined ? store.pools.get(p.id) : undefined;
+      if (restored) Object.assign(restored.triggers, await poolTriggers(p, lambdas, baseDir));
+      else await addPool(p);
+    }
+  } catch (e) {
+    data?.release();
+    throw e;
+  }
+  if (data) ctx.afterRequest = () => data.record(store);
   await tokens.ready();
 
   const corsOrigins = new CorsOrigins([...(config.corsOrigins ?? []), ...(options.corsOrigins ?? [])]);
@@ -164,8 +195,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     allowCorsOrigin: (origin) => corsOrigins.add(origin),
     pools: () => [...store.pools.values()].map(describe),
     close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      new Promise<void>((done) => {
+        server.close(() => {
+          data?.close();
+          done();
+        });
         server.closeAllConnections();
       }),
   };

@@ -174,9 +174,13 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
   }
   try {
     const out = await handler(ctx, input);
+    // Durable before the answer leaves: a client that saw 200 finds the change after a crash.
+    persist(ctx, log);
     send(res, 200, out ?? {}, {}, requestId);
     log?.(`${op} 200 ${Date.now() - started}ms`);
   } catch (e) {
+    // Failed calls change state too (wrong-code counters, lockout).
+    persist(ctx, log);
     if (e instanceof CognitoError) {
       sendError(res, e.type, e.message, e.status, requestId);
       log?.(`${op} ${e.status} ${e.type} ${Date.now() - started}ms`);
@@ -184,6 +188,14 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
       log?.(`${op} 500 internal error: ${(e as Error).message}`);
       sendError(res, 'InternalErrorException', 'An internal error occurred.', 500, requestId);
     }
+  }
+}
+
+function persist(ctx: Ctx, log: HttpOptions['log']): void {
+  try {
+    ctx.afterRequest?.();
+  } catch (e) {
+    log?.(`persisting state failed: ${(e as Error).message}`);
   }
 }
 

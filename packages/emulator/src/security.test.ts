@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-function post(body: string | Buffer, op: string, headers: Record<string, string> = {}) {
+function post(body: string | Uint8Array<ArrayBuffer>, op: string, headers: Record<string, string> = {}) {
   return fetch(emu.endpoint + '/', { method: 'POST', body, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}`, ...headers } });
 }
 
@@ -181,7 +181,7 @@ describe('malformed input is refused before it changes anything', () => {
   });
 
   it('invalid UTF-8 is refused, not folded into U+FFFD', async () => {
-    const body = Buffer.concat([Buffer.from('{"ClientId":"sec-client","Username":"gina","Password":"Passw0rd!'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const body = new Uint8Array(Buffer.concat([Buffer.from('{"ClientId":"sec-client","Username":"gina","Password":"Passw0rd!'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
     const r = await post(body, 'SignUp');
     expect(r.status).toBe(400);
     expect(((await r.json()) as { __type: string }).__type).toBe('SerializationException');
