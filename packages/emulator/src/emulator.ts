@@ -8,6 +8,7 @@ import { poolTriggers, resolveLambdas } from './trigger-setup.js';
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
 import { CorsOrigins } from './access.js';
+import { validateConfig, validatePoolConfig } from './config-validation.js';
 import { createHandler } from './http.js';
 import { DataDir } from './persistence.js';
 import { restorePools } from './restore.js';
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     config = loaded.config;
     baseDir = options.configBaseDir ?? loaded.baseDir;
   } else if (options.config) config = options.config;
-  if (config.pools !== undefined && !Array.isArray(config.pools)) throw new Error('Emulator config: "pools" must be an array');
+  validateConfig(config);
   const lambdas = await resolveLambdas({ ...config.lambdas, ...options.lambdas }, baseDir);
   ctx.lambdas = lambdas;
 
@@ -133,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
-    if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
+    validatePoolConfig(p);
     const triggers = await poolTriggers(p, lambdas, baseDir);
     const pool = poolFromConfig(p, triggers, clock.now());
     if (p.lambdaConfig) pool.lambdaConfig = structuredClone(p.lambdaConfig);
