@@ -66,10 +66,10 @@ describe.skipIf(!havePython() && !process.env.CI)('boto3 suites', () => {
   });
   afterAll(() => emu?.close());
 
-  for (const suite of ['test_triggers', 'test_security']) {
+  for (const suite of ['test_triggers', 'test_security', 'test_persistence']) {
     it(`${suite}.py passes`, async () => {
       // Asynchronously: the emulator answering the suite runs in this process.
-      const run = await python(['-m', 'unittest', '-v', suite], { EMULATOR_ENDPOINT: emu.endpoint, EMULATOR_POOL: 'us-east-1_boto3sec', EMULATOR_CLIENT: 'boto3-client' });
+      const run = await python(['-m', 'unittest', '-v', suite], { EMULATOR_ENDPOINT: emu.endpoint, EMULATOR_POOL: 'us-east-1_boto3sec', EMULATOR_CLIENT: 'boto3-client', NODE_BINARY: process.execPath });
       // unittest reports on stderr; show it whole when something failed.
       expect(run.status, `${run.stderr}\n${run.stdout}`).toBe(0);
       expect(run.stderr).toMatch(/\nOK/);

@@ -202,12 +202,20 @@ describe('pre and post authentication', () => {
   });
 
   it('with PreventUserExistenceErrors an unknown user runs pre authentication with userNotFound', async () => {
-    const f = await failure(passwordSignIn('nobody-here', PASSWORD, v2ClientId));
-    expect(f.name).toBe('NotAuthorizedException');
-    // The V2 pool has no pre authentication trigger; the first pool's client does not prevent.
-    const g = await failure(passwordSignIn('nobody-here'));
-    expect(g.name).toBe('UserNotFoundException');
-    expect(events.PreAuthentication).toBeUndefined();
+    const prevent = await makePool({ PreAuthentication: ARN('PreAuthentication') }, true);
+    const f = await failure(passwordSignIn('nobody-here', PASSWORD, prevent.clientId));
+    expect(f).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    expect(events.PreAuthentication![0]).toMatchObject({ userName: 'nobody-here', request: { userNotFound: true, userAttributes: {} } });
+    // A throw still wins, for unknown users too.
+    behaviour.PreAuthentication = () => {
+      throw new Error('closed');
+    };
+    expect((await failure(passwordSignIn('nobody-here', PASSWORD, prevent.clientId))).name).toBe('UserLambdaValidationException');
+    // Without PreventUserExistenceErrors an unknown user is refused before the trigger.
+    delete behaviour.PreAuthentication;
+    events.PreAuthentication = [];
+    expect((await failure(passwordSignIn('nobody-here'))).name).toBe('UserNotFoundException');
+    expect(events.PreAuthentication).toHaveLength(0);
   });
 });
 
