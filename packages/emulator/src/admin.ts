@@ -9,7 +9,7 @@ import { API_DEFAULT_FLOWS, checkPolicy, clientFromConfig, newUser, newUserIdent
 import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
 import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, stringMap, type Input } from './params.js';
-import { NO_CLIENT, postConfirmation, preSignUp } from './lambda-triggers.js';
+import { customMessage, NO_CLIENT, postConfirmation, preSignUp } from './lambda-triggers.js';
 import { triggersFromLambdaConfig } from './lambda-config.js';
 import type { MfaChallengeName } from './config.js';
 
@@ -225,7 +225,8 @@ export async function adminCreateUser(ctx: Ctx, input: Input) {
     const byEmail = mediums.includes('EMAIL') && user.attributes.email;
     const medium = byEmail || !user.attributes.phone_number ? 'EMAIL' : 'SMS';
     const destination = medium === 'EMAIL' ? (user.attributes.email ?? '') : user.attributes.phone_number!;
-    ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code: password, purpose: 'INVITATION', at: now });
+    const text = await customMessage(ctx, pool, { clientId: NO_CLIENT, user, source: 'CustomMessage_AdminCreateUser', medium, code: password, clientMetadata: stringMap(input, 'ClientMetadata') });
+    ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code: password, purpose: 'INVITATION', ...text, at: now });
   }
   return { User: userDescription(user) };
 }

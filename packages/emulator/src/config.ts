@@ -41,7 +41,7 @@ export interface TriggersConfig {
   preTokenGenerationVersion?: 'V1_0' | 'V2_0' | 'V3_0';
   /** User migration: asked about unknown users on password sign-in and ForgotPassword. */
   userMigration?: TriggerFunction | string;
-  /** Custom message: kept for LambdaConfig; not run yet. */
+  /** Custom message: writes `smsMessage` / `emailMessage` / `emailSubject` of sign-up, resend, reset and invitation messages. */
   customMessage?: TriggerFunction | string;
 }
 

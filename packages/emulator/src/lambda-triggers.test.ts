@@ -32,7 +32,7 @@ function recorder(name: string): TriggerFunction {
   };
 }
 
-const NAMES = ['PreSignUp', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication', 'PreTokenGeneration', 'PreTokenV2', 'UserMigration'];
+const NAMES = ['PreSignUp', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication', 'PreTokenGeneration', 'PreTokenV2', 'UserMigration', 'CustomMessage'];
 
 let emu: Emulator;
 let cognito: CognitoIdentityProviderClient;
@@ -63,6 +63,7 @@ beforeAll(async () => {
     PostAuthentication: ARN('PostAuthentication'),
     PreTokenGeneration: ARN('PreTokenGeneration'),
     UserMigration: ARN('UserMigration'),
+    CustomMessage: ARN('CustomMessage'),
   }));
   ({ poolId: v2PoolId, clientId: v2ClientId } = await makePool({ PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: ARN('PreTokenV2') } }, true));
 });
@@ -318,5 +319,34 @@ describe('user migration', () => {
     const code = emu.outbox.last({ username: b, purpose: 'FORGOT_PASSWORD' })!.code;
     await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: b, ConfirmationCode: code, Password: 'Fresh-Passw0rd' }));
     expect((await passwordSignIn(b, 'Fresh-Passw0rd')).AuthenticationResult).toBeTruthy();
+  });
+});
+
+describe('custom message', () => {
+  it('writes the text of sign-up, resend, reset and invitation messages around the code', async () => {
+    behaviour.CustomMessage = (e) => {
+      e.response.emailSubject = `Your ${e.triggerSource} code`;
+      e.response.emailMessage = e.request.usernameParameter ? `Hello ${e.request.usernameParameter}, use ${e.request.codeParameter}` : `Code: ${e.request.codeParameter}`;
+    };
+    const username = fresh('message');
+    await signUp(username, { ClientMetadata: { lang: 'en' } });
+    const m = emu.outbox.last({ username, purpose: 'SIGN_UP' })!;
+    expect(m.message).toBe(`Code: ${m.code}`);
+    expect(m.subject).toBe('Your CustomMessage_SignUp code');
+    expect(events.CustomMessage![0]).toMatchObject({ triggerSource: 'CustomMessage_SignUp', request: { codeParameter: '{####}', clientMetadata: { lang: 'en' } } });
+    const { ResendConfirmationCodeCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    await cognito.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: username }));
+    expect(events.CustomMessage![1].triggerSource).toBe('CustomMessage_ResendCode');
+    const invited = fresh('invited');
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: invited, DesiredDeliveryMediums: ['EMAIL'], UserAttributes: [{ Name: 'email', Value: `${invited}@example.com` }] }));
+    const inv = emu.outbox.last({ username: invited, purpose: 'INVITATION' })!;
+    expect(inv.message).toBe(`Hello ${invited}, use ${inv.code}`);
+    expect(events.CustomMessage!.at(-1)).toMatchObject({ triggerSource: 'CustomMessage_AdminCreateUser', callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' } });
+    // A throw fails the call with Cognito's format.
+    behaviour.CustomMessage = () => {
+      throw new Error('template missing');
+    };
+    const f = await failure(cognito.send(new ForgotPasswordCommand({ ClientId: clientId, Username: username })));
+    expect(f).toMatchObject({ name: 'UserLambdaValidationException', message: 'CustomMessage failed with error template missing.' });
   });
 });

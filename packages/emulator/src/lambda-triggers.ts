@@ -201,3 +201,23 @@ export async function userMigration(ctx: Ctx, pool: Pool, args: { clientId: stri
 export function refreshClaims(ctx: Ctx, pool: Pool, clientId: string, user: User) {
   return (id: Record<string, unknown>, access: Record<string, unknown>) => preTokenGeneration(ctx, pool, { clientId, user, source: 'TokenGeneration_RefreshTokens', clientMetadata: {} }, id, access);
 }
+
+export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_ForgotPassword' | 'CustomMessage_AdminCreateUser';
+
+/**
+ * Custom message: the text of a code message. The trigger writes `smsMessage` / `emailMessage`
+ * / `emailSubject` around `request.codeParameter` ("{####}", and "{username}" for
+ * invitations); the emulator fills in the code and user name. Undefined without a trigger.
+ */
+export async function customMessage(ctx: Ctx, pool: Pool, args: { clientId: string; user: User; source: CustomMessageSource; medium: 'SMS' | 'EMAIL'; code: string; clientMetadata: Record<string, string> }): Promise<{ message: string; subject?: string } | undefined> {
+  const fn = pool.triggers.customMessage;
+  if (!fn) return undefined;
+  const invitation = args.source === 'CustomMessage_AdminCreateUser';
+  const request: Record<string, unknown> = { userAttributes: eventAttributes(args.user), codeParameter: '{####}', linkParameter: '{##Click Here##}', clientMetadata: { ...args.clientMetadata } };
+  if (invitation) request.usernameParameter = '{username}';
+  const res = await invokeTrigger(fn, 'CustomMessage', header(ctx, pool, args.clientId, args.user.username, args.source), request, { smsMessage: null, emailMessage: null, emailSubject: null }, ctx.triggerTimeoutMs);
+  const text = args.medium === 'SMS' ? res.smsMessage : res.emailMessage;
+  if (typeof text !== 'string' || text === '') return undefined;
+  const fill = (s: string) => s.split('{####}').join(args.code).split('{username}').join(args.user.username);
+  return { message: fill(text), ...(args.medium === 'EMAIL' && typeof res.emailSubject === 'string' ? { subject: res.emailSubject } : {}) };
+}

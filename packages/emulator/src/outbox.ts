@@ -18,6 +18,10 @@ export interface OutboxMessage {
   /** The code (for INVITATION: the temporary password; empty for WELCOME, a migrated user's welcome). */
   code: string;
   purpose: OutboxPurpose;
+  /** The text the custom message trigger wrote (code filled in), when the pool has one. */
+  message?: string;
+  /** The email subject the custom message trigger wrote. */
+  subject?: string;
   /** Emulator clock time of sending, epoch ms. */
   at: number;
 }

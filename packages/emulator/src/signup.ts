@@ -7,7 +7,7 @@ import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, typ
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optString, reqString, stringMap, type Input } from './params.js';
-import { postConfirmation, preSignUp } from './lambda-triggers.js';
+import { customMessage, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
 import { migrateUser } from './migration.js';
 
 const SIGN_UP_CODE_MS = 24 * 3600_000;
@@ -20,12 +20,13 @@ interface Delivery {
 }
 
 /** Sends a code by email when the user has one, else by SMS; returns CodeDeliveryDetails. */
-function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose): Delivery {
+async function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose, trigger: { clientId: string; source: CustomMessageSource; clientMetadata: Record<string, string> }): Promise<Delivery> {
   const email = user.attributes.email;
   const phone = user.attributes.phone_number;
   const medium = email || !phone ? 'EMAIL' : 'SMS';
   const destination = medium === 'EMAIL' ? (email ?? '') : phone!;
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, at: ctx.clock.now() });
+  const text = await customMessage(ctx, pool, { ...trigger, user, medium, code });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, ...text, at: ctx.clock.now() });
   return medium === 'EMAIL'
     ? { Destination: maskEmail(destination), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
     : { Destination: maskPhone(destination), DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
@@ -90,7 +91,7 @@ export async function signUp(ctx: Ctx, input: Input) {
   if (auto.autoConfirmUser) return { UserConfirmed: true, UserSub: user.sub, Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
-  const delivery = deliver(ctx, pool, user, code, 'SIGN_UP');
+  const delivery = await deliver(ctx, pool, user, code, 'SIGN_UP', { clientId: client.id, source: 'CustomMessage_SignUp', clientMetadata });
   return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery, Session: signUpSession(ctx, pool, client, user, 'CONFIRM_SIGN_UP') };
 }
 
@@ -113,14 +114,14 @@ export async function confirmSignUp(ctx: Ctx, input: Input) {
 }
 
 /** ResendConfirmationCode. */
-export function resendConfirmationCode(ctx: Ctx, input: Input) {
+export async function resendConfirmationCode(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
-  const { pool } = clientAndHash(ctx, input, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.invalidParameter('User is already confirmed.');
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: ctx.clock.now() + SIGN_UP_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'SIGN_UP') };
+  return { CodeDeliveryDetails: await deliver(ctx, pool, user, code, 'SIGN_UP', { clientId: client.id, source: 'CustomMessage_ResendCode', clientMetadata: stringMap(input, 'ClientMetadata') }) };
 }
 
 /** ForgotPassword. */
@@ -135,7 +136,7 @@ export async function forgotPassword(ctx: Ctx, input: Input) {
   }
   const code = randomCode(6);
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD') };
+  return { CodeDeliveryDetails: await deliver(ctx, pool, user, code, 'FORGOT_PASSWORD', { clientId: client.id, source: 'CustomMessage_ForgotPassword', clientMetadata }) };
 }
 
 /**
