@@ -36,7 +36,12 @@ async function play(scenario: SessionScenario, driver: SessionDriver & { reset?(
     async globalSignOut() {
       const res = await fetch(env.emu.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminUserGlobalSignOut' },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.AdminUserGlobalSignOut',
+          // Admin operations want a SigV4 signature (the emulator checks its form, not the credentials).
+          authorization: 'AWS4-HMAC-SHA256 Credential=test/20261201/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+        },
         body: JSON.stringify({ UserPoolId: env.target(scenario.pool).userPoolId, Username: u.username }),
       });
       if (!res.ok) throw new Error(`AdminUserGlobalSignOut: HTTP ${res.status}`);

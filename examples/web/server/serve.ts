@@ -21,6 +21,8 @@ console.log(`emulator   ${emu.endpoint}`);
 console.log('building the page with Vite…');
 const root = await buildPage();
 const server = await startStaticServer({ root, config: demoWebConfig(emu.endpoint), connectOrigins: [emu.endpoint], port });
+// The page reads TOTP codes from /_emulator/totp, which answers only the origins named.
+emu.allowCorsOrigin(new URL(server.url).origin);
 console.log(`web page   ${server.url}   (Ctrl-C to stop)`);
 console.log('Codes sent by the emulator appear below; TOTP codes: GET ' + emu.endpoint + '/_emulator/totp?userPoolId=…&username=…');
 

@@ -53,6 +53,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     ]);
     emu = started;
     server = await startStaticServer({ root, config: demoWebConfig(emu.endpoint), connectOrigins: [emu.endpoint] });
+    // The page reads TOTP codes from /_emulator/totp, which answers only the origins named.
+    emu.allowCorsOrigin(new URL(server.url).origin);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,

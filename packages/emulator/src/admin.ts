@@ -8,7 +8,9 @@ import { CognitoError, errors } from './errors.js';
 import { API_DEFAULT_FLOWS, checkPolicy, clientFromConfig, newUser, newUserIdentity, poolFromConfig, setPassword, type AppClient, type Pool, type User } from './model.js';
 import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
-import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
+import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, stringMap, type Input } from './params.js';
+import { customMessage, NO_CLIENT, postConfirmation, preSignUp } from './lambda-triggers.js';
+import { triggersFromLambdaConfig } from './lambda-config.js';
 import type { MfaChallengeName } from './config.js';
 import { checkAliasesFree, checkAttributes } from './attribute-schema.js';
 import { clientSettingsDescription, clientSettingsFromInput } from './client-settings.js';
@@ -43,6 +45,7 @@ export function poolDescription(ctx: Ctx, pool: Pool) {
     },
     EstimatedNumberOfUsers: pool.users.size,
     ...deviceConfigurationDescription(pool),
+    LambdaConfig: pool.lambdaConfig ?? {},
   };
 }
 
@@ -85,8 +88,10 @@ export function createUserPool(ctx: Ctx, input: Input) {
   const usernameAttributes = stringList(input, 'UsernameAttributes');
   const aliasAttributes = stringList(input, 'AliasAttributes');
   const settings = poolSettingsFromInput(input, ctx.clock.now());
+  const lambdaConfig = optObject(input, 'LambdaConfig');
   let pool: Pool;
   try {
+    const triggers = lambdaConfig ? triggersFromLambdaConfig(lambdaConfig, ctx.lambdas ?? new Map()) : {};
     pool = poolFromConfig(
       {
         id: newPoolId(ctx.region),
@@ -107,9 +112,10 @@ export function createUserPool(ctx: Ctx, input: Input) {
           temporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays'),
         } : { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
       },
-      {},
+      triggers,
       ctx.clock.now(),
     );
+    if (lambdaConfig) pool.lambdaConfig = structuredClone(lambdaConfig);
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
@@ -220,7 +226,7 @@ export function describeUserPoolClient(ctx: Ctx, input: Input) {
 }
 
 /** AdminCreateUser. */
-export function adminCreateUser(ctx: Ctx, input: Input) {
+export async function adminCreateUser(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const username = reqString(input, 'Username', { max: 128 });
   const attributes = attributeList(input, 'UserAttributes');
@@ -243,7 +249,11 @@ export function adminCreateUser(ctx: Ctx, input: Input) {
     checkAttributes(pool, given, 'create');
     checkAliasesFree(pool, undefined, given, optBoolean(input, 'ForceAliasCreation') ?? false);
   }
+  // Pre sign-up runs for new users; AdminCreateUser users stay FORCE_CHANGE_PASSWORD whatever it answers.
+  const auto = identity ? await preSignUp(ctx, pool, { clientId: NO_CLIENT, source: 'PreSignUp_AdminCreateUser', userName: identity.username, attributes: identity.attributes, validationData: attributeList(input, 'ValidationData'), clientMetadata: stringMap(input, 'ClientMetadata') }) : undefined;
   const user = existing ?? newUser(identity!.username, now, identity!.attributes);
+  if (auto?.autoVerifyEmail && user.attributes.email) user.attributes.email_verified = 'true';
+  if (auto?.autoVerifyPhone && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordAt = now;
   setPassword(pool, user, password, now);
@@ -252,7 +262,8 @@ export function adminCreateUser(ctx: Ctx, input: Input) {
     const byEmail = mediums.includes('EMAIL') && user.attributes.email;
     const medium = byEmail || !user.attributes.phone_number ? 'EMAIL' : 'SMS';
     const destination = medium === 'EMAIL' ? (user.attributes.email ?? '') : user.attributes.phone_number!;
-    ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code: password, purpose: 'INVITATION', at: now });
+    const text = await customMessage(ctx, pool, { clientId: NO_CLIENT, user, source: 'CustomMessage_AdminCreateUser', medium, code: password, clientMetadata: stringMap(input, 'ClientMetadata') });
+    ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code: password, purpose: 'INVITATION', ...text, at: now });
   }
   return { User: userDescription(user) };
 }
@@ -309,12 +320,13 @@ export function adminSetEnabled(enabled: boolean) {
 }
 
 /** AdminConfirmSignUp. */
-export function adminConfirmSignUp(ctx: Ctx, input: Input) {
+export async function adminConfirmSignUp(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   if (user.status !== 'UNCONFIRMED') throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   user.status = 'CONFIRMED';
   user.signUpCode = undefined;
+  await postConfirmation(ctx, pool, user, NO_CLIENT, 'PostConfirmation_ConfirmSignUp', stringMap(input, 'ClientMetadata'));
   return {};
 }
 

@@ -48,7 +48,7 @@ describe('startEmulator API', () => {
   });
 
   it('refuses a broken config at start with a clear error', async () => {
-    await expect(startEmulator({ config: { pools: [{ id: 'us-east-1_x', clients: [{ explicitAuthFlows: ['ALLOW_MAGIC'] }] }] } })).rejects.toThrow(/unknown explicit auth flow/);
+    await expect(startEmulator({ config: { pools: [{ id: 'us-east-1_x', clients: [{ explicitAuthFlows: ['ALLOW_MAGIC'] }] }] } })).rejects.toThrow(/pools\[0\]\.clients\[0\]\.explicitAuthFlows\[0\]: must be one of "ALLOW_USER_SRP_AUTH"/);
     await expect(startEmulator({ config: '/nonexistent/pool.json' })).rejects.toThrow();
   });
 

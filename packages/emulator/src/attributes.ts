@@ -5,6 +5,7 @@
 import { userOfToken } from './account.js';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { existingUser, type Ctx } from './context.js';
+import { checkPendingCode } from './code-attempts.js';
 import { errors } from './errors.js';
 import type { Pool, User } from './model.js';
 import { attributeList, reqString, stringList, type Input } from './params.js';
@@ -67,9 +68,7 @@ export async function verifyUserAttribute(ctx: Ctx, input: Input) {
   const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
   const name = reqString(input, 'AttributeName');
   const code = reqString(input, 'Code');
-  const pending = user.attributeCodes[name];
-  if (!pending || pending.code !== code) throw errors.codeMismatch('Invalid verification code provided, please try again.');
-  if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+  checkPendingCode(user.attributeCodes[name], code, ctx.clock.now());
   // A verified email / phone of an alias pool must not be another user's verified alias.
   checkAliasesFree(pool, user, { [`${name}_verified`]: 'true' });
   delete user.attributeCodes[name];

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { recordFailure, recordSuccess, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
+import { postAuthentication, preTokenGeneration } from './lambda-triggers.js';
 import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
 import { deviceOfSignIn, deviceStep } from './device-auth.js';
@@ -62,9 +63,13 @@ export function challenge(c: Call, name: string, parameters: Record<string, stri
 /** Ends the sign-in with tokens. */
 export async function tokens(c: Call): Promise<AuthResponse> {
   recordSuccess(c.user);
-  recordAuthEvent(c.user, 'SignIn', 'Pass', c.ctx.clock.now());
+  const { ctx, pool, client, user, state } = c;
+  recordAuthEvent(user, 'SignIn', 'Pass', ctx.clock.now());
+  await postAuthentication(ctx, pool, client.id, user, state.clientMetadata);
   const device = deviceOfSignIn(c);
-  const result = await c.ctx.tokens.issue(c.pool, c.client, c.user, { deviceKey: device.deviceKey });
+  const source = state.newPasswordDone ? 'TokenGeneration_NewPasswordChallenge' : 'TokenGeneration_Authentication';
+  const customize = (id: Record<string, unknown>, access: Record<string, unknown>) => preTokenGeneration(ctx, pool, { clientId: client.id, user, source, clientMetadata: state.clientMetadata }, id, access);
+  const result = await ctx.tokens.issue(pool, client, user, { deviceKey: device.deviceKey, customize });
   if (device.metadata) result.NewDeviceMetadata = device.metadata;
   return { ChallengeParameters: {}, AuthenticationResult: result };
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
 
-const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--issuer emulator|aws] [--verbose]
+const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--config pool.json] [--issuer emulator|aws] [--data DIR] [--cors-origin ORIGIN]... [--verbose]
 
   --port     port to listen on (default 9229; 0 picks a free port)
   --host     interface to listen on (default 127.0.0.1)
@@ -13,6 +13,9 @@ const USAGE = `Usage: nextstep-emulator [--port 9229] [--host 127.0.0.1] [--conf
   --issuer   token issuer: emulator (default, http://HOST:PORT/<pool>) or aws
              (https://cognito-idp.<region>.amazonaws.com/<pool>; keys stay at
              http://HOST:PORT/<pool>/.well-known/jwks.json)
+  --data     directory keeping pools, clients and users across restarts
+  --cors-origin  a web origin (http://localhost:5173) whose pages may call admin
+                 operations and /_emulator/*; repeat for more (others get 403)
   --verbose  print one line per request
 `;
 
@@ -27,6 +30,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string' },
         issuer: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        data: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,6 +63,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     host: values.host,
     config: values.config,
     issuer: values.issuer as 'aws' | 'emulator' | undefined,
+    corsOrigins: values['cors-origin'],
+    dataDir: values.data,
     log: values.verbose ? (line) => out(`[request] ${line}`) : undefined,
     // The outbox is the emulator's phone and mailbox: printing codes here is its purpose.
     onMessage: (m) => out(`[${m.medium.toLowerCase()}] ${m.purpose} to ${m.destination || '(no destination)'} (user ${m.username}, pool ${m.userPoolId}): ${m.code}`),

@@ -28,6 +28,22 @@ export interface TriggersConfig {
   createAuthChallenge?: TriggerFunction | string;
   /** Checks `event.request.challengeAnswer`; sets `event.response.answerCorrect`. */
   verifyAuthChallengeResponse?: TriggerFunction | string;
+  /** Pre sign-up: may set `autoConfirmUser`, `autoVerifyEmail`, `autoVerifyPhone`; a throw refuses the sign-up. */
+  preSignUp?: TriggerFunction | string;
+  /** Post confirmation (ConfirmSignUp, AdminConfirmSignUp, ConfirmForgotPassword). */
+  postConfirmation?: TriggerFunction | string;
+  /** Pre authentication: a throw refuses the sign-in (UserLambdaValidationException). */
+  preAuthentication?: TriggerFunction | string;
+  /** Post authentication: after the last factor, before tokens. */
+  postAuthentication?: TriggerFunction | string;
+  /** Pre token generation: changes claims (and, from V2_0, access-token claims and scopes). */
+  preTokenGeneration?: TriggerFunction | string;
+  /** The event version pre token generation gets: `V1_0` (default), `V2_0` or `V3_0`. */
+  preTokenGenerationVersion?: 'V1_0' | 'V2_0' | 'V3_0';
+  /** User migration: asked about unknown users on password sign-in and ForgotPassword. */
+  userMigration?: TriggerFunction | string;
+  /** Custom message: writes `smsMessage` / `emailMessage` / `emailSubject` of sign-up, resend, reset and invitation messages. */
+  customMessage?: TriggerFunction | string;
 }
 
 /** An app client of a pool. */
@@ -119,8 +135,13 @@ export interface PoolConfig {
    * `allowedFirstAuthFactors` to enable them.
    */
   webAuthn?: { relyingPartyId?: string; userVerification?: 'required' | 'preferred' };
-  /** Custom-auth Lambda triggers. */
+  /** Lambda triggers as functions or `"./file.js#export"` paths; they win over `lambdaConfig`. */
   triggers?: TriggersConfig;
+  /**
+   * Cognito's LambdaConfig (`{ "PreSignUp": "arn:aws:lambda:...", "PreTokenGenerationConfig": { "LambdaVersion": "V2_0", "LambdaArn": "arn:..." } }`);
+   * every ARN must be a key of the config's `lambdas`.
+   */
+  lambdaConfig?: Record<string, unknown>;
   /** App clients. */
   clients?: ClientConfig[];
   /** Users to seed. */
@@ -129,10 +150,21 @@ export interface PoolConfig {
 
 /** The whole config. */
 export interface EmulatorConfig {
+  /** A JSON Schema reference for editors (ignored). */
+  $schema?: string;
   /** User pools to create at start. */
   pools?: PoolConfig[];
   /** Token issuer: `emulator` (default, the emulator's URL) or `aws` (Cognito's URL for the pool's region). */
   issuer?: 'emulator' | 'aws';
+  /**
+   * Lambda functions by ARN: what a LambdaConfig (here or in CreateUserPool) may name.
+   * Values are functions or `"./file.js#export"` paths.
+   */
+  lambdas?: Record<string, TriggerFunction | string>;
+  /** Directory keeping pools, clients and users across restarts (relative to the config file); see `dataDir` of startEmulator. */
+  dataDir?: string;
+  /** Web origins allowed to reach admin operations and `/_emulator/*` (see `corsOrigins` of startEmulator). */
+  corsOrigins?: string[];
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */

@@ -19,6 +19,10 @@ export interface Ctx {
   region: string;
   /** How long a Lambda trigger may run. */
   triggerTimeoutMs: number;
+  /** Runs after every API request (persistence writes what changed). */
+  afterRequest?: () => void;
+  /** Lambda functions by ARN, for LambdaConfig. */
+  lambdas?: ReadonlyMap<string, import('./config.js').TriggerFunction>;
 }
 
 /** Checks SECRET_HASH = base64(HMAC-SHA256(secret, username + clientId)) for clients with a secret. */

@@ -1,11 +1,17 @@
 /** `startEmulator`: a Cognito-compatible server on 127.0.0.1, in-process. */
 import { createServer } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createClock, type Clock } from './clock.js';
-import { loadConfigFile, resolveTrigger, type EmulatorConfig, type PoolConfig } from './config.js';
+import { loadConfigFile, type EmulatorConfig, type PoolConfig, type TriggerFunction } from './config.js';
+import { poolTriggers, resolveLambdas } from './trigger-setup.js';
 import type { Ctx } from './context.js';
 import { createFaults, type Faults } from './faults.js';
+import { CorsOrigins } from './access.js';
+import { validateConfig, validatePoolConfig } from './config-validation.js';
 import { createHandler } from './http.js';
+import { DataDir } from './persistence.js';
+import { restorePools } from './restore.js';
 import { newPoolId, poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
 import { SessionStore } from './sessions.js';
@@ -33,6 +39,23 @@ export interface EmulatorOptions {
   issuer?: IssuerMode;
   /** How long a custom-auth trigger may run before UserLambdaValidationException (default 5000 ms, as Lambda triggers of Cognito). */
   triggerTimeoutMs?: number;
+  /**
+   * Lambda functions by ARN, which LambdaConfig (CreateUserPool's or a config pool's) names:
+   * functions, or `"./file.js#export"` paths. Merged over the config's `lambdas`.
+   */
+  lambdas?: Record<string, TriggerFunction | string>;
+  /**
+   * Web origins (`http://localhost:5173`) whose pages may call admin operations and the
+   * `/_emulator/*` helper routes. Other origins get 403 there; Cognito's unsigned operations
+   * stay open to every origin. Merged with the config's `corsOrigins`.
+   */
+  corsOrigins?: string[];
+  /**
+   * Keep pools, clients and users in this directory across restarts (created if missing):
+   * an fsynced journal plus atomically replaced snapshots, which survive a kill -9. Sessions
+   * and issued tokens are not kept. Overrides the config's `dataDir`.
+   */
+  dataDir?: string;
   /** Receives one line per request (operation, status, time); never bodies or secrets. */
   log?: (line: string) => void;
   /** Called for every message the emulator "sends" (the CLI prints them). */
@@ -63,6 +86,8 @@ export interface Emulator {
   createPool(pool: PoolConfig): Promise<CreatedPool>;
   /** Every pool with its clients. */
   pools(): CreatedPool[];
+  /** Allows one more web origin to reach admin operations and `/_emulator/*` (e.g. a dev server started later). */
+  allowCorsOrigin(origin: string): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -103,27 +128,48 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     config = loaded.config;
     baseDir = options.configBaseDir ?? loaded.baseDir;
   } else if (options.config) config = options.config;
-  if (config.pools !== undefined && !Array.isArray(config.pools)) throw new Error('Emulator config: "pools" must be an array');
+  validateConfig(config);
   issuerMode = options.issuer ?? config.issuer ?? 'emulator';
   if (issuerMode !== 'emulator' && issuerMode !== 'aws') throw new Error('Emulator config: "issuer" must be "emulator" or "aws"');
+  const lambdas = await resolveLambdas({ ...config.lambdas, ...options.lambdas }, baseDir);
+  ctx.lambdas = lambdas;
+
+  const dataDirOption = options.dataDir ?? (config.dataDir !== undefined ? resolve(baseDir, config.dataDir) : undefined);
+  const data = dataDirOption !== undefined ? DataDir.open(resolve(dataDirOption)) : undefined;
+  try {
+    if (data) for (const pool of restorePools(data, lambdas)) store.addPool(pool);
+  } catch (e) {
+    data?.release();
+    throw e;
+  }
 
   const addPool = async (p: PoolConfig): Promise<CreatedPool> => {
-    if (!p || typeof p !== 'object') throw new Error('Emulator config: a pool must be an object');
-    const t = p.triggers ?? {};
-    const triggers = {
-      defineAuthChallenge: await resolveTrigger(t.defineAuthChallenge, baseDir, 'defineAuthChallenge'),
-      createAuthChallenge: await resolveTrigger(t.createAuthChallenge, baseDir, 'createAuthChallenge'),
-      verifyAuthChallengeResponse: await resolveTrigger(t.verifyAuthChallengeResponse, baseDir, 'verifyAuthChallengeResponse'),
-    };
+    validatePoolConfig(p);
+    const triggers = await poolTriggers(p, lambdas, baseDir);
     // A pool without an id gets one in the emulator's region.
     const pool = poolFromConfig(p.id === undefined ? { ...p, id: newPoolId(ctx.region) } : p, triggers, clock.now());
+    if (p.lambdaConfig) pool.lambdaConfig = structuredClone(p.lambdaConfig);
     store.addPool(pool);
+    data?.record(store);
     return describe(pool);
   };
-  for (const p of config.pools ?? []) await addPool(p);
+  try {
+    for (const p of config.pools ?? []) {
+      // A pool the data directory holds already keeps its stored state; the config only
+      // supplies its trigger functions again (functions are not stored).
+      const restored = p && typeof p === 'object' && p.id !== undefined ? store.pools.get(p.id) : undefined;
+      if (restored) Object.assign(restored.triggers, await poolTriggers(p, lambdas, baseDir));
+      else await addPool(p);
+    }
+  } catch (e) {
+    data?.release();
+    throw e;
+  }
+  if (data) ctx.afterRequest = () => data.record(store);
   await tokens.ready();
 
-  const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log }));
+  const corsOrigins = new CorsOrigins([...(config.corsOrigins ?? []), ...(options.corsOrigins ?? [])]);
+  const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log, corsOrigins }));
   // Idle keep-alive sockets stay open for a minute, as AWS endpoints keep them: with Node's
   // 5 s default a client whose event loop is busy (SRP in jsbn takes seconds under load)
   // reuses a socket the server has just closed and sees a network error.
@@ -158,10 +204,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return totpCode(secret, atMs ?? clock.now());
     },
     createPool: addPool,
+    allowCorsOrigin: (origin) => corsOrigins.add(origin),
     pools: () => [...store.pools.values()].map(describe),
     close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      new Promise<void>((done) => {
+        server.close(() => {
+          data?.close();
+          done();
+        });
         server.closeAllConnections();
       }),
   };

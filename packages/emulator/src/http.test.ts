@@ -40,14 +40,14 @@ describe('AWS JSON 1.1 protocol', () => {
     expect((await post('{}', { 'x-amz-target': 'SomethingElse.InitiateAuth' })).body.__type).toBe('UnknownOperationException');
   });
 
-  it('missing or wrong-typed parameters → InvalidParameterException, secrets not echoed', async () => {
+  it('missing parameters → InvalidParameterException, wrong-typed → SerializationException (as Cognito), secrets not echoed', async () => {
     const missing = await post(JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH' }), target('InitiateAuth'));
     expect(missing.body.__type).toBe('InvalidParameterException');
     expect(missing.body.message).toContain('clientId');
     const wrongType = await post(JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 42 }), target('InitiateAuth'));
-    expect(wrongType.body.__type).toBe('InvalidParameterException');
+    expect(wrongType.body.__type).toBe('SerializationException');
     const mapType = await post(JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: 'u', PASSWORD: 5 } }), target('InitiateAuth'));
-    expect(mapType.body.__type).toBe('InvalidParameterException');
+    expect(mapType.body.__type).toBe('SerializationException');
     const noPassword = await post(JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: 'u' } }), target('InitiateAuth'));
     expect(noPassword.body).toEqual({ __type: 'InvalidParameterException', message: 'Missing required parameter PASSWORD' });
     const badFlow = await post(JSON.stringify({ AuthFlow: 'MAGIC', ClientId: 'c' }), target('InitiateAuth'));

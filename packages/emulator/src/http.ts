@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CorsOrigins, isSigV4, UNSIGNED_OPERATIONS } from './access.js';
+import { parseJsonBody } from './body.js';
 import type { Ctx } from './context.js';
 import { CognitoError } from './errors.js';
 import { operations } from './operations.js';
@@ -21,9 +23,19 @@ const ALLOWED_HEADERS = [
   'authorization', 'amz-sdk-invocation-id', 'amz-sdk-request', 'cache-control', 'x-amz-client-context',
 ].join(', ');
 
-function cors(res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
+/** CORS for a route: `*` for Cognito's public surface, the named origins only for the rest. */
+function cors(res: ServerResponse, origin: string | undefined, open: boolean): void {
   res.setHeader('access-control-expose-headers', 'x-amzn-errortype, x-amzn-requestid, x-amzn-errormessage, x-amz-id-2, date');
+  if (open) res.setHeader('access-control-allow-origin', '*');
+  else if (origin !== undefined) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+  } else res.removeHeader('access-control-allow-origin');
+}
+
+function refuseOrigin(res: ServerResponse, what: string): void {
+  res.removeHeader('access-control-allow-origin');
+  sendError(res, 'AccessDeniedException', `This origin may not call ${what}: name it in the emulator's corsOrigins.`, 403);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, requestId: string = randomUUID()): void {
@@ -80,15 +92,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface HttpOptions {
   log?: (line: string) => void;
+  /** Origins allowed to reach admin operations and `/_emulator/*` from a browser. */
+  corsOrigins?: CorsOrigins;
 }
 
 /** The request handler of one emulator. */
 export function createHandler(ctx: Ctx, opts: HttpOptions) {
   const log = opts.log;
+  const origins = opts.corsOrigins ?? new CorsOrigins();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      cors(res);
       const url = new URL(req.url ?? '/', 'http://emulator');
+      const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+      const helper = url.pathname.startsWith('/_emulator/');
+      cors(res, origin, !helper);
+      // Helper routes hand out secrets and codes: a page from another origin must not reach
+      // them, not even with a "simple" request that needs no preflight.
+      if (helper && !origins.allows(origin)) {
+        req.resume();
+        return refuseOrigin(res, url.pathname);
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -105,7 +128,7 @@ export function createHandler(ctx: Ctx, opts: HttpOptions) {
         req.resume();
         return sendError(res, 'UnknownOperationException', `No route for ${req.method} ${url.pathname}`, 404);
       }
-      await handleApi(ctx, req, res, log);
+      await handleApi(ctx, req, res, log, origins);
     } catch (e) {
       log?.(`internal error: ${(e as Error).message}`);
       sendError(res, 'InternalErrorException', 'An internal error occurred.', 500);
@@ -113,7 +136,7 @@ export function createHandler(ctx: Ctx, opts: HttpOptions) {
   };
 }
 
-async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, log: HttpOptions['log']): Promise<void> {
+async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, log: HttpOptions['log'], origins: CorsOrigins): Promise<void> {
   const started = Date.now();
   const requestId = randomUUID();
   const target = req.headers['x-amz-target'];
@@ -125,6 +148,13 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
   const op = target.slice(TARGET_PREFIX.length);
   const handler = Object.hasOwn(operations, op) ? operations[op] : undefined;
   if (!handler) return sendError(res, 'UnknownOperationException', `Unknown operation ${op.slice(0, 100)}.`, 400, requestId);
+  if (!UNSIGNED_OPERATIONS.has(op)) {
+    // Admin operations: Cognito takes them SigV4-signed only, never from an arbitrary page.
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    if (!origins.allows(origin)) return refuseOrigin(res, op);
+    cors(res, origin, false);
+    if (!isSigV4(req.headers.authorization)) return sendError(res, 'MissingAuthenticationTokenException', 'Missing Authentication Token', 400, requestId);
+  }
 
   const latency = ctx.faults.take(op, ['latency']);
   if (latency) await sleep(latency.latencyMs ?? 1000);
@@ -137,22 +167,23 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
   if (fault?.kind === 'throttle') return sendError(res, 'TooManyRequestsException', 'Too many requests', 400, requestId);
   if (fault?.kind === 'server-error') return sendError(res, 'InternalErrorException', 'An internal error occurred.', fault.status ?? 500, requestId);
 
-  let input: unknown;
+  let input: Record<string, unknown>;
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch {
-    return sendError(res, 'SerializationException', 'Start of structure or map found where not expected.', 400, requestId);
-  }
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    return sendError(res, 'SerializationException', 'Start of structure or map found where not expected.', 400, requestId);
+    input = parseJsonBody(body);
+  } catch (e) {
+    return sendError(res, 'SerializationException', (e as Error).message, 400, requestId);
   }
   try {
     // The region the request was signed for (CreateUserPool makes `<region>_…` ids).
     const region = requestRegion(req.headers);
-    const out = await handler(region ? { ...ctx, region } : ctx, input as Record<string, unknown>);
+    const out = await handler(region ? { ...ctx, region } : ctx, input);
+    // Durable before the answer leaves: a client that saw 200 finds the change after a crash.
+    persist(ctx, log);
     send(res, 200, out ?? {}, {}, requestId);
     log?.(`${op} 200 ${Date.now() - started}ms`);
   } catch (e) {
+    // Failed calls change state too (wrong-code counters, lockout).
+    persist(ctx, log);
     if (e instanceof CognitoError) {
       sendError(res, e.type, e.message, e.status, requestId);
       log?.(`${op} ${e.status} ${e.type} ${Date.now() - started}ms`);
@@ -163,12 +194,25 @@ async function handleApi(ctx: Ctx, req: IncomingMessage, res: ServerResponse, lo
   }
 }
 
+function persist(ctx: Ctx, log: HttpOptions['log']): void {
+  try {
+    ctx.afterRequest?.();
+  } catch (e) {
+    log?.(`persisting state failed: ${(e as Error).message}`);
+  }
+}
+
 async function handleGet(ctx: Ctx, url: URL, res: ServerResponse): Promise<void> {
   const path = url.pathname;
   if (path === '/health') return send(res, 200, { status: 'ok' }, { 'content-type': 'application/json' });
   const jwks = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
   if (jwks) {
-    const poolId = decodeURIComponent(jwks[1]!);
+    let poolId: string;
+    try {
+      poolId = decodeURIComponent(jwks[1]!);
+    } catch {
+      return sendError(res, 'ResourceNotFoundException', 'User pool does not exist.', 404);
+    }
     if (!ctx.store.pools.has(poolId)) return sendError(res, 'ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
     if (jwks[2] === 'jwks.json') return send(res, 200, await ctx.tokens.jwks(), { 'content-type': 'application/json' });
     const iss = ctx.tokens.issuer(poolId);
@@ -205,9 +249,9 @@ async function handleEmulatorPost(ctx: Ctx, url: URL, req: IncomingMessage, res:
   if (!body) return;
   let input: Record<string, unknown>;
   try {
-    input = body.length ? JSON.parse(body.toString('utf8')) : {};
-  } catch {
-    return sendError(res, 'SerializationException', 'Body is not JSON.', 400);
+    input = parseJsonBody(body);
+  } catch (e) {
+    return sendError(res, 'SerializationException', (e as Error).message, 400);
   }
   if (url.pathname === '/_emulator/clock') {
     if (typeof input.advanceMs === 'number' && Number.isFinite(input.advanceMs)) ctx.clock.advance(input.advanceMs);

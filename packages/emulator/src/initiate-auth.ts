@@ -1,10 +1,11 @@
 /** InitiateAuth: every auth flow's first call. */
-import { createHash, randomBytes } from 'node:crypto';
 import { afterFirstFactor, challenge, chooseFirstFactor, firstFactorsOf, interpose, newState, next, parseA, passwordFirstFactor, srpChallenge, type Call } from './auth-steps.js';
 import { checkLock, checkSecretHash, lookupUser, signInUser, type Ctx } from './context.js';
 import { defineNext } from './custom-auth.js';
 import { errors } from './errors.js';
-import { newUser, setPassword, type AppClient, type Pool } from './model.js';
+import { preAuthentication } from './lambda-triggers.js';
+import { migrateUser } from './migration.js';
+import { dummyPasswordCheck, phantomSrp } from './phantom.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import { setDeviceKey } from './device-auth.js';
 import { refreshTokenAuth } from './refresh.js';
@@ -38,6 +39,8 @@ export function checkPoolOfClient(ctx: Ctx, input: Input): void {
   if (ctx.store.client(clientId).pool.id !== userPoolId) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
 }
 
+const PASSWORD_FLOWS = new Set(['USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
+
 const ADMIN_FLOW_FLAGS: Record<string, string> = {
   ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
@@ -62,32 +65,26 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
 
   const username = reqParam(params, 'USERNAME');
   checkSecretHash(client, [username], params.SECRET_HASH);
-  if (authFlow === 'USER_SRP_AUTH' && client.preventUserExistenceErrors && !lookupUser(pool, username)) {
-    return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
+  let known = lookupUser(pool, username);
+  // User migration needs the password, so only password sign-ins migrate (as in Cognito).
+  const password = PASSWORD_FLOWS.has(authFlow) ? reqParam(params, 'PASSWORD') : authFlow === 'USER_AUTH' && params.PREFERRED_CHALLENGE === 'PASSWORD' ? params.PASSWORD : undefined;
+  if (!known && password) known = await migrateUser(ctx, pool, client, username, { password, validationData: clientMetadata, clientMetadata });
+  if (!known && client.preventUserExistenceErrors) {
+    await preAuthentication(ctx, pool, client.id, username, undefined, clientMetadata);
+    if (authFlow === 'USER_SRP_AUTH') return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
   }
+  // An unknown user's password answer must not come faster than a real user's.
+  if (!known && password !== undefined) dummyPasswordCheck(pool, username, password);
   const user = signInUser(pool, client, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
+  await preAuthentication(ctx, pool, client.id, username, user, clientMetadata);
   const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
   if (params.DEVICE_KEY) setDeviceKey(c, params.DEVICE_KEY);
   const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
   const operation = admin ? 'AdminInitiateAuth' : 'InitiateAuth';
   if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, operation, await autoSignIn(c, signUpSession));
   return interpose(c, operation, await startFlow(c, authFlow, params));
-}
-
-/**
- * PreventUserExistenceErrors for SRP: an unknown user gets a PASSWORD_VERIFIER like a real
- * one (a salt stable per name, a random verifier), and the claim then fails as a wrong
- * password would, so the answers do not reveal whether the user exists.
- */
-function phantomSrp(ctx: Ctx, pool: Pool, client: AppClient, username: string, A: bigint, clientMetadata: Record<string, string>): AuthResponse {
-  const user = newUser(username, ctx.clock.now());
-  setPassword(pool, user, randomBytes(24).toString('base64'), ctx.clock.now());
-  user.password!.saltHex = BigInt('0x' + createHash('sha256').update(`${pool.id}/${username}`).digest('hex').slice(0, 32)).toString(16);
-  const state = newState(pool, client, user, 'USER_SRP_AUTH', clientMetadata);
-  state.phantom = true;
-  return srpChallenge({ ctx, pool, client, user, state }, A);
 }
 
 /**

@@ -27,6 +27,15 @@ export interface Triggers {
   defineAuthChallenge?: TriggerFunction;
   createAuthChallenge?: TriggerFunction;
   verifyAuthChallengeResponse?: TriggerFunction;
+  preSignUp?: TriggerFunction;
+  postConfirmation?: TriggerFunction;
+  preAuthentication?: TriggerFunction;
+  postAuthentication?: TriggerFunction;
+  preTokenGeneration?: TriggerFunction;
+  /** The pre token generation event version (LambdaConfig PreTokenGenerationConfig.LambdaVersion; default V1_0). */
+  preTokenGenerationVersion?: 'V1_0' | 'V2_0' | 'V3_0';
+  userMigration?: TriggerFunction;
+  customMessage?: TriggerFunction;
 }
 
 export interface AppClient {
@@ -61,6 +70,10 @@ export interface UserMfa {
 export interface PendingCode {
   code: string;
   expiresAt: number;
+  /** Wrong codes given so far (code-attempts.ts). */
+  failedAttempts?: number;
+  /** When too many wrong codes spent it. */
+  spentAt?: number;
 }
 
 export interface User {
@@ -117,6 +130,8 @@ export interface Pool {
   usernameAttributes: ('email' | 'phone_number')[];
   aliasAttributes: ('email' | 'phone_number' | 'preferred_username')[];
   triggers: Triggers;
+  /** LambdaConfig as set by CreateUserPool / the config (ARNs), echoed by DescribeUserPool. */
+  lambdaConfig?: Record<string, unknown>;
   clients: Map<string, AppClient>;
   users: Map<string, User>;
   createdAt: number;

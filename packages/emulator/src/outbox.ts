@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** Why a message was sent. */
-export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMAIL_SETUP' | 'INVITATION' | 'VERIFY_ATTRIBUTE';
+export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMAIL_SETUP' | 'INVITATION' | 'VERIFY_ATTRIBUTE' | 'WELCOME';
 
 /** One message the emulator sent. */
 export interface OutboxMessage {
@@ -15,9 +15,13 @@ export interface OutboxMessage {
   medium: 'SMS' | 'EMAIL';
   /** Unmasked phone number or email address (may be empty when the user has neither). */
   destination: string;
-  /** The code (for INVITATION: the temporary password). */
+  /** The code (for INVITATION: the temporary password; empty for WELCOME, a migrated user's welcome). */
   code: string;
   purpose: OutboxPurpose;
+  /** The text the custom message trigger wrote (code filled in), when the pool has one. */
+  message?: string;
+  /** The email subject the custom message trigger wrote. */
+  subject?: string;
   /** Emulator clock time of sending, epoch ms. */
   at: number;
 }

@@ -1,14 +1,24 @@
 /**
- * Input validation for operations: missing or wrong-typed members answer
- * InvalidParameterException in the wording AWS uses for constraint failures.
+ * Input validation for operations: missing members and broken constraints answer
+ * InvalidParameterException in the wording AWS uses; a member of the wrong JSON type answers
+ * SerializationException, as AWS's JSON protocol does (the body cannot be read as the shape).
  */
-import { errors } from './errors.js';
+import { CognitoError, errors } from './errors.js';
 
 export type Input = Record<string, unknown>;
 
 function lowerFirst(name: string): string {
   return name[0]!.toLowerCase() + name.slice(1);
 }
+
+/** A member of the wrong JSON type; the value is never echoed. */
+function wrongType(name: string, expected: string): CognitoError {
+  return new CognitoError('SerializationException', `Value at '${lowerFirst(name)}' cannot be read: expected ${expected}.`);
+}
+
+/** Longest attribute value Cognito stores (AttributeType.Value), and longest name. */
+export const MAX_ATTRIBUTE_VALUE = 2048;
+const MAX_ATTRIBUTE_NAME = 32;
 
 // Values are never echoed: they may be passwords, codes or tokens.
 function violation(name: string, value: unknown, constraint: string) {
@@ -31,7 +41,7 @@ export function optString(input: Input, name: string, opts: { min?: number; max?
 }
 
 function checkString(name: string, v: unknown, { min = 1, max = 100_000 }: { min?: number; max?: number }): string {
-  if (typeof v !== 'string') throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a string`);
+  if (typeof v !== 'string') throw wrongType(name, 'a string');
   if (v.length < min) throw violation(name, v, `Member must have length greater than or equal to ${min}`);
   if (v.length > max) throw violation(name, v, `Member must have length less than or equal to ${max}`);
   return v;
@@ -40,14 +50,14 @@ function checkString(name: string, v: unknown, { min = 1, max = 100_000 }: { min
 export function optBoolean(input: Input, name: string): boolean | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'boolean') throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a boolean`);
+  if (typeof v !== 'boolean') throw wrongType(name, 'a boolean');
   return v;
 }
 
 export function optNumber(input: Input, name: string): number | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw wrongType(name, 'a number');
   return v;
 }
 
@@ -58,12 +68,12 @@ export function stringMap(input: Input, name: string, required = false): Record<
     if (required) throw violation(name, v, 'Member must not be null');
     return {};
   }
-  if (typeof v !== 'object' || Array.isArray(v)) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a map of strings`);
+  if (typeof v !== 'object' || Array.isArray(v)) throw wrongType(name, 'a map of strings');
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
     // A null value is an absent key (amazon-cognito-identity-js sends DEVICE_KEY: null to drop a device).
     if (val === null) continue;
-    if (typeof val !== 'string') throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}.${k}' failed to satisfy constraint: Member must be a string`);
+    if (typeof val !== 'string') throw wrongType(`${name}.${k}`, 'a string');
     out[k] = val;
   }
   return out;
@@ -73,13 +83,16 @@ export function stringMap(input: Input, name: string, required = false): Record<
 export function attributeList(input: Input, name: string): Record<string, string> {
   const v = input[name];
   if (v === undefined || v === null) return {};
-  if (!Array.isArray(v)) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a list`);
+  if (!Array.isArray(v)) throw wrongType(name, 'a list');
   const out: Record<string, string> = {};
-  for (const item of v) {
+  for (const [i, item] of v.entries()) {
     if (!item || typeof item !== 'object' || typeof (item as Input).Name !== 'string' || ((item as Input).Value !== undefined && typeof (item as Input).Value !== 'string')) {
-      throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a list of {Name, Value} strings`);
+      throw wrongType(name, 'a list of {Name, Value} strings');
     }
-    out[(item as { Name: string }).Name] = ((item as { Value?: string }).Value ?? '');
+    const { Name, Value = '' } = item as { Name: string; Value?: string };
+    if (Name.length < 1 || Name.length > MAX_ATTRIBUTE_NAME) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}.${i + 1}.member.name' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ATTRIBUTE_NAME}`);
+    if (Value.length > MAX_ATTRIBUTE_VALUE) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}.${i + 1}.member.value' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ATTRIBUTE_VALUE}`);
+    out[Name] = Value;
   }
   return out;
 }
@@ -88,7 +101,7 @@ export function attributeList(input: Input, name: string): Record<string, string
 export function stringList(input: Input, name: string): string[] | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a list of strings`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw wrongType(name, 'a list of strings');
   return v as string[];
 }
 
@@ -96,7 +109,7 @@ export function stringList(input: Input, name: string): string[] | undefined {
 export function optObject(input: Input, name: string): Input | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v)) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be an object`);
+  if (typeof v !== 'object' || Array.isArray(v)) throw wrongType(name, 'an object');
   return v as Input;
 }
 

@@ -8,6 +8,7 @@ import { applyDeviceConfiguration } from './devices.js';
 import { clientDescription, clientFromInput } from './admin.js';
 import { epochSeconds, type Ctx } from './context.js';
 import { errors } from './errors.js';
+import { triggersFromLambdaConfig } from './lambda-config.js';
 import type { Pool } from './model.js';
 import { paginate } from './pagination.js';
 import { optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
@@ -33,6 +34,14 @@ export function updateUserPool(ctx: Ctx, input: Input) {
   const firstFactors = signIn ? stringList(signIn, 'AllowedFirstAuthFactors') : undefined;
   for (const f of firstFactors ?? []) if (!['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'].includes(f)) throw errors.invalidParameter(`Invalid first factor ${f}.`);
   const tags = input.UserPoolTags !== undefined && input.UserPoolTags !== null ? parseTags(input.UserPoolTags, 'userPoolTags') : undefined;
+  // LambdaConfig is replaced as a whole: left out, the pool has no LambdaConfig triggers after.
+  const lambdaConfig = optObject(input, 'LambdaConfig');
+  let lambdaTriggers: Pool['triggers'];
+  try {
+    lambdaTriggers = triggersFromLambdaConfig(lambdaConfig ?? {}, ctx.lambdas ?? new Map());
+  } catch (e) {
+    throw errors.invalidParameter((e as Error).message);
+  }
   // Everything is checked: apply.
   applyUpdatableSettings(pool.settings, input);
   if (tags) pool.settings.tags = tags;
@@ -49,8 +58,23 @@ export function updateUserPool(ctx: Ctx, input: Input) {
   if (firstFactors) pool.allowedFirstAuthFactors = firstFactors as Pool['allowedFirstAuthFactors'];
   pool.mfa = (mfa ?? 'OFF') as Pool['mfa'];
   applyDeviceConfiguration(pool, input); // like Cognito, an update resets what it leaves out
+  applyLambdaConfig(ctx, pool, lambdaConfig, lambdaTriggers);
   pool.settings.lastModifiedAt = ctx.clock.now();
   return {};
+}
+
+/**
+ * Swaps the pool's LambdaConfig triggers for `next`. Triggers given as functions in the
+ * emulator config (not LambdaConfig ARNs) are not part of LambdaConfig and stay.
+ */
+function applyLambdaConfig(ctx: Ctx, pool: Pool, lambdaConfig: Record<string, unknown> | undefined, next: Pool['triggers']): void {
+  const previous = pool.lambdaConfig ? triggersFromLambdaConfig(pool.lambdaConfig, ctx.lambdas ?? new Map()) : {};
+  const kept: Record<string, unknown> = {};
+  for (const [k, fn] of Object.entries(pool.triggers)) {
+    if (fn !== undefined && (previous as Record<string, unknown>)[k] !== fn) kept[k] = fn;
+  }
+  pool.triggers = { ...next, ...(kept as Pool['triggers']) };
+  pool.lambdaConfig = lambdaConfig ? structuredClone(lambdaConfig) : undefined;
 }
 
 /** ListUserPools (MaxResults 1..60 required, NextToken): id, name, dates. */
@@ -58,7 +82,7 @@ export function listUserPools(ctx: Ctx, input: Input) {
   if (input.MaxResults === undefined || input.MaxResults === null) throw errors.invalidParameter("1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null");
   const { page, next } = paginate(input, [...ctx.store.pools.values()], { limitMember: 'MaxResults', tokenMember: 'NextToken', max: 60, min: 1, scope: 'pools' });
   return {
-    UserPools: page.map((p) => ({ Id: p.id, Name: p.name, LambdaConfig: {}, LastModifiedDate: epochSeconds(p.settings.lastModifiedAt), CreationDate: epochSeconds(p.createdAt) })),
+    UserPools: page.map((p) => ({ Id: p.id, Name: p.name, LambdaConfig: p.lambdaConfig ?? {}, LastModifiedDate: epochSeconds(p.settings.lastModifiedAt), CreationDate: epochSeconds(p.createdAt) })),
     ...(next ? { NextToken: next } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Ctx } from './context.js';
 import { touchDevice } from './devices.js';
 import { CognitoError, errors } from './errors.js';
+import { refreshClaims } from './lambda-triggers.js';
 import type { AppClient, Pool, User } from './model.js';
 import { optString, reqString, stringMap, type Input } from './params.js';
 import { tokenPolicyOf } from './token-policy.js';
@@ -35,7 +36,7 @@ export async function refreshTokenAuth(ctx: Ctx, pool: Pool, client: AppClient, 
   const { user, entry } = ownerOf(ctx, pool, client, token, params.DEVICE_KEY);
   checkHash(user);
   if (entry.deviceKey) touchDevice(ctx, user, entry.deviceKey);
-  return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+  return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti, customize: refreshClaims(ctx, pool, client.id, user) }) };
 }
 
 /** Clients with a secret must send it as ClientSecret on these calls (not a SECRET_HASH). */
@@ -62,9 +63,9 @@ export async function getTokensFromRefreshToken(ctx: Ctx, input: Input) {
   const { user, entry } = ownerOf(ctx, pool, client, token, optString(input, 'DeviceKey'));
   if (entry.deviceKey) touchDevice(ctx, user, entry.deviceKey);
   if (!policy.rotation.enabled) {
-    return { AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+    return { AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti, customize: refreshClaims(ctx, pool, client.id, user) }) };
   }
-  const result = await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, originJti: entry.originJti, refreshExpiresAt: entry.expiresAt, deviceKey: entry.deviceKey });
+  const result = await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, originJti: entry.originJti, refreshExpiresAt: entry.expiresAt, deviceKey: entry.deviceKey, customize: refreshClaims(ctx, pool, client.id, user) });
   ctx.tokens.retireRefresh(token, policy.rotation.retryGracePeriodSeconds * 1000);
   return { AuthenticationResult: result };
 }

@@ -5,7 +5,7 @@ import { answerCustomChallenge, defineNext } from './custom-auth.js';
 import { checkPoolOfClient } from './initiate-auth.js';
 import { errors } from './errors.js';
 import { checkPolicy, setPassword, type AppClient, type Pool } from './model.js';
-import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
+import { MAX_ATTRIBUTE_VALUE, optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import { answerDeviceSrp, answerDeviceVerifier, setDeviceKey } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
 import { answerWebAuthn } from './webauthn.js';
@@ -45,21 +45,25 @@ function sessionlessVerifier(ctx: Ctx, pool: Pool, client: AppClient, challengeN
 }
 
 async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthState, sessionId: string, challengeName: string, responses: Record<string, string>, clientMetadata: Record<string, string>): Promise<AuthResponse> {
+  const usernameGiven = reqParam(responses, 'USERNAME');
   if (state.phantom) {
+    // An unknown user (PreventUserExistenceErrors) goes through the checks a real user's
+    // answer goes through, so every malformed answer gets the same error; then it fails
+    // as a wrong password does.
+    if (!state.phantomNames?.includes(usernameGiven)) throw errors.notAuthorized();
+    checkSecretHash(client, [usernameGiven, state.username], responses.SECRET_HASH);
+    checkChallengeName(state, challengeName);
+    if (state.expect === 'PASSWORD_VERIFIER') passwordClaim(responses);
     ctx.sessions.kill(sessionId);
     throw errors.notAuthorized();
   }
   const user = pool.users.get(state.username);
   if (!user) throw errors.sessionInvalid();
 
-  const usernameGiven = reqParam(responses, 'USERNAME');
   if (lookupUser(pool, usernameGiven) !== user) throw errors.notAuthorized();
   checkSecretHash(client, [usernameGiven, user.username], responses.SECRET_HASH);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-
-  // SELECT_CHALLENGE may be answered by naming the chosen challenge directly.
-  const selecting = state.expect === 'SELECT_CHALLENGE' && ['SELECT_CHALLENGE', 'PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'].includes(challengeName);
-  if (challengeName !== state.expect && !selecting) throw errors.invalidParameter(`Invalid challenge name ${challengeName}: this session expects ${state.expect}.`);
+  checkChallengeName(state, challengeName);
   if (Object.keys(clientMetadata).length) state.clientMetadata = clientMetadata;
   checkLock(ctx, user);
 
@@ -68,6 +72,21 @@ async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthS
   // Success: the answered session is spent (sessions are single-use).
   ctx.sessions.consume(sessionId);
   return interpose(c, 'RespondToAuthChallenge', result);
+}
+
+function checkChallengeName(state: AuthState, challengeName: string): void {
+  // SELECT_CHALLENGE may be answered by naming the chosen challenge directly.
+  const selecting = state.expect === 'SELECT_CHALLENGE' && ['SELECT_CHALLENGE', 'PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'].includes(challengeName);
+  if (challengeName !== state.expect && !selecting) throw errors.invalidParameter(`Invalid challenge name ${challengeName}: this session expects ${state.expect}.`);
+}
+
+/** The members of a PASSWORD_VERIFIER answer, checked for presence and TIMESTAMP's shape. */
+function passwordClaim(r: Record<string, string>): { signature: string; block: string; timestamp: string } {
+  const signature = reqParam(r, 'PASSWORD_CLAIM_SIGNATURE');
+  const block = reqParam(r, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const timestamp = reqParam(r, 'TIMESTAMP');
+  if (!isValidTimestamp(timestamp)) throw errors.invalidParameter('TIMESTAMP format is invalid; expected e.g. "Tue Aug 6 09:05:03 UTC 2024".');
+  return { signature, block, timestamp };
 }
 
 async function answer(c: Call, challengeName: string, r: Record<string, string>, sessionId: string): Promise<AuthResponse> {
@@ -83,10 +102,7 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
   }
   switch (state.expect) {
     case 'PASSWORD_VERIFIER': {
-      const signature = reqParam(r, 'PASSWORD_CLAIM_SIGNATURE');
-      const block = reqParam(r, 'PASSWORD_CLAIM_SECRET_BLOCK');
-      const timestamp = reqParam(r, 'TIMESTAMP');
-      if (!isValidTimestamp(timestamp)) throw errors.invalidParameter('TIMESTAMP format is invalid; expected e.g. "Tue Aug 6 09:05:03 UTC 2024".');
+      const { signature, block, timestamp } = passwordClaim(r);
       const ok = block === state.secretBlock && !!user.password && verifyClaim(state.srp!, user.password.verifier, poolNameOf(pool.id), user.username, block, timestamp, signature);
       if (!ok) {
         // A failed password ends the sign-in: the client must start again.
@@ -156,6 +172,9 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
       const missing = user.requiredAttributes.filter((a) => !user.attributes[a] && !r[`userAttributes.${a}`]);
       if (missing.length) throw errors.invalidParameter(`Invalid attributes given, ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
       checkPolicy(pool, password);
+      for (const [k, v] of Object.entries(r)) {
+        if (k.startsWith('userAttributes.') && v.length > MAX_ATTRIBUTE_VALUE) throw errors.invalidParameter(`1 validation error detected: Value at 'challengeResponses.${k}' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ATTRIBUTE_VALUE}`);
+      }
       for (const [k, v] of Object.entries(r)) {
         if (!k.startsWith('userAttributes.')) continue;
         const name = k.slice('userAttributes.'.length);

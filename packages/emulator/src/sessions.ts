@@ -46,6 +46,8 @@ export interface AuthState {
   device?: DeviceAuthState;
   /** The challenge of a WEB_AUTHN step (webauthn.ts). */
   webAuthnChallenge?: string;
+  /** The names a phantom sign-in answers to (as typed, and its fake USER_ID_FOR_SRP). */
+  phantomNames?: string[];
 }
 
 interface Entry {

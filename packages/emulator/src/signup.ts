@@ -2,10 +2,13 @@
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { checkSecretHash, existingUser, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type Pool, type User } from './model.js';
+import { checkPendingCode } from './code-attempts.js';
+import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, type PendingCode, type Pool, type User } from './model.js';
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
-import { attributeList, optBoolean, optString, reqString, type Input } from './params.js';
+import { attributeList, optBoolean, optString, reqString, stringMap, type Input } from './params.js';
+import { customMessage, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
+import { migrateUser } from './migration.js';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { recoveryTarget } from './account-recovery.js';
 
@@ -29,12 +32,13 @@ interface Delivery {
 }
 
 /** Sends a code by email when the user has one, else by SMS; returns CodeDeliveryDetails. */
-function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose, target?: 'email' | 'phone_number'): Delivery {
+async function deliver(ctx: Ctx, pool: Pool, user: User, code: string, purpose: OutboxPurpose, trigger: { clientId: string; source: CustomMessageSource; clientMetadata: Record<string, string> }, target?: 'email' | 'phone_number'): Promise<Delivery> {
   const email = user.attributes.email;
   const phone = user.attributes.phone_number;
   const medium = target ? (target === 'email' ? 'EMAIL' : 'SMS') : email || !phone ? 'EMAIL' : 'SMS';
   const destination = medium === 'EMAIL' ? (email ?? '') : phone!;
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, at: ctx.clock.now() });
+  const text = await customMessage(ctx, pool, { ...trigger, user, medium, code });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose, ...text, at: ctx.clock.now() });
   return medium === 'EMAIL'
     ? { Destination: maskEmail(destination), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
     : { Destination: maskPhone(destination), DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
@@ -69,13 +73,12 @@ function signUpSession(ctx: Ctx, pool: Pool, client: AppClient, user: User, expe
   return ctx.sessions.create(state, client.sessionValidityMinutes);
 }
 
-function checkCode(ctx: Ctx, pending: { code: string; expiresAt: number } | undefined, given: string): void {
-  if (!pending || pending.code !== given) throw errors.codeMismatch('Invalid verification code provided, please try again.');
-  if (pending.expiresAt <= ctx.clock.now()) throw errors.expiredCode();
+function checkCode(ctx: Ctx, pending: PendingCode | undefined, given: string): void {
+  checkPendingCode(pending, given, ctx.clock.now());
 }
 
 /** SignUp. */
-export function signUp(ctx: Ctx, input: Input) {
+export async function signUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const password = reqString(input, 'Password', { max: 256 });
   const attributes = attributeList(input, 'UserAttributes');
@@ -90,23 +93,30 @@ export function signUp(ctx: Ctx, input: Input) {
   checkWritable(client, attributes);
   if (pool.usernameAttributes.length) checkAliasesFree(pool, undefined, given);
   checkPolicy(pool, password);
+  const clientMetadata = stringMap(input, 'ClientMetadata');
+  const validationData = attributeList(input, 'ValidationData');
+  const auto = await preSignUp(ctx, pool, { clientId: client.id, source: 'PreSignUp_SignUp', userName: identity.username, attributes: identity.attributes, validationData, clientMetadata });
   const now = ctx.clock.now();
   const user = newUser(identity.username, now, identity.attributes);
-  user.status = 'UNCONFIRMED';
+  user.status = auto.autoConfirmUser ? 'CONFIRMED' : 'UNCONFIRMED';
+  if (auto.autoVerifyEmail && user.attributes.email) user.attributes.email_verified = 'true';
+  if (auto.autoVerifyPhone && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   setPassword(pool, user, password, now);
   pool.users.set(user.username, user);
+  // An auto-confirmed user gets no code, and the Session signs them in (as after ConfirmSignUp).
+  if (auto.autoConfirmUser) return { UserConfirmed: true, UserSub: user.sub, Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
   const target = signUpTarget(pool, user);
   const session = signUpSession(ctx, pool, client, user, 'CONFIRM_SIGN_UP');
   // Cognito sends no code (and answers no CodeDeliveryDetails) when nothing is auto-verified.
   if (!target) return { UserConfirmed: false, UserSub: user.sub, Session: session };
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_MS };
-  const delivery = deliver(ctx, pool, user, code, 'SIGN_UP', target);
+  const delivery = await deliver(ctx, pool, user, code, 'SIGN_UP', { clientId: client.id, source: 'CustomMessage_SignUp', clientMetadata }, target);
   return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: delivery, Session: session };
 }
 
 /** ConfirmSignUp. */
-export function confirmSignUp(ctx: Ctx, input: Input) {
+export async function confirmSignUp(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
   optString(input, 'Session', { min: 20, max: 8192 });
@@ -121,27 +131,29 @@ export function confirmSignUp(ctx: Ctx, input: Input) {
   user.signUpCode = undefined;
   if (target) user.attributes[`${target}_verified`] = 'true';
   user.modifiedAt = ctx.clock.now();
+  await postConfirmation(ctx, pool, user, client.id, 'PostConfirmation_ConfirmSignUp', stringMap(input, 'ClientMetadata'));
   return { Session: signUpSession(ctx, pool, client, user, 'AUTO_SIGN_IN') };
 }
 
 /** ResendConfirmationCode. */
-export function resendConfirmationCode(ctx: Ctx, input: Input) {
+export async function resendConfirmationCode(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
-  const { pool } = clientAndHash(ctx, input, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.invalidParameter('User is already confirmed.');
   const target = signUpTarget(pool, user);
   if (!target) throw errors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
   const code = randomCode(6);
   user.signUpCode = { code, expiresAt: ctx.clock.now() + SIGN_UP_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'SIGN_UP', target) };
+  return { CodeDeliveryDetails: await deliver(ctx, pool, user, code, 'SIGN_UP', { clientId: client.id, source: 'CustomMessage_ResendCode', clientMetadata: stringMap(input, 'ClientMetadata') }, target) };
 }
 
 /** ForgotPassword. */
-export function forgotPassword(ctx: Ctx, input: Input) {
+export async function forgotPassword(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
-  const { pool } = clientAndHash(ctx, input, username);
-  const user = existingUser(pool, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
+  const clientMetadata = stringMap(input, 'ClientMetadata');
+  const user = lookupUser(pool, username) ?? (await migrateUser(ctx, pool, client, username, { validationData: clientMetadata, clientMetadata })) ?? existingUser(pool, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   const target = recoveryTarget(pool, user);
   if (!target) {
@@ -149,7 +161,7 @@ export function forgotPassword(ctx: Ctx, input: Input) {
   }
   const code = randomCode(6);
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
-  return { CodeDeliveryDetails: deliver(ctx, pool, user, code, 'FORGOT_PASSWORD', target) };
+  return { CodeDeliveryDetails: await deliver(ctx, pool, user, code, 'FORGOT_PASSWORD', { clientId: client.id, source: 'CustomMessage_ForgotPassword', clientMetadata }, target) };
 }
 
 /**
@@ -168,11 +180,11 @@ export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
 }
 
 /** ConfirmForgotPassword. */
-export function confirmForgotPassword(ctx: Ctx, input: Input) {
+export async function confirmForgotPassword(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
   const password = reqString(input, 'Password', { max: 256 });
-  const { pool } = clientAndHash(ctx, input, username);
+  const { pool, client } = clientAndHash(ctx, input, username);
   const user = existingUser(pool, username);
   checkCode(ctx, user.forgotCode, code);
   checkPolicy(pool, password);
@@ -182,5 +194,6 @@ export function confirmForgotPassword(ctx: Ctx, input: Input) {
   if (user.status !== 'UNCONFIRMED') user.status = 'CONFIRMED';
   user.failures = 0;
   user.lockedUntil = 0;
+  await postConfirmation(ctx, pool, user, client.id, 'PostConfirmation_ConfirmForgotPassword', stringMap(input, 'ClientMetadata'));
   return {};
 }

@@ -43,6 +43,9 @@ function signingKeys(): Promise<SigningKeys> {
  */
 export type IssuerMode = 'emulator' | 'aws';
 
+/** Changes ID and access token claims before signing (the pre token generation trigger). */
+export type ClaimsCustomizer = (idClaims: Record<string, unknown>, accessClaims: Record<string, unknown>) => Promise<void>;
+
 /** What Cognito answers as AuthenticationResult. */
 export interface AuthenticationResult {
   AccessToken: string;
@@ -113,7 +116,7 @@ export class TokenIssuer {
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
-  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string; deviceKey?: string; refreshExpiresAt?: number } = {}): Promise<AuthenticationResult> {
+  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string; deviceKey?: string; refreshExpiresAt?: number; customize?: ClaimsCustomizer } = {}): Promise<AuthenticationResult> {
     const signing = await signingKeys();
     const life = lifetimes(tokenPolicyOf(client));
     const nowSec = Math.floor(this.now() / 1000);
@@ -144,7 +147,7 @@ export class TokenIssuer {
       if (name === 'sub' || (readable && !readable.has(name))) continue;
       idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
     }
-    const accessClaims = {
+    const accessClaims: Record<string, unknown> = {
       sub: user.sub,
       ...groups.access,
       client_id: client.id,
@@ -155,6 +158,8 @@ export class TokenIssuer {
       origin_jti: originJti,
       event_id: eventId,
     };
+    // The pre token generation trigger sees and changes the claims before they are signed.
+    await opts.customize?.(idClaims, accessClaims);
     const result: AuthenticationResult = {
       AccessToken: await sign(accessClaims, life.accessSeconds),
       IdToken: await sign(idClaims, life.idSeconds),
