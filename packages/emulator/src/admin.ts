@@ -10,6 +10,9 @@ import { applyMfaPreference, mfaSettings } from './account.js';
 import { sendAdminResetCode } from './signup.js';
 import { attributeList, optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
 import type { MfaChallengeName } from './config.js';
+import { applyDeviceConfiguration, deviceConfigurationDescription } from './devices.js';
+import { tokenPolicyDescription, tokenPolicyFromInput } from './token-policy.js';
+import { webAuthnConfigDescription, webAuthnConfigFromInput } from './webauthn.js';
 
 function poolDescription(ctx: Ctx, pool: Pool) {
   return {
@@ -33,6 +36,7 @@ function poolDescription(ctx: Ctx, pool: Pool) {
       SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors },
     },
     EstimatedNumberOfUsers: pool.users.size,
+    ...deviceConfigurationDescription(pool),
   };
 }
 
@@ -47,6 +51,7 @@ function clientDescription(client: AppClient) {
     PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
     CreationDate: epochSeconds(client.createdAt),
     LastModifiedDate: epochSeconds(client.createdAt),
+    ...tokenPolicyDescription(client),
   };
 }
 
@@ -99,6 +104,7 @@ export function createUserPool(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: /, ''));
   }
+  applyDeviceConfiguration(pool, input);
   ctx.store.addPool(pool);
   return { UserPool: poolDescription(ctx, pool) };
 }
@@ -135,6 +141,8 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   if (mfa !== undefined) pool.mfa = mfa as Pool['mfa'];
   if (sms !== undefined) pool.mfaSettings.sms = structuredClone(sms);
   if (email !== undefined) pool.mfaSettings.email = structuredClone(email);
+  const webAuthn = webAuthnConfigFromInput(input);
+  if (webAuthn) pool.webAuthn = webAuthn;
   return mfaConfigOf(pool);
 }
 
@@ -144,6 +152,7 @@ function mfaConfigOf(pool: Pool) {
     SoftwareTokenMfaConfiguration: { Enabled: pool.enabledMfas.has('SOFTWARE_TOKEN_MFA') },
     ...(pool.enabledMfas.has('SMS_MFA') ? { SmsMfaConfiguration: pool.mfaSettings.sms ?? {} } : {}),
     ...(pool.enabledMfas.has('EMAIL_OTP') ? { EmailMfaConfiguration: pool.mfaSettings.email ?? {} } : {}),
+    ...webAuthnConfigDescription(pool),
   };
 }
 
@@ -175,6 +184,7 @@ export function createUserPoolClient(ctx: Ctx, input: Input) {
   } catch (e) {
     throw errors.invalidParameter((e as Error).message.replace(/^Emulator config: [^:]*: /, ''));
   }
+  client.tokenPolicy = tokenPolicyFromInput(input);
   ctx.store.addClient(pool, client);
   return { UserPoolClient: clientDescription(client) };
 }

@@ -9,7 +9,9 @@ import { recordFailure, recordSuccess, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
+import { deviceOfSignIn, deviceStep } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
+import { hasPasskey, webAuthnChallenge } from './webauthn.js';
 import { checkPassword, poolNameOf, startSrp } from './srp.js';
 
 export const MFA_CODE_DIGITS = 6;
@@ -59,7 +61,10 @@ export function challenge(c: Call, name: string, parameters: Record<string, stri
 /** Ends the sign-in with tokens. */
 export async function tokens(c: Call): Promise<AuthResponse> {
   recordSuccess(c.user);
-  return { ChallengeParameters: {}, AuthenticationResult: await c.ctx.tokens.issue(c.pool, c.client, c.user) };
+  const device = deviceOfSignIn(c);
+  const result = await c.ctx.tokens.issue(c.pool, c.client, c.user, { deviceKey: device.deviceKey });
+  if (device.metadata) result.NewDeviceMetadata = device.metadata;
+  return { ChallengeParameters: {}, AuthenticationResult: result };
 }
 
 /** Starts SRP: PASSWORD_VERIFIER with SALT, SRP_B, SECRET_BLOCK. */
@@ -139,6 +144,8 @@ export async function next(c: Call): Promise<AuthResponse> {
     state.unknown = { answer: user.unknownChallenge.answer };
     return challenge(c, user.unknownChallenge.challengeName, { ...user.unknownChallenge.challengeParameters });
   }
+  const deviceFirst = deviceStep(c, true);
+  if (deviceFirst) return deviceFirst;
   if (!state.mfaDone && !state.passwordless && pool.mfa !== 'OFF') {
     let factors = userFactors(pool, user);
     if (factors.length === 0 && pool.mfa === 'ON') {
@@ -160,6 +167,8 @@ export async function next(c: Call): Promise<AuthResponse> {
       return challenge(c, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(factors) });
     }
   }
+  const deviceLast = deviceStep(c, false);
+  if (deviceLast) return deviceLast;
   return tokens(c);
 }
 
@@ -172,6 +181,7 @@ export function firstFactorsOf(pool: Pool, user: User): string[] {
     if (f === 'PASSWORD' && user.password) out.push('PASSWORD', 'PASSWORD_SRP');
     if (f === 'EMAIL_OTP' && user.attributes.email) out.push('EMAIL_OTP');
     if (f === 'SMS_OTP' && user.attributes.phone_number) out.push('SMS_OTP');
+    if (f === 'WEB_AUTHN' && hasPasskey(pool, user)) out.push('WEB_AUTHN');
   }
   return out;
 }
@@ -200,6 +210,7 @@ export async function chooseFirstFactor(c: Call, choice: string, params: Record<
   c.state.availableChallenges = undefined;
   if (choice === 'PASSWORD') return passwordFirstFactor(c, reqParam(params, 'PASSWORD'));
   if (choice === 'PASSWORD_SRP') return srpChallenge(c, parseA(reqParam(params, 'SRP_A')));
+  if (choice === 'WEB_AUTHN') return webAuthnChallenge(c);
   return passwordlessChallenge(c, choice as 'EMAIL_OTP' | 'SMS_OTP');
 }
 

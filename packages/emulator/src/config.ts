@@ -5,11 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { TokenPolicyConfig } from './token-policy.js';
 
 /** MFA factors a pool can enable, named as Cognito names their challenges. */
 export type MfaChallengeName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 /** First factors USER_AUTH can offer. */
-export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP';
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 /** A user's status, as AdminGetUser reports it. */
 export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
@@ -30,7 +31,7 @@ export interface TriggersConfig {
 }
 
 /** An app client of a pool. */
-export interface ClientConfig {
+export interface ClientConfig extends TokenPolicyConfig {
   /** Client id (random 26 characters when absent). */
   id?: string;
   /** Display name (ClientName). */
@@ -106,6 +107,18 @@ export interface PoolConfig {
   usernameAttributes?: ('email' | 'phone_number')[];
   /** Verified attributes that also work as the user name (Cognito's AliasAttributes). */
   aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /**
+   * Remembered devices (Cognito's DeviceConfiguration); absent: devices are not tracked.
+   * `challengeRequiredOnNewDevice`: a remembered device skips MFA; `deviceOnlyRememberedOnUserPrompt`:
+   * ConfirmDevice leaves the device not remembered until UpdateDeviceStatus.
+   */
+  deviceConfiguration?: { challengeRequiredOnNewDevice?: boolean; deviceOnlyRememberedOnUserPrompt?: boolean };
+  /**
+   * Passkeys (Cognito's WebAuthnConfiguration): the relying party id (e.g. `localhost`) and
+   * whether user verification is `required` or `preferred` (default). Add WEB_AUTHN to
+   * `allowedFirstAuthFactors` to enable them.
+   */
+  webAuthn?: { relyingPartyId?: string; userVerification?: 'required' | 'preferred' };
   /** Custom-auth Lambda triggers. */
   triggers?: TriggersConfig;
   /** App clients. */

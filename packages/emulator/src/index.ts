@@ -20,5 +20,6 @@ export type {
   UserConfig,
   UserStatus,
 } from './config.js';
+export type { TokenPolicyConfig, TokenUnit } from './token-policy.js';
 export { loadConfigFile } from './config.js';
 export { MAX_BODY_BYTES } from './http.js';

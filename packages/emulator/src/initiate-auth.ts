@@ -6,6 +6,8 @@ import { defineNext } from './custom-auth.js';
 import { errors } from './errors.js';
 import { newUser, setPassword, type AppClient, type Pool } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
+import { setDeviceKey } from './device-auth.js';
+import { refreshTokenAuth } from './refresh.js';
 import type { AuthResponse } from './sessions.js';
 
 const FLOW_FLAGS: Record<string, string> = {
@@ -55,12 +57,7 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
   if (!client.flows.has(flag)) throw errors.invalidParameter(`${authFlow} flow not enabled for this client`);
 
   if (flag === 'ALLOW_REFRESH_TOKEN_AUTH') {
-    const entry = ctx.tokens.useRefresh(reqParam(params, 'REFRESH_TOKEN'), client.id);
-    const user = pool.users.get(entry.username);
-    if (!user) throw errors.notAuthorized('Invalid Refresh Token');
-    if (client.secret) checkSecretHash(client, [params.USERNAME ?? user.username, user.username, user.sub], params.SECRET_HASH);
-    if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.issue(pool, client, user, { authTime: entry.authTime, withRefresh: false, originJti: entry.originJti }) };
+    return refreshTokenAuth(ctx, pool, client, params, (user) => checkSecretHash(client, [params.USERNAME ?? user.username, user.username, user.sub], params.SECRET_HASH));
   }
 
   const username = reqParam(params, 'USERNAME');
@@ -72,6 +69,7 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   checkLock(ctx, user);
   const c: Call = { ctx, pool, client, user, state: newState(pool, client, user, authFlow, clientMetadata) };
+  if (params.DEVICE_KEY) setDeviceKey(c, params.DEVICE_KEY);
   const signUpSession = optString(input, 'Session', { min: 20, max: 8192 });
   const operation = admin ? 'AdminInitiateAuth' : 'InitiateAuth';
   if (signUpSession && authFlow === 'USER_AUTH') return interpose(c, operation, await autoSignIn(c, signUpSession));

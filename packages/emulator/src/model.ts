@@ -4,6 +4,9 @@ import type { ClientConfig, FirstAuthFactor, MfaChallengeName, PoolConfig, Trigg
 import { errors } from './errors.js';
 import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
+import { tokenPolicyFromConfig, type TokenPolicy } from './token-policy.js';
+import { deviceConfigurationFromConfig, type Device, type DeviceConfiguration } from './devices.js';
+import { webAuthnConfigFromConfig, type PendingRegistration, type WebAuthnConfig, type WebAuthnCredentialRecord } from './webauthn.js';
 
 export const ALL_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] as const;
 /** CreateUserPoolClient's default when ExplicitAuthFlows is absent (as Cognito). */
@@ -32,6 +35,8 @@ export interface AppClient {
   sessionValidityMinutes: number;
   preventUserExistenceErrors: boolean;
   createdAt: number;
+  /** Token lifetimes, rotation and revocation (token-policy.ts); defaults when absent. */
+  tokenPolicy?: TokenPolicy;
 }
 
 export interface UserMfa {
@@ -72,6 +77,14 @@ export interface User {
   attributeCodes: Record<string, PendingCode>;
   createdAt: number;
   modifiedAt: number;
+  /** Devices by DeviceKey (devices.ts). */
+  devices?: Map<string, Device>;
+  /** The DeviceGroupKey of the user's devices. */
+  deviceGroupKey?: string;
+  /** Registered passkeys (webauthn.ts). */
+  webAuthnCredentials?: WebAuthnCredentialRecord[];
+  /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
+  pendingWebAuthn?: PendingRegistration;
 }
 
 export interface PasswordPolicy {
@@ -99,6 +112,10 @@ export interface Pool {
   clients: Map<string, AppClient>;
   users: Map<string, User>;
   createdAt: number;
+  /** DeviceConfiguration; absent: devices are not tracked (devices.ts). */
+  deviceConfiguration?: DeviceConfiguration;
+  /** WebAuthnConfiguration (webauthn.ts). */
+  webAuthn?: WebAuthnConfig;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -201,6 +218,7 @@ export function clientFromConfig(poolId: string, c: ClientConfig, now: number, d
     sessionValidityMinutes: validity,
     preventUserExistenceErrors: c.preventUserExistenceErrors ?? false,
     createdAt: now,
+    tokenPolicy: tokenPolicyFromConfig(c, where),
   };
 }
 
@@ -277,6 +295,8 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     clients: new Map(),
     users: new Map(),
     createdAt: now,
+    deviceConfiguration: deviceConfigurationFromConfig(p.deviceConfiguration, `pool ${id}`),
+    webAuthn: webAuthnConfigFromConfig(p.webAuthn, `pool ${id}`),
   };
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);

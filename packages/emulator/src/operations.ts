@@ -2,11 +2,14 @@
 import { associateSoftwareToken, getUser, setUserMfaPreference, verifySoftwareToken } from './account.js';
 import * as admin from './admin.js';
 import { adminUpdateUserAttributes, deleteUser, deleteUserAttributes, getUserAttributeVerificationCode, updateUserAttributes, verifyUserAttribute } from './attributes.js';
+import * as devices from './devices.js';
 import { adminInitiateAuth, initiateAuth } from './initiate-auth.js';
+import * as webauthn from './webauthn.js';
 import { adminRespondToAuthChallenge, respondToAuthChallenge } from './respond-to-auth-challenge.js';
 import type { Ctx } from './context.js';
 import type { Input } from './params.js';
-import { adminUserGlobalSignOut, changePassword, getTokensFromRefreshToken, globalSignOut, revokeToken } from './signout.js';
+import { getTokensFromRefreshToken } from './refresh.js';
+import { adminUserGlobalSignOut, changePassword, globalSignOut, revokeToken } from './signout.js';
 import { confirmForgotPassword, confirmSignUp, forgotPassword, resendConfirmationCode, signUp } from './signup.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
@@ -53,4 +56,18 @@ export const operations: Record<string, Operation> = {
   AdminConfirmSignUp: admin.adminConfirmSignUp,
   AdminResetUserPassword: admin.adminResetUserPassword,
   ListUsers: admin.listUsers,
+  ConfirmDevice: devices.confirmDevice,
+  ListDevices: devices.listDevices,
+  GetDevice: devices.getDevice,
+  ForgetDevice: devices.forgetDevice,
+  UpdateDeviceStatus: devices.updateDeviceStatus,
+  AdminListDevices: devices.adminListDevices,
+  AdminGetDevice: devices.adminGetDevice,
+  AdminForgetDevice: devices.adminForgetDevice,
+  AdminUpdateDeviceStatus: devices.adminUpdateDeviceStatus,
+  StartWebAuthnRegistration: webauthn.startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: webauthn.completeWebAuthnRegistration,
+  ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
+  DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
+  GetUserAuthFactors: webauthn.getUserAuthFactors,
 };

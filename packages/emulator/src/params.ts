@@ -61,6 +61,8 @@ export function stringMap(input: Input, name: string, required = false): Record<
   if (typeof v !== 'object' || Array.isArray(v)) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a map of strings`);
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
+    // A null value is an absent key (amazon-cognito-identity-js sends DEVICE_KEY: null to drop a device).
+    if (val === null) continue;
     if (typeof val !== 'string') throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(name)}.${k}' failed to satisfy constraint: Member must be a string`);
     out[k] = val;
   }

@@ -6,7 +6,9 @@ import { checkPoolOfClient } from './initiate-auth.js';
 import { errors } from './errors.js';
 import { checkPolicy, setPassword, type AppClient, type Pool } from './model.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
+import { answerDeviceSrp, answerDeviceVerifier, setDeviceKey } from './device-auth.js';
 import type { AuthResponse, AuthState } from './sessions.js';
+import { answerWebAuthn } from './webauthn.js';
 import { isValidTimestamp, poolNameOf, verifyClaim } from './srp.js';
 import { checkTotp } from './totp.js';
 
@@ -47,7 +49,7 @@ async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthS
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
 
   // SELECT_CHALLENGE may be answered by naming the chosen challenge directly.
-  const selecting = state.expect === 'SELECT_CHALLENGE' && ['SELECT_CHALLENGE', 'PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'].includes(challengeName);
+  const selecting = state.expect === 'SELECT_CHALLENGE' && ['SELECT_CHALLENGE', 'PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'].includes(challengeName);
   if (challengeName !== state.expect && !selecting) throw errors.invalidParameter(`Invalid challenge name ${challengeName}: this session expects ${state.expect}.`);
   if (Object.keys(clientMetadata).length) state.clientMetadata = clientMetadata;
   checkLock(ctx, user);
@@ -83,6 +85,8 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
         recordFailure(ctx, user);
         throw errors.notAuthorized();
       }
+      // This answer's DEVICE_KEY (or none: a client retrying without a forgotten device) counts.
+      setDeviceKey(c, r.DEVICE_KEY);
       if (state.custom) {
         state.custom.history.push({ challengeName: 'PASSWORD_VERIFIER', challengeResult: true });
         return defineNext(c, sessionId);
@@ -155,7 +159,14 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
       return next(c);
     }
     case 'CUSTOM_CHALLENGE':
+      if (r.DEVICE_KEY) setDeviceKey(c, r.DEVICE_KEY);
       return answerCustomChallenge(c, r, sessionId);
+    case 'WEB_AUTHN':
+      return answerWebAuthn(c, r);
+    case 'DEVICE_SRP_AUTH':
+      return answerDeviceSrp(c, r);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDeviceVerifier(c, r, sessionId);
     case 'SELECT_CHALLENGE': {
       const choice = challengeName === 'SELECT_CHALLENGE' ? reqParam(r, 'ANSWER') : challengeName;
       return chooseFirstFactor(c, choice, r);

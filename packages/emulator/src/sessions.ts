@@ -4,6 +4,7 @@
  */
 import { opaqueToken } from './codes.js';
 import { errors } from './errors.js';
+import type { DeviceAuthState } from './device-auth.js';
 import type { SrpServerState } from './srp.js';
 
 /** One entry of the custom-auth history the define trigger sees. */
@@ -41,6 +42,10 @@ export interface AuthState {
   clientMetadata: Record<string, string>;
   /** PreventUserExistenceErrors: a sign-in of a user who does not exist, bound to fail. */
   phantom?: boolean;
+  /** Remembered-device authentication (device-auth.ts). */
+  device?: DeviceAuthState;
+  /** The challenge of a WEB_AUTHN step (webauthn.ts). */
+  webAuthnChallenge?: string;
 }
 
 interface Entry {

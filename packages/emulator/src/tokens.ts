@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import { opaqueToken } from './codes.js';
-import { errors } from './errors.js';
+import { CognitoError, errors } from './errors.js';
 import type { AppClient, Pool, User } from './model.js';
+import { lifetimes, tokenPolicyOf } from './token-policy.js';
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 interface SigningKey {
@@ -34,20 +35,26 @@ export interface AuthenticationResult {
   RefreshToken?: string;
   ExpiresIn: number;
   TokenType: 'Bearer';
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string };
 }
 
 interface RefreshEntry {
   userPoolId: string;
   clientId: string;
   username: string;
+  /** The user's sub: a later user of the same name does not inherit the token. */
+  sub: string;
   authTime: number;
   expiresAt: number;
+  /** The device the sign-in was made on (remembered-device key), if any. */
+  deviceKey?: string;
+  /** Rotated out at this time (refresh-token rotation); usable for the grace period after. */
+  retiredAt?: number;
+  graceMs?: number;
   /** Shared by this refresh token and every id/access token issued with it (`origin_jti`). */
   originJti: string;
 }
 
-const TOKEN_SECONDS = 3600;
-const REFRESH_MS = 30 * 24 * 3600 * 1000;
 
 /** Parsed claims of a valid access token. */
 export interface AccessClaims {
@@ -83,8 +90,9 @@ export class TokenIssuer {
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
-  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string } = {}): Promise<AuthenticationResult> {
+  async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string; deviceKey?: string; refreshExpiresAt?: number } = {}): Promise<AuthenticationResult> {
     const { kid, keys } = await signingKey();
+    const life = lifetimes(tokenPolicyOf(client));
     const nowSec = Math.floor(this.now() / 1000);
     const authTime = opts.authTime ?? nowSec;
     const iss = this.issuer(pool.id);
@@ -94,8 +102,8 @@ export class TokenIssuer {
     if (!origins) this.userOrigins.set(userKey, (origins = new Set()));
     origins.add(originJti);
     const eventId = randomUUID();
-    const sign = (claims: Record<string, unknown>) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + TOKEN_SECONDS).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
+    const sign = (claims: Record<string, unknown>, seconds: number) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + seconds).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
 
     const idClaims: Record<string, unknown> = {
       sub: user.sub,
@@ -121,14 +129,15 @@ export class TokenIssuer {
       event_id: eventId,
     };
     const result: AuthenticationResult = {
-      AccessToken: await sign(accessClaims),
-      IdToken: await sign(idClaims),
-      ExpiresIn: TOKEN_SECONDS,
+      AccessToken: await sign(accessClaims, life.accessSeconds),
+      IdToken: await sign(idClaims, life.idSeconds),
+      ExpiresIn: life.accessSeconds,
       TokenType: 'Bearer',
     };
     if (opts.withRefresh !== false) {
       const token = opaqueToken(128);
-      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, authTime, expiresAt: this.now() + REFRESH_MS, originJti });
+      const expiresAt = opts.refreshExpiresAt ?? this.now() + life.refreshSeconds * 1000;
+      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, sub: user.sub, authTime, expiresAt, originJti, ...(opts.deviceKey ? { deviceKey: opts.deviceKey } : {}) });
       result.RefreshToken = token;
     }
     return result;
@@ -140,7 +149,21 @@ export class TokenIssuer {
     if (!entry || entry.clientId !== clientId) throw errors.notAuthorized('Invalid Refresh Token');
     if (this.revokedOrigins.has(entry.originJti)) throw errors.notAuthorized('Refresh Token has been revoked');
     if (entry.expiresAt <= this.now()) throw errors.notAuthorized('Refresh Token has expired');
+    if (entry.retiredAt !== undefined && this.now() > entry.retiredAt + (entry.graceMs ?? 0)) {
+      throw new CognitoError('RefreshTokenReuseException', 'Refresh token has been rotated out and is no longer valid.');
+    }
     return entry;
+  }
+
+  /** Refresh-token rotation: the token keeps working for `graceMs` (client retries), then fails. */
+  retireRefresh(token: string, graceMs: number): void {
+    const entry = this.refresh.get(token);
+    if (entry && entry.retiredAt === undefined) Object.assign(entry, { retiredAt: this.now(), graceMs });
+  }
+
+  /** Drops the refresh tokens of sign-ins made on a device (ForgetDevice); their access tokens run out as usual. */
+  revokeDevice(userPoolId: string, deviceKey: string): void {
+    for (const [token, e] of this.refresh) if (e.userPoolId === userPoolId && e.deviceKey === deviceKey) this.refresh.delete(token);
   }
 
   /** The refresh token's entry without checks (RevokeToken). */

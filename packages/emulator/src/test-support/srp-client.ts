@@ -87,8 +87,11 @@ export class SrpClientSession {
 
   /** Answers PASSWORD_VERIFIER from its ChallengeParameters. */
   claim(params: Record<string, string>, password: string, opts: ClaimOptions = {}): Record<string, string> {
-    const pool = this.userPoolId.split('_')[1]!;
-    const userId = params.USER_ID_FOR_SRP!;
+    return this.claimAs(this.userPoolId.split('_')[1]!, params.USER_ID_FOR_SRP!, params, password, opts);
+  }
+
+  /** The claim for an explicit pool name and user id (device SRP uses the group and device keys). */
+  claimAs(pool: string, userId: string, params: Record<string, string>, password: string, opts: ClaimOptions = {}): Record<string, string> {
     const B = BigInt('0x' + params.SRP_B!);
     if (B % N === 0n) throw new Error('server sent B = 0 mod N');
     const salt = BigInt('0x' + params.SALT!);
@@ -113,4 +116,20 @@ export class SrpClientSession {
 /** SECRET_HASH for clients with a secret. */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
   return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
+}
+
+/**
+ * A device secret and its DeviceSecretVerifierConfig as a client makes them for ConfirmDevice:
+ * x = H(padHex(salt) ‖ H(groupKey ‖ deviceKey ‖ ":" ‖ secret)), PasswordVerifier = base64(padHex(g^x)).
+ */
+export function deviceVerifier(groupKey: string, deviceKey: string, secret = randomBytes(40).toString('base64')): { secret: string; config: { PasswordVerifier: string; Salt: string } } {
+  const salt = toPaddedHex(BigInt('0x' + randomBytes(16).toString('hex')));
+  const inner = sha256(Buffer.from(`${groupKey}${deviceKey}:${secret}`, 'utf8')).toString('hex');
+  const x = BigInt('0x' + hexHash(salt + inner));
+  return { secret, config: { PasswordVerifier: Buffer.from(toPaddedHex(powFast(G, x)), 'hex').toString('base64'), Salt: Buffer.from(salt, 'hex').toString('base64') } };
+}
+
+/** Answers DEVICE_PASSWORD_VERIFIER: the SRP claim with pool name := group key, user := device key. */
+export function deviceClaim(session: SrpClientSession, params: Record<string, string>, groupKey: string, deviceKey: string, secret: string): Record<string, string> {
+  return { ...session.claimAs(groupKey, deviceKey, params, secret), USERNAME: params.USERNAME!, DEVICE_KEY: deviceKey };
 }
