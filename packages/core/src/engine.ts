@@ -7,6 +7,7 @@
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import { toAuthError } from './fail.js';
 import type { SessionConfig } from './session/config.js'; // sessions (#10)
+import type { SessionInfo } from './session/types.js';
 import type {
   AuthHooks,
   CognitoCall,
@@ -113,20 +114,26 @@ export async function callCognito(
   operation: CognitoOperation,
   input: Record<string, unknown>,
   scope?: CallScope,
+  session?: SessionInfo,
 ): Promise<Record<string, any>> {
   const flow = scope?.flow;
   const filled = fillIn(engine, operation, input, scope);
-  const start: CognitoCall = flow ? { operation, input: filled, flow } : { operation, input: filled };
+  const start: CognitoCall = { operation, input: filled, ...(flow ? { flow } : {}), ...(session ? { session } : {}) };
   const call = (await engine.hooks.request.promise(start)) ?? start;
-  const sent = await withSecretHash(engine, call.operation, call.input);
   const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
   let output: Record<string, any>;
   try {
-    output = (await engine.transport.send(call.operation, sent)) ?? {};
+    output = await send(engine, call, call.input);
   } catch (err) {
     const error = toAuthError(err);
     engine.logger.debug('cognito call failed', { operation: call.operation, flowId: flow?.id, error: error.name });
-    throw error;
+    // A callFailed tap may ask for one retry with another input.
+    const failure = engine.hooks.callFailed.isUsed() ? await engine.hooks.callFailed.promise({ ...call, error }) : undefined;
+    if (!failure?.retry) throw error;
+    engine.logger.debug('cognito call retried', { operation: call.operation, flowId: flow?.id });
+    output = await send(engine, call, failure.retry).catch((again: unknown) => {
+      throw toAuthError(again);
+    });
   }
   const durationMs = (typeof performance !== 'undefined' ? performance.now() : engine.now()) - t0;
   engine.logger.debug('cognito call', {
@@ -138,6 +145,12 @@ export async function callCognito(
   const result = (await engine.hooks.response.promise({ ...call, output, durationMs })) ?? { output };
   if (scope && typeof result.output.Session === 'string') scope.onSession(result.output.Session);
   return result.output;
+}
+
+/** SECRET_HASH, then the transport. */
+async function send(engine: Engine, call: CognitoCall, input: Record<string, unknown>): Promise<Record<string, any>> {
+  const sent = await withSecretHash(engine, call.operation, input);
+  return (await engine.transport.send(call.operation, sent)) ?? {};
 }
 
 /** A transport whose every call goes through {@link callCognito} with this scope. */

@@ -43,6 +43,16 @@ const OPERATIONS: ReadonlySet<string> = new Set<CognitoOperation>([
   'VerifyUserAttribute',
   'DeleteUserAttributes',
   'DeleteUser',
+  // devices and passkeys (#11)
+  'ConfirmDevice',
+  'UpdateDeviceStatus',
+  'ListDevices',
+  'GetDevice',
+  'ForgetDevice',
+  'StartWebAuthnRegistration',
+  'CompleteWebAuthnRegistration',
+  'ListWebAuthnCredentials',
+  'DeleteWebAuthnCredential',
 ]);
 
 // The names the AWS SDKs treat as throttling; Cognito uses the first.

@@ -29,6 +29,16 @@ import {
   VerifyUserAttributeCommand,
   DeleteUserAttributesCommand,
   DeleteUserCommand,
+  // devices and passkeys (#11)
+  ConfirmDeviceCommand,
+  UpdateDeviceStatusCommand,
+  ListDevicesCommand,
+  GetDeviceCommand,
+  ForgetDeviceCommand,
+  StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredentialCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError } from '../errors.js';
 import type { CognitoOperation, CognitoTransport } from '../types.js';
@@ -67,6 +77,16 @@ const COMMANDS = {
   VerifyUserAttribute: VerifyUserAttributeCommand,
   DeleteUserAttributes: DeleteUserAttributesCommand,
   DeleteUser: DeleteUserCommand,
+  // devices and passkeys (#11)
+  ConfirmDevice: ConfirmDeviceCommand,
+  UpdateDeviceStatus: UpdateDeviceStatusCommand,
+  ListDevices: ListDevicesCommand,
+  GetDevice: GetDeviceCommand,
+  ForgetDevice: ForgetDeviceCommand,
+  StartWebAuthnRegistration: StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistration: CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentials: ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
 } satisfies Record<CognitoOperation, unknown>;
 
 type AnyCommand = new (input: never) => Parameters<CognitoIdentityProviderClient['send']>[0];

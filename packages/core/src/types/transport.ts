@@ -39,7 +39,17 @@ export type CognitoOperation =
   | 'GetUserAttributeVerificationCode'
   | 'VerifyUserAttribute'
   | 'DeleteUserAttributes'
-  | 'DeleteUser';
+  | 'DeleteUser'
+  // --- devices and passkeys (#11), until the transports send any operation (p15) ---
+  | 'ConfirmDevice'
+  | 'UpdateDeviceStatus'
+  | 'ListDevices'
+  | 'GetDevice'
+  | 'ForgetDevice'
+  | 'StartWebAuthnRegistration'
+  | 'CompleteWebAuthnRegistration'
+  | 'ListWebAuthnCredentials'
+  | 'DeleteWebAuthnCredential';
 
 /**
  * The small interface core talks to Cognito through. The default is the AWS SDK bare
