@@ -28,13 +28,13 @@ export interface ForgetDeviceInput {
   device?: { id: string };
 }
 
-function storeFor(auth: Auth): DeviceStore {
+function storeFor(auth: Auth<any>): DeviceStore {
   const store = storeOf(auth.hooks);
   if (!store) throw new AuthError('DevicePluginMissing', 'This Auth has no device plugin: add device() to createAuth({ plugins }).', { kind: 'config' });
   return store;
 }
 
-async function currentDevice(auth: Auth): Promise<{ key: string; device: StoredDevice | undefined; store: DeviceStore }> {
+async function currentDevice(auth: Auth<any>): Promise<{ key: string; device: StoredDevice | undefined; store: DeviceStore }> {
   const store = storeFor(auth);
   const { username } = await getCurrentUser(auth);
   const key = deviceKeyOf(auth.userPool.userPoolId, username);
@@ -52,7 +52,7 @@ function noDevice(): AuthError {
  * when the pool remembers devices only on the user's consent. A remembered device skips MFA
  * at the next sign-in when the pool's ChallengeRequiredOnNewDevice is on.
  */
-export async function rememberDevice(auth: Auth): Promise<void> {
+export async function rememberDevice(auth: Auth<any>): Promise<void> {
   const { key, device, store } = await currentDevice(auth);
   if (!device) throw noDevice();
   await withAccessToken(auth, undefined, 'UpdateDeviceStatus', { DeviceKey: device.deviceKey, DeviceRememberedStatus: 'remembered' });
@@ -60,7 +60,7 @@ export async function rememberDevice(auth: Auth): Promise<void> {
 }
 
 /** True when the pool waits for the user's consent to remember this device: ask, then {@link rememberDevice}. */
-export async function isDeviceAwaitingConsent(auth: Auth): Promise<boolean> {
+export async function isDeviceAwaitingConsent(auth: Auth<any>): Promise<boolean> {
   const { device } = await currentDevice(auth);
   return device?.awaitingConsent === true;
 }
@@ -69,7 +69,7 @@ export async function isDeviceAwaitingConsent(auth: Auth): Promise<boolean> {
  * Forgets a device (ForgetDevice): this one by default, whose keys then leave the store
  * (the next sign-in asks for MFA again), or another of the user's by id.
  */
-export async function forgetDevice(auth: Auth, input: ForgetDeviceInput = {}): Promise<void> {
+export async function forgetDevice(auth: Auth<any>, input: ForgetDeviceInput = {}): Promise<void> {
   const { key, device, store } = await currentDevice(auth);
   const id = input.device?.id ?? device?.deviceKey;
   if (!id) throw noDevice();
@@ -84,7 +84,7 @@ function date(value: unknown): Date | undefined {
 }
 
 /** The user's remembered devices (ListDevices, every page). */
-export async function fetchDevices(auth: Auth): Promise<FetchDevicesOutput> {
+export async function fetchDevices(auth: Auth<any>): Promise<FetchDevicesOutput> {
   const devices: AuthDevice[] = [];
   let token: string | undefined;
   do {
