@@ -24,14 +24,14 @@ export interface AccessTokenCall {
  * the token expired anyway (a clock that jumped), refreshes once and tries again. Rejects
  * with `UserUnAuthenticatedException` when nobody is signed in.
  */
-export async function withAccessToken(auth: Auth, selector: UserSelector | undefined, operation: CognitoOperation, input: Record<string, unknown>): Promise<AccessTokenCall> {
+export async function withAccessToken(auth: Auth<any>, selector: UserSelector | undefined, operation: CognitoOperation, input: Record<string, unknown>): Promise<AccessTokenCall> {
   const { output, record } = await callWithAccessToken(auth, selector, operation, input);
   return { output, session: record };
 }
 
 /** @internal {@link withAccessToken} for core's own calls: also the engine. */
 export async function callWithAccessToken(
-  auth: Auth,
+  auth: Auth<any>,
   selector: UserSelector | undefined,
   operation: CognitoOperation,
   input: Record<string, unknown>,
