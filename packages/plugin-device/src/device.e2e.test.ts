@@ -178,6 +178,20 @@ describe('remembered devices', () => {
     expect(await signIn(authOn(ALWAYS, store).auth, ALWAYS, 'amy')).toEqual(['CONFIRM_SIGN_IN_WITH_TOTP_CODE']);
   });
 
+  it('ConfirmDevice failing (server errors) does not fail the sign-in; the next one asks for MFA', async () => {
+    const store = memoryDeviceStore();
+    const { auth, lines } = authOn(ALWAYS, store);
+    emu.faults.add({ operation: 'ConfirmDevice', kind: 'server-error', times: 10 });
+    try {
+      expect(await signIn(auth, ALWAYS, 'dan')).toEqual(['CONFIRM_SIGN_IN_WITH_TOTP_CODE']);
+    } finally {
+      emu.faults.clear();
+    }
+    expect(await store.get(deviceKeyOf(ALWAYS, 'dan'))).toBeUndefined();
+    expect(lines.some((l) => l.startsWith('device confirmation failed'))).toBe(true);
+    expect(await signIn(authOn(ALWAYS, store).auth, ALWAYS, 'dan')).toEqual(['CONFIRM_SIGN_IN_WITH_TOTP_CODE']);
+  });
+
   it('a pool that asks the user: MFA until rememberDevice, then skipped', async () => {
     const store = memoryDeviceStore();
     const first = authOn(CONSENT, store);
