@@ -42,7 +42,7 @@ beforeAll(async () => {
   emu = await startEmulator({
     port: 0,
     host: '127.0.0.1',
-    config: { pools: [pool(ALWAYS, false, ['amy', 'ben', 'cat', 'dan', 'eve', 'fay']), pool(CONSENT, true, ['ola', 'pat'])] },
+    config: { pools: [pool(ALWAYS, false, ['amy', 'ben', 'cat', 'dan', 'eve', 'fay', 'gus']), pool(CONSENT, true, ['ola', 'pat'])] },
   });
 });
 afterAll(() => emu?.close());
@@ -69,7 +69,7 @@ function authOn(pool: string, store: DeviceStore, remember: 'ask' | 'always' = '
 /** Signs in; answers TOTP and the custom question when asked. Returns the steps the app saw. */
 async function signIn(auth: ReturnType<typeof authOn>['auth'], pool: string, username: string, authFlow: AuthFlowType = 'USER_SRP_AUTH') {
   const seen: string[] = [];
-  let out = await auth.signIn({ username, password: PW, options: { authFlowType: authFlow } });
+  let out = await auth.signIn({ username, password: PW, options: { authFlowType: authFlow, ...(authFlow === 'USER_AUTH' ? { preferredChallenge: 'PASSWORD' as const } : {}) } });
   while (!out.isSignedIn) {
     const step = out.nextStep;
     seen.push(step.signInStep);
@@ -94,8 +94,8 @@ async function admin(operation: string, input: Record<string, unknown>): Promise
   return body;
 }
 
-describe.each<AuthFlowType>(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'])('%s', (flow) => {
-  const username = flow === 'USER_SRP_AUTH' ? 'amy' : 'ben';
+describe.each<AuthFlowType>(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'])('%s', (flow) => {
+  const username = flow === 'USER_SRP_AUTH' ? 'amy' : flow === 'USER_PASSWORD_AUTH' ? 'ben' : 'gus';
   it('confirms the device at DONE, skips MFA on the next sign-in, and asks again once forgotten', async () => {
     const store = memoryDeviceStore();
     const first = authOn(ALWAYS, store);
