@@ -99,7 +99,8 @@ export function device(options: DeviceOptions = {}): NextstepPlugin<never> {
     if (!unknown && !wrongSecret) return undefined;
     await store.remove(deviceKeyOf(user.userPoolId, user.username));
     logger.debug('remembered device dropped', { flowId: user.id, reason: unknown ? 'unknown' : 'refused' });
-    if (!unknown || failure.operation === 'RespondToAuthChallenge' && failure.input.ChallengeName !== 'PASSWORD_VERIFIER') return undefined;
+    // Retry only the calls that carry the key for the sign-in itself: InitiateAuth and the password claim.
+    if (!unknown || (failure.operation === 'RespondToAuthChallenge' && failure.input.ChallengeName !== 'PASSWORD_VERIFIER')) return undefined;
     const { DEVICE_KEY: _dropped, ...rest } = params;
     const key = failure.operation === 'InitiateAuth' ? 'AuthParameters' : 'ChallengeResponses';
     return { ...failure, retry: { ...failure.input, [key]: rest } };
