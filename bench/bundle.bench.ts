@@ -72,6 +72,38 @@ export const session = { fetchAuthSession, getCurrentUser, signOut, fetchUserAtt
     ),
     core: true,
   });
+  // devices and passkeys (#11): each plugin with its account calls.
+  list.push({
+    name: 'core + device (+ rememberDevice, forgetDevice, fetchDevices)',
+    code: coreEntry(
+      `import { device, rememberDevice, forgetDevice, fetchDevices, webStorageDeviceStore } from '@nextstep/plugin-device';
+export const devices = { rememberDevice, forgetDevice, fetchDevices };`,
+      'device({ store: webStorageDeviceStore(localStorage) })',
+    ),
+    core: true,
+  });
+  list.push({
+    name: 'core + webauthn (+ passkey calls)',
+    code: coreEntry(
+      `import { webauthn, associateWebAuthnCredential, listWebAuthnCredentials, deleteWebAuthnCredential } from '@nextstep/plugin-webauthn';
+export const passkeys = { associateWebAuthnCredential, listWebAuthnCredentials, deleteWebAuthnCredential };`,
+      'webauthn()',
+    ),
+    core: true,
+  });
+  list.push({
+    name: 'aws-amplify 6.22.1 signIn + device and passkey calls',
+    code: `import { Amplify } from 'aws-amplify';
+import { signIn, confirmSignIn, rememberDevice, forgetDevice, fetchDevices, associateWebAuthnCredential, listWebAuthnCredentials, deleteWebAuthnCredential } from 'aws-amplify/auth';
+Amplify.configure({ Auth: { Cognito: { userPoolId: 'us-east-1_abcdefghi', userPoolClientId: 'abcdefghijklmnopqrstuvwxyz' } } });
+export const calls = { rememberDevice, forgetDevice, fetchDevices, associateWebAuthnCredential, listWebAuthnCredentials, deleteWebAuthnCredential };
+export async function run(username, password, code) {
+  const r = await signIn({ username, password });
+  return r.nextStep.signInStep === 'DONE' ? r : confirmSignIn({ challengeResponse: code });
+}
+`,
+    core: false,
+  });
   list.push({
     name: 'aws-amplify 6.22.1 signIn + confirmSignIn',
     code: `import { Amplify } from 'aws-amplify';

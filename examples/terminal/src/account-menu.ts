@@ -36,7 +36,7 @@ function describe(error: unknown): string {
   return isAuthError(error) ? `${error.message} (${error.name})` : error instanceof Error ? error.name : 'Something went wrong.';
 }
 
-async function mfaMenu(auth: Auth, io: MenuIO): Promise<void> {
+async function mfaMenu(auth: Auth<any>, io: MenuIO): Promise<void> {
   const now = await fetchMFAPreference(auth);
   io.info(`MFA enabled: ${now.enabled?.join(', ') || 'none'}; preferred: ${now.preferred ?? 'none'}`);
   const factor = (await io.choose('Which factor?', [
@@ -60,7 +60,7 @@ async function mfaMenu(auth: Auth, io: MenuIO): Promise<void> {
  * Runs the menu until the person signs out (resolves `'signed-out'`) or the session ends
  * (`'session-ended'`). A failed call is shown and the menu asked again.
  */
-export async function accountMenu(auth: Auth, io: MenuIO): Promise<'signed-out' | 'session-ended'> {
+export async function accountMenu(auth: Auth<any>, io: MenuIO): Promise<'signed-out' | 'session-ended'> {
   for (;;) {
     const choice = (await io.choose('Account', CHOICES)) as AccountChoice;
     try {

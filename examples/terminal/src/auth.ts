@@ -7,6 +7,9 @@ import { customChallenge, invalidAnswer } from '@nextstep/plugin-custom-challeng
 import { email } from '@nextstep/plugin-email';
 import { sms } from '@nextstep/plugin-sms';
 import { totp } from '@nextstep/plugin-totp';
+import { device, memoryDeviceStore } from '@nextstep/plugin-device';
+import { webauthn } from '@nextstep/plugin-webauthn';
+import { softwareAuthenticator } from '@nextstep/plugin-webauthn/software';
 
 /** Where to sign in. */
 export interface PoolTarget {
@@ -41,6 +44,17 @@ export function demoCustomChallenge() {
   });
 }
 
+/**
+ * This terminal's remembered devices and passkeys, for the life of the process (one
+ * "device"): every Auth the app creates shares them, so a second sign-in finds the device.
+ */
+export const DEVICE_STORE = memoryDeviceStore();
+/**
+ * A SOFTWARE authenticator (keys in memory, no person asked): a terminal has no
+ * navigator.credentials. Demo only; a browser app uses webauthn() as is.
+ */
+export const SOFTWARE_AUTHENTICATOR = softwareAuthenticator({ origin: 'http://localhost' });
+
 /** Creates the Auth instance of the app for one user pool. */
 export function createAppAuth(target: PoolTarget) {
   return createAuth({
@@ -51,7 +65,7 @@ export function createAppAuth(target: PoolTarget) {
       ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}),
       ...(target.region !== undefined ? { region: target.region } : {}),
     },
-    plugins: [sms(), totp({ issuer: TOTP_ISSUER }), email(), demoCustomChallenge()],
+    plugins: [sms(), totp({ issuer: TOTP_ISSUER }), email(), demoCustomChallenge(), device({ store: DEVICE_STORE }), webauthn({ authenticator: SOFTWARE_AUTHENTICATOR })],
     defaultHandler: surfaceUnclaimed,
   });
 }

@@ -52,6 +52,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user({ username: 'paula', password: DEMO_PASSWORD, pool: 'main', authFlowType: 'USER_AUTH', exercises: 'passwordless: USER_AUTH, first-factor selection, email code' }),
   user({ username: 'uma', password: DEMO_PASSWORD, pool: 'main', exercises: 'unconfirmed: confirm sign-up with a code, then signed in' }),
   user({ username: 'rita', password: DEMO_PASSWORD, pool: 'main', exercises: 'password reset required: code + new password' }),
+  user({ username: 'dora', password: DEMO_PASSWORD, pool: 'main', exercises: 'remembered device: TOTP code once, then the device answers DEVICE_SRP_AUTH and MFA is skipped' }),
+  user({ username: 'pia', password: DEMO_PASSWORD, pool: 'main', exercises: 'passkey: registers one after a password sign-in, then signs in with it (terminal: SOFTWARE authenticator)' }),
   user({ username: 'zed', password: DEMO_PASSWORD, pool: 'main', exercises: `a challenge no plugin claims (FUTURE_CHALLENGE), answered raw: ${FUTURE_CHALLENGE_ANSWER}` }),
 ];
 
@@ -62,6 +64,10 @@ export interface DemoRun {
   title: string;
   /** The steps the app sees, in order, ending with DONE. */
   expectedSteps: SignInStepName[];
+  /** This run's sign-in options instead of the user's. */
+  options?: { authFlowType?: AuthFlowType; preferredChallenge?: FirstFactor };
+  /** Done once signed in: register a passkey. */
+  after?: 'registerPasskey';
 }
 
 /** The unattended demo: every user once, tess and emma twice (setup, then the code). */
@@ -77,6 +83,10 @@ export const DEMO_RUNS: readonly DemoRun[] = [
   { username: 'paula', title: 'passwordless email', expectedSteps: ['CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION', 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'DONE'] },
   { username: 'uma', title: 'confirm sign-up', expectedSteps: ['CONFIRM_SIGN_UP', 'DONE'] },
   { username: 'rita', title: 'reset password', expectedSteps: ['RESET_PASSWORD', 'DONE'] },
+  { username: 'dora', title: 'new device: TOTP code, device confirmed', expectedSteps: ['CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'DONE'] },
+  { username: 'dora', title: 'remembered device: MFA skipped', expectedSteps: ['DONE'] },
+  { username: 'pia', title: 'password, then registers a passkey', expectedSteps: ['DONE'], after: 'registerPasskey' },
+  { username: 'pia', title: 'passkey sign-in (software authenticator)', expectedSteps: ['DONE'], options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } },
   { username: 'zed', title: 'unclaimed challenge', expectedSteps: ['UNCLAIMED_CHALLENGE', 'DONE'] },
 ];
 
@@ -101,7 +111,10 @@ export function demoEmulatorConfig(): EmulatorConfig {
         name: main.name,
         mfa: 'OPTIONAL',
         enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
-        allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'],
+        allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
+        // Remembered devices skip MFA; passkeys for the relying party localhost.
+        deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: false },
+        webAuthn: { relyingPartyId: 'localhost', userVerification: 'required' },
         triggers: { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse },
         clients: [{ id: main.clientId, name: 'demo-app', secret: false, explicitAuthFlows: ALL_FLOWS, authSessionValidity: 3 }],
         users: [
@@ -112,6 +125,8 @@ export function demoEmulatorConfig(): EmulatorConfig {
           { username: 'paula', password: DEMO_PASSWORD, status: 'CONFIRMED', attributes: { email: 'paula@example.com', email_verified: 'true' } },
           { username: 'uma', password: DEMO_PASSWORD, status: 'UNCONFIRMED', attributes: { email: 'uma@example.com' } },
           { username: 'rita', password: DEMO_PASSWORD, status: 'RESET_REQUIRED', attributes: { email: 'rita@example.com', email_verified: 'true' } },
+          { username: 'dora', password: DEMO_PASSWORD, status: 'CONFIRMED', attributes: { email: 'dora@example.com', email_verified: 'true' }, mfa: { totp: { secret: DEMO_TOTP_SECRET }, preferred: 'TOTP' } },
+          { username: 'pia', password: DEMO_PASSWORD, status: 'CONFIRMED', attributes: { email: 'pia@example.com', email_verified: 'true' } },
           {
             username: 'zed', password: DEMO_PASSWORD, status: 'CONFIRMED', attributes: { email: 'zed@example.com', email_verified: 'true' },
             unknownChallenge: { challengeName: 'FUTURE_CHALLENGE', challengeParameters: { prompt: `Type the word "${FUTURE_CHALLENGE_ANSWER}"` }, answer: FUTURE_CHALLENGE_ANSWER },

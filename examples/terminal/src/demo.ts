@@ -7,6 +7,7 @@
 import { runSignIn, type NextStep, type SignInStepName } from '@nextstep/core';
 import { startEmulator } from '@nextstep/emulator';
 import { Secret, TOTP } from 'otpauth';
+import { associateWebAuthnCredential } from '@nextstep/plugin-webauthn';
 import { createAppAuth } from './auth.js';
 import {
   DEMO_NEW_PASSWORD, DEMO_POOLS, DEMO_RUNS, DEMO_TOTP_SECRET, FUTURE_CHALLENGE_ANSWER,
@@ -130,7 +131,7 @@ export async function runOne(emu: Emulator, run: DemoRun, write: (line: string) 
     const flow = await runSignIn(auth, {
       username: user.username,
       password: user.password,
-      options: { ...(user.authFlowType ? { authFlowType: user.authFlowType } : {}), ...(user.preferredChallenge ? { preferredChallenge: user.preferredChallenge } : {}) },
+      options: run.options ?? { ...(user.authFlowType ? { authFlowType: user.authFlowType } : {}), ...(user.preferredChallenge ? { preferredChallenge: user.preferredChallenge } : {}) },
     }, {
       CONFIRM_SIGN_IN_WITH_SMS_CODE: async (step, { attempt, lastError }) => {
         enter(step, lastError);
@@ -227,6 +228,10 @@ export async function runOne(emu: Emulator, run: DemoRun, write: (line: string) 
     const payload = idToken ? decodeJwtPayload(idToken) : {};
     const claims = { 'cognito:username': payload['cognito:username'], sub: payload.sub };
     write(`  DONE  signed in as ${String(payload['cognito:username'] ?? user.username)} (sub ${String(payload.sub ?? '?')})`);
+    if (run.after === 'registerPasskey') {
+      await associateWebAuthnCredential(auth);
+      say('→ registered a passkey (SOFTWARE authenticator: keys in memory, demo only)');
+    }
     return finish(run, steps, write, claims);
   } catch (error) {
     const e = error as { name?: string; message?: string };

@@ -8,6 +8,9 @@ import { startEmulator } from '@nextstep/emulator';
 import { toTerminal } from '@nextstep/plugin-totp/qr';
 import { accountMenu, type MenuIO } from './account-menu.js';
 import { createAppAuth, TOTP_ISSUER, type AppAuth, type AppFlow, type PoolTarget } from './auth.js';
+
+/** The steps this app's plugins can show (core's, and the passkey plugin's retry step). */
+type AppStepView = AppFlow['nextStep'];
 import { DEMO_POOLS, DEMO_USERS, demoEmulatorConfig, findDemoUser, type DemoUser } from './demo-pool.js';
 import { decodeJwtPayload, displayClaims } from './jwt.js';
 import { formatMessage, messageQueue, type OutboxFeed } from './outbox-feed.js';
@@ -76,7 +79,7 @@ async function code(message: string, s: Session, reveal?: () => string): Promise
 }
 
 /** Asks the person for the answer to one step. */
-async function ask(step: NextStep, s: Session, firstAsk: boolean): Promise<{ answer: StepAnswer; options?: ConfirmSignInOptions }> {
+async function ask(step: AppStepView, s: Session, firstAsk: boolean): Promise<{ answer: StepAnswer; options?: ConfirmSignInOptions }> {
   const demoEmu = s.demo && s.emu ? s.emu : undefined;
   switch (step.signInStep) {
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
@@ -152,13 +155,16 @@ async function ask(step: NextStep, s: Session, firstAsk: boolean): Promise<{ ans
         'A challenge no plugin claims');
       return { answer: answered(await p.text({ message: 'Answer (sent as ANSWER)' })).trim() };
     }
+    case 'CONFIRM_SIGN_IN_WITH_PASSKEY':
+      p.note(`${step.error.name}: ${step.error.message}`, 'The passkey prompt did not complete');
+      return { answer: 'RETRY' };
     default:
       throw new Error(`The app does not know the step ${(step as { signInStep: string }).signInStep}.`);
   }
 }
 
 /** Steps that need Cognito to send a code before the person can answer. */
-async function prepare(step: NextStep, s: Session): Promise<void> {
+async function prepare(step: AppStepView, s: Session): Promise<void> {
   const sent = (purpose: 'SIGN_UP' | 'FORGOT_PASSWORD') =>
     s.emu?.outbox.last({ userPoolId: s.userPoolId, username: s.username, purpose }) !== undefined;
   if (step.signInStep === 'CONFIRM_SIGN_UP' && (!s.emu || !sent('SIGN_UP'))) {

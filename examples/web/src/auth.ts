@@ -7,6 +7,7 @@ import { customChallenge, invalidAnswer } from '@nextstep/plugin-custom-challeng
 import { email } from '@nextstep/plugin-email';
 import { sms } from '@nextstep/plugin-sms';
 import { totp } from '@nextstep/plugin-totp';
+import { device, webStorageDeviceStore } from '@nextstep/plugin-device';
 import type { PoolConfig, WebConfig } from './config.js';
 
 /** The custom-challenge kinds the demo's triggers ask (public parameter `challengeType`). */
@@ -36,7 +37,14 @@ export function authFor(config: WebConfig, pool: PoolConfig) {
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.region ? { region: config.region } : {}),
     },
-    plugins: [sms(), totp({ issuer: config.totpIssuer ?? 'nextstep web demo' }), email(), challenges()],
+    plugins: [
+      sms(),
+      totp({ issuer: config.totpIssuer ?? 'nextstep web demo' }),
+      email(),
+      challenges(),
+      // Remembered devices: kept across sign-outs (unlike the session), so MFA is skipped next time.
+      device({ store: webStorageDeviceStore(localStorage, { prefix: `nextstep-device.${pool.clientId}` }) }),
+    ],
     defaultHandler: surfaceUnclaimed,
     store: webStorageStore(localStorage, { prefix: `nextstep.${pool.clientId}` }),
   });

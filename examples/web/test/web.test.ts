@@ -273,6 +273,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     expect(watch.errors).toEqual([]);
   });
 
+  it('dora: TOTP once; after signing out, the remembered device signs in without a code', async () => {
+    emu.clock.advance(30_000);
+    const { page, watch } = await open();
+    await signIn(page, 'dora');
+    const form = await step(page, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'dora-1-totp-code');
+    await form.locator('input[name="code"]').fill(emu.totpCode(DEMO_POOLS.main.userPoolId, 'dora'));
+    await form.locator('button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'dora', 'dora-2-signed-in');
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nextstep-device.')).length)).resolves.toBe(1);
+    await page.click('button[data-action="sign-out"]');
+    await page.locator('form[data-step="SIGN_IN"]').waitFor();
+    await signIn(page, 'dora');
+    await expectSignedIn(page, watch, 'dora', 'dora-3-remembered-device');
+  });
+
   it('zed: a challenge no plugin claims is shown raw and answered raw', async () => {
     const { page, watch } = await open();
     await signIn(page, 'zed');

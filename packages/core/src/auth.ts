@@ -35,6 +35,8 @@ import type {
   CodeDeliveryDetails,
   CognitoCall,
   CognitoCallResult,
+  CognitoCallRecovery,
+  SignInCompletion,
   CognitoTransport,
   ConfirmResetPasswordInput,
   ConfirmSignInInput,
@@ -72,6 +74,8 @@ function createHooks(): AuthHooks {
     request: new AsyncSeriesWaterfallHook<[CognitoCall]>(['call']),
     response: new AsyncSeriesWaterfallHook<[CognitoCallResult]>(['result']),
     callFailed: new SyncHook<[CognitoCallFailure]>(['failure']), // p15 (issue #15)
+    callRecover: new AsyncSeriesWaterfallHook<[CognitoCallRecovery]>(['recovery']), // #11
+    completing: new AsyncSeriesWaterfallHook<[SignInCompletion]>(['completion']),
     flowStarted: new SyncHook<[FlowInfo]>(['flow']),
     stepEntered: new SyncHook<[FlowInfo, NextStep]>(['flow', 'nextStep']),
     signedIn: new SyncHook<[FlowInfo]>(['flow']),

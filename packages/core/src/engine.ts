@@ -7,6 +7,8 @@
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import type { SessionConfig } from './session/config.js'; // sessions (#10)
 import { checkControl, guardCall, guardHook, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
+import type { AuthError } from './errors.js';
+import type { SessionInfo } from './session/types.js';
 import type {
   AuthHooks,
   CognitoCall,
@@ -116,15 +118,29 @@ export async function callCognito(
   input: Record<string, unknown>,
   scope?: CallScope,
   control?: CallControl, // p15 (issue #15): signal and timeout of the public call
+  session?: SessionInfo, // #11: the stored session a call is made for (refresh)
 ): Promise<Record<string, any>> {
   const flow = scope?.flow;
   const filled = fillIn(engine, operation, input, scope);
-  const start: CognitoCall = flow ? { operation, input: filled, flow } : { operation, input: filled };
+  const start: CognitoCall = { operation, input: filled, ...(flow ? { flow } : {}), ...(session ? { session } : {}) };
   const call = (await guardHook(() => engine.hooks.request.promise(start), [filled])) ?? start; // p15: hook errors sanitised
-  const sent = await withSecretHash(engine, call.operation, call.input);
+  let sent = await withSecretHash(engine, call.operation, call.input);
   const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
-  // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
-  const output = await guardCall(engine, call, sent, control, t0);
+  let output: Record<string, any>;
+  try {
+    // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
+    output = await guardCall(engine, call, sent, control, t0);
+  } catch (err) {
+    // #11: a callRecover tap may ask for one retry with another input (e.g. without a
+    // DEVICE_KEY Cognito forgot); it goes through SECRET_HASH and the same guarded send.
+    if (!engine.hooks.callRecover.isUsed()) throw err;
+    const recovery = await guardHook(() => engine.hooks.callRecover.promise({ ...call, error: err as AuthError }), [filled, call.input]);
+    if (!recovery?.retry) throw err;
+    engine.logger.debug('cognito call retried', { operation: call.operation, flowId: flow?.id });
+    const retried: CognitoCall = { ...call, input: recovery.retry };
+    sent = await withSecretHash(engine, call.operation, recovery.retry);
+    output = await guardCall(engine, retried, sent, control, typeof performance !== 'undefined' ? performance.now() : engine.now());
+  }
   const durationMs = (typeof performance !== 'undefined' ? performance.now() : engine.now()) - t0;
   engine.logger.debug('cognito call', {
     operation: call.operation,

@@ -88,6 +88,7 @@ export class Flow<S extends StepView = NextStep> {
   #control: CallControl | undefined;
   /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
   #lostAnswer = false;
+  #result: Record<string, any> | undefined; // the AuthenticationResult, for hooks.completing
 
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
@@ -447,6 +448,7 @@ export class Flow<S extends StepView = NextStep> {
     const tokens = tokensOf(response);
     if (tokens) {
       this.#secrets.tokens = tokens;
+      this.#result = response.AuthenticationResult;
       return DONE_STEP;
     }
     if (!response.ChallengeName) {
@@ -500,8 +502,14 @@ export class Flow<S extends StepView = NextStep> {
         this.#clearSession();
         // Signed in: the flow keeps only the tokens in memory.
         for (const key of Object.keys(this.#secrets)) if (key !== 'tokens') delete this.#secrets[key];
+        const tokens = this.#secrets.tokens;
+        const result = this.#result ?? {};
+        this.#result = undefined;
+        if (tokens && this.#engine.hooks.completing.isUsed()) {
+          await this.#engine.hooks.completing.promise({ flow: this.#info, tokens, result, cognito: scopedTransport(this.#engine) });
+        }
         // sessions (#10): the tokens go to the Auth's store before signedIn fires.
-        if (this.#secrets.tokens) await saveSignIn(this.#engine, this.#info, this.#secrets.tokens);
+        if (tokens) await saveSignIn(this.#engine, this.#info, tokens);
         this.#engine.hooks.signedIn.call(this.#info);
         return;
       }

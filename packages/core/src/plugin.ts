@@ -27,6 +27,10 @@ export type { AuthErrorOptions } from './errors.js';
 export { validationError, configError } from './fail.js';
 export { answerText, checkCode } from './validate.js';
 export { parseJsonList } from './mfa-table.js';
+export { startSrp } from './srp/session.js';
+export type { SrpSession, SrpClaim, SrpClaimInput } from './srp/session.js';
+export { deviceSecret } from './srp/device-verifier.js';
+export type { DeviceSecret } from './srp/device-verifier.js';
 export type {
   AppStep,
   AuthErrorKind,
@@ -38,6 +42,9 @@ export type {
   CognitoAuthResponse,
   CognitoCall,
   CognitoCallResult,
+  CognitoCallFailure,
+  CognitoCallRecovery,
+  SignInCompletion,
   CognitoOperation,
   CognitoTransport,
   ConfirmSignInOptions,

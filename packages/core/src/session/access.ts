@@ -26,14 +26,14 @@ export interface AccessTokenCall {
  * with `UserUnAuthenticatedException` when nobody is signed in. The selector's `signal` /
  * `timeoutMs` apply to each Cognito call (p15).
  */
-export async function withAccessToken(auth: Auth, selector: AccessCallOptions | undefined, operation: CognitoOperation, input: Record<string, unknown>): Promise<AccessTokenCall> {
+export async function withAccessToken(auth: Auth<any>, selector: AccessCallOptions | undefined, operation: CognitoOperation, input: Record<string, unknown>): Promise<AccessTokenCall> {
   const { output, record } = await callWithAccessToken(auth, selector, operation, input);
   return { output, session: record };
 }
 
 /** @internal {@link withAccessToken} for core's own calls: also the engine. */
 export async function callWithAccessToken(
-  auth: Auth,
+  auth: Auth<any>,
   selector: AccessCallOptions | undefined,
   operation: CognitoOperation,
   input: Record<string, unknown>,

@@ -30,7 +30,7 @@ function metadataOf(options: { clientMetadata?: Record<string, string> } | undef
 }
 
 /** The user's attributes (GetUser), as `{ name: value }` (Amplify's `fetchUserAttributes`). */
-export async function fetchUserAttributes(auth: Auth, options: AccessCallOptions = {}): Promise<UserAttributes> {
+export async function fetchUserAttributes(auth: Auth<any>, options: AccessCallOptions = {}): Promise<UserAttributes> {
   const { output } = await withAccessToken(auth, options, 'GetUser', {});
   const out: UserAttributes = {};
   for (const a of (output.UserAttributes ?? []) as { Name: string; Value?: string }[]) out[a.Name] = a.Value ?? '';
@@ -41,7 +41,7 @@ export async function fetchUserAttributes(auth: Auth, options: AccessCallOptions
  * Updates attributes (UpdateUserAttributes). An attribute that needs verification (email,
  * phone) answers `CONFIRM_ATTRIBUTE_WITH_CODE` with where the code went; the rest `DONE`.
  */
-export async function updateUserAttributes(auth: Auth, input: UpdateUserAttributesInput): Promise<UpdateUserAttributesOutput> {
+export async function updateUserAttributes(auth: Auth<any>, input: UpdateUserAttributesInput): Promise<UpdateUserAttributesOutput> {
   const attributes = input?.userAttributes;
   if (!attributes || typeof attributes !== 'object' || Object.keys(attributes).length === 0) {
     throw validationError('EmptyUpdateUserAttributes', 'Give at least one attribute to update.');
@@ -69,7 +69,7 @@ export async function updateUserAttributes(auth: Auth, input: UpdateUserAttribut
 }
 
 /** Updates one attribute (Amplify's `updateUserAttribute`). */
-export async function updateUserAttribute(auth: Auth, input: UpdateUserAttributeInput): Promise<UpdateUserAttributeOutput> {
+export async function updateUserAttribute(auth: Auth<any>, input: UpdateUserAttributeInput): Promise<UpdateUserAttributeOutput> {
   const key = attributeKey(input?.userAttribute?.attributeKey);
   const out = await updateUserAttributes(auth, {
     ...(input.userId !== undefined ? { userId: input.userId } : {}),
@@ -80,21 +80,21 @@ export async function updateUserAttribute(auth: Auth, input: UpdateUserAttribute
 }
 
 /** Verifies an attribute with the code sent to it (VerifyUserAttribute). */
-export async function confirmUserAttribute(auth: Auth, input: ConfirmUserAttributeInput): Promise<void> {
+export async function confirmUserAttribute(auth: Auth<any>, input: ConfirmUserAttributeInput): Promise<void> {
   const key = attributeKey(input?.userAttributeKey);
   const code = checkCode(input.confirmationCode, [6, 7, 8], 'confirmation code', 'EmptyConfirmUserAttributeCode');
   await withAccessToken(auth, input, 'VerifyUserAttribute', { AttributeName: key, Code: code });
 }
 
 /** Sends a verification code to an attribute (GetUserAttributeVerificationCode). */
-export async function sendUserAttributeVerificationCode(auth: Auth, input: SendUserAttributeVerificationCodeInput): Promise<CodeDeliveryDetails> {
+export async function sendUserAttributeVerificationCode(auth: Auth<any>, input: SendUserAttributeVerificationCodeInput): Promise<CodeDeliveryDetails> {
   const key = attributeKey(input?.userAttributeKey);
   const { output } = await withAccessToken(auth, input, 'GetUserAttributeVerificationCode', { AttributeName: key, ...metadataOf(input.options) });
   return deliveryDetails(output.CodeDeliveryDetails) ?? {};
 }
 
 /** Deletes attributes (DeleteUserAttributes). */
-export async function deleteUserAttributes(auth: Auth, input: DeleteUserAttributesInput): Promise<void> {
+export async function deleteUserAttributes(auth: Auth<any>, input: DeleteUserAttributesInput): Promise<void> {
   const keys = input?.userAttributeKeys;
   if (!Array.isArray(keys) || keys.length === 0) throw validationError('EmptyUserAttributeKeys', 'Give at least one attribute name.');
   for (const k of keys) attributeKey(k);

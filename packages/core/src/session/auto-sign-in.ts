@@ -26,7 +26,7 @@ export interface AutoSignInInput {
  * (tokens stored) or a step to answer with `auth.confirmSignIn`. Rejects with
  * `AutoSignInException` when no confirmed sign-up with autoSignIn waits (or it was used).
  */
-export async function autoSignIn(auth: Auth, input: AutoSignInInput = {}): Promise<SignInOutput> {
+export async function autoSignIn(auth: Auth<any>, input: AutoSignInInput = {}): Promise<SignInOutput> {
   const { engine, adopt } = registered(auth);
   const username = input?.username;
   if (username !== undefined && (typeof username !== 'string' || username.trim() === '')) {

@@ -94,7 +94,7 @@ async function refresh(engine: Engine, record: StoredSession): Promise<StoredSes
           RefreshToken: refreshToken,
           ClientId: clientId,
           ...(clientSecret ? { ClientSecret: clientSecret } : {}),
-        })
+        }, undefined, undefined, info)
       ).AuthenticationResult as Record<string, any> | undefined;
     let result: Record<string, any> | undefined;
     if (rotation || rotating.has(engine.userPool)) {
@@ -107,7 +107,7 @@ async function refresh(engine: Engine, record: StoredSession): Promise<StoredSes
           AuthFlow: 'REFRESH_TOKEN_AUTH',
           ClientId: clientId,
           AuthParameters: { REFRESH_TOKEN: refreshToken, ...(hash ? { SECRET_HASH: hash } : {}) },
-        });
+        }, undefined, undefined, info); // the session's info lets request taps add e.g. DEVICE_KEY
         result = out.AuthenticationResult;
       } catch (err) {
         // A rotating client has REFRESH_TOKEN_AUTH off: switch to GetTokensFromRefreshToken for good.

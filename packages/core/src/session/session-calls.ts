@@ -13,7 +13,7 @@ import type { AuthSession, AuthUser, FetchAuthSessionOptions, SignOutInput, Sign
 import { requireSession, whose } from './whose.js';
 import { validationError } from '../fail.js';
 
-function engineOf(auth: Auth): Engine {
+function engineOf(auth: Auth<any>): Engine {
   return registered(auth).engine;
 }
 
@@ -27,7 +27,7 @@ function engineOf(auth: Auth): Engine {
  * fetch(api, { headers: { Authorization: `Bearer ${tokens?.accessToken}` } });
  * ```
  */
-export async function fetchAuthSession(auth: Auth, options: FetchAuthSessionOptions = {}): Promise<AuthSession> {
+export async function fetchAuthSession(auth: Auth<any>, options: FetchAuthSessionOptions = {}): Promise<AuthSession> {
   const engine = engineOf(auth);
   if (options.forceRefresh !== undefined && typeof options.forceRefresh !== 'boolean') {
     throw validationError('InvalidForceRefresh', 'forceRefresh must be a boolean.');
@@ -56,7 +56,7 @@ function sessionOf(record: StoredSession): AuthSession {
  * `cognito:username`, `userId` its `sub`. Rejects with `UserUnAuthenticatedException` when
  * nobody is signed in.
  */
-export async function getCurrentUser(auth: Auth, options: UserSelector = {}): Promise<AuthUser> {
+export async function getCurrentUser(auth: Auth<any>, options: UserSelector = {}): Promise<AuthUser> {
   const record = await requireSession(engineOf(auth), options);
   return {
     username: record.username,
@@ -70,7 +70,7 @@ export async function getCurrentUser(auth: Auth, options: UserSelector = {}): Pr
  * (every session of the user) with `{ global: true }`. The session leaves the store even
  * when Cognito cannot be reached; `revoked` says whether Cognito confirmed.
  */
-export async function signOut(auth: Auth, input: SignOutInput = {}): Promise<SignOutOutput> {
+export async function signOut(auth: Auth<any>, input: SignOutInput = {}): Promise<SignOutOutput> {
   const engine = engineOf(auth);
   const global = input.global === true;
   const userId = await whose(engine, input);

@@ -38,6 +38,13 @@ export interface CognitoOperationMap {
   DeleteUserAttributes: { input: Cognito.DeleteUserAttributesRequest; output: Answer<Cognito.DeleteUserAttributesResponse> };
   VerifyUserAttribute: { input: Cognito.VerifyUserAttributeRequest; output: Answer<Cognito.VerifyUserAttributeResponse> };
   DeleteUser: { input: Cognito.DeleteUserRequest; output: Record<string, any> };
+  // devices and passkeys (#11): plugin-device and plugin-webauthn
+  UpdateDeviceStatus: { input: Cognito.UpdateDeviceStatusRequest; output: Answer<Cognito.UpdateDeviceStatusResponse> };
+  GetDevice: { input: Cognito.GetDeviceRequest; output: Answer<Cognito.GetDeviceResponse> };
+  StartWebAuthnRegistration: { input: Cognito.StartWebAuthnRegistrationRequest; output: Answer<Cognito.StartWebAuthnRegistrationResponse> };
+  CompleteWebAuthnRegistration: { input: Cognito.CompleteWebAuthnRegistrationRequest; output: Answer<Cognito.CompleteWebAuthnRegistrationResponse> };
+  ListWebAuthnCredentials: { input: Cognito.ListWebAuthnCredentialsRequest; output: Answer<Cognito.ListWebAuthnCredentialsResponse> };
+  DeleteWebAuthnCredential: { input: Cognito.DeleteWebAuthnCredentialRequest; output: Answer<Cognito.DeleteWebAuthnCredentialResponse> };
 }
 
 /** An operation core knows the shapes of. */

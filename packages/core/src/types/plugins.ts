@@ -3,7 +3,8 @@ import type { AsyncSeriesWaterfallHook, HookMap, SyncBailHook, SyncHook } from '
 import type { CoreStep, NextStep, SignInStepName, StepView, UnclaimedChallengeStep } from './steps.js';
 import type { AuthFlowType } from './inputs.js';
 import type { ChallengeInput, StepDescriptor, StepHandler } from './handlers.js';
-import type { CognitoCallFailure, CognitoOperation } from './transport.js';
+import type { CognitoCallFailure, CognitoOperation, CognitoTransport } from './transport.js';
+import type { AuthTokens } from './steps.js';
 import type { AuthError, Logger } from './errors.js';
 import type { SessionInfo } from '../session/types.js'; // sessions (#10)
 
@@ -21,12 +22,37 @@ export interface CognitoCall {
   operation: CognitoOperation;
   input: Record<string, unknown>;
   flow?: FlowInfo;
+  /** The stored session a call is made for (refresh), when it is not a flow's. */
+  session?: SessionInfo;
 }
 
 /** A Cognito answer as the response hook sees it. */
 export interface CognitoCallResult extends CognitoCall {
   output: Record<string, any>;
   durationMs: number;
+}
+
+/**
+ * A Cognito call that failed, as the `callRecover` hook sees it. A tap that sets `retry`
+ * has core send that input instead, once (through SECRET_HASH and the transport, not the
+ * request hook again): e.g. the same answer without a DEVICE_KEY Cognito no longer knows.
+ */
+export interface CognitoCallRecovery extends CognitoCall {
+  readonly error: AuthError;
+  retry?: Record<string, unknown>;
+}
+
+/**
+ * A flow that got its tokens, as the `completing` hook sees it: before they are stored and
+ * `signedIn` fires. `result` is Cognito's AuthenticationResult (e.g. NewDeviceMetadata);
+ * `cognito` calls through the Auth's call path. A tap's error fails the sign-in, so a tap
+ * that does optional work catches its own.
+ */
+export interface SignInCompletion {
+  readonly flow: FlowInfo;
+  readonly tokens: AuthTokens;
+  readonly result: Readonly<Record<string, any>>;
+  readonly cognito: CognitoTransport;
 }
 
 /** The hooks of an Auth instance, frozen, one per line, webpack-style. */
@@ -41,6 +67,13 @@ export interface AuthHooks {
   readonly response: AsyncSeriesWaterfallHook<[CognitoCallResult]>;
   /** After every failed Cognito call: the operation, the error's name and kind, the duration (never the input). */
   readonly callFailed: SyncHook<[CognitoCallFailure]>; // p15 (issue #15)
+  /**
+   * After a Cognito call failed, with its input: a tap may ask for one retry with a changed
+   * input (#11). For tracing use `callFailed`, which never sees the input.
+   */
+  readonly callRecover: AsyncSeriesWaterfallHook<[CognitoCallRecovery]>;
+  /** A flow got its tokens; async, before they are stored and `signedIn` fires. */
+  readonly completing: AsyncSeriesWaterfallHook<[SignInCompletion]>;
   /** A flow began (signIn). */
   readonly flowStarted: SyncHook<[FlowInfo]>;
   /** The flow entered a step the app sees. */
