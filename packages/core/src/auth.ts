@@ -129,7 +129,7 @@ function checkSignIn(input: SignInInput): void {
   if (authFlow === 'CUSTOM_WITHOUT_SRP' && password) {
     throw validationError(
       'CustomAuthSignInPassword',
-      'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP to check a password first.',
+      'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP.',
     );
   }
   const metadata = input.options?.clientMetadata;
