@@ -4,6 +4,7 @@
  */
 import { AuthError, isAuthError } from './errors.js';
 import { safeCause } from './transport/errors.js';
+import { safeNameOf } from './guard/redact.js';
 
 /** A local check failed; nothing was sent. */
 export function validationError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
@@ -50,7 +51,5 @@ export function sessionInvalid(cause: AuthError, metadata?: Record<string, unkno
  */
 export function toAuthError(err: unknown): AuthError {
   if (isAuthError(err)) return err;
-  const raw = err instanceof Error ? err.name : undefined;
-  const name = typeof raw === 'string' && raw !== 'Error' && /^[A-Za-z_$][\w$]{0,79}$/.test(raw) ? raw : 'UnknownError';
-  return new AuthError(name, 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: safeCause(err) });
+  return new AuthError(safeNameOf(err), 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: safeCause(err) });
 }

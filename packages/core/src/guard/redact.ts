@@ -98,7 +98,8 @@ function clean(error: AuthError, depth = 0): boolean {
   return isAuthError(error.cause) && clean(error.cause, depth + 1);
 }
 
-function safeNameOf(error: unknown): string {
+/** A foreign error's name when it is a plain identifier other than `Error`, else `UnknownError`. */
+export function safeNameOf(error: unknown): string {
   const name = error instanceof Error ? error.name : undefined;
   return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,79}$/.test(name) && name !== 'Error' ? name : 'UnknownError';
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { AuthError } from '../errors.js';
+import { AUTH_FLOWS, FIRST_FACTORS } from '../sign-in-names.js';
 
 function invalid(field: string): AuthError {
   return new AuthError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, {
@@ -78,7 +79,7 @@ const SNAPSHOT = shape({
   id: text(1),
   username: text(1),
   answerUsername: text(1),
-  authFlow: oneOf('USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP', 'USER_AUTH'),
+  authFlow: oneOf(...AUTH_FLOWS),
   userPoolId: text(),
   clientId: text(),
   session: opt(text()),
@@ -107,7 +108,7 @@ const SNAPSHOT = shape({
   }),
   state: all(obj, json),
   clientMetadata: opt(record(text())),
-  preferredChallenge: opt(oneOf('PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN')),
+  preferredChallenge: opt(oneOf(...FIRST_FACTORS)),
 });
 
 /**
