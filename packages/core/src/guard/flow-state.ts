@@ -20,7 +20,7 @@ export function withFlowState(error: AuthError, answerable: boolean): AuthError 
   return new AuthError(error.name, error.message, {
     kind: error.kind,
     recoverySuggestion: recovery,
-    ...(error.cause !== undefined ? { cause: error.cause } : {}),
+    cause: error.cause,
     metadata: { ...error.metadata, flowAnswerable: answerable },
   });
 }

@@ -85,9 +85,10 @@ export function sanitizeError(error: unknown, secrets: readonly string[], fallba
   if (!foreignCause && !leaks(error, secrets)) return error;
   const rebuilt = new AuthError(redactText(error.name, secrets), redactText(error.message, secrets), {
     kind: error.kind,
-    ...(error.recoverySuggestion !== undefined ? { recoverySuggestion: redactText(error.recoverySuggestion, secrets) } : {}),
-    ...(error.metadata !== undefined ? { metadata: redactValue(error.metadata, secrets) as Record<string, unknown> } : {}),
-    ...(error.cause !== undefined ? { cause: isAuthError(error.cause) ? sanitizeError(error.cause, secrets, fallback) : safeCause(error.cause) } : {}),
+    // AuthError leaves out what is undefined.
+    recoverySuggestion: error.recoverySuggestion && redactText(error.recoverySuggestion, secrets),
+    metadata: redactValue(error.metadata, secrets) as Record<string, unknown> | undefined,
+    cause: error.cause === undefined ? undefined : isAuthError(error.cause) ? sanitizeError(error.cause, secrets, fallback) : safeCause(error.cause),
   });
   return rebuilt;
 }
