@@ -8,12 +8,12 @@ import { safeNameOf } from './guard/redact.js';
 
 /** A local check failed; nothing was sent. */
 export function validationError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
-  return new AuthError(name, message, { kind: 'validation', ...(metadata ? { metadata } : {}) });
+  return new AuthError(name, message, { kind: 'validation', metadata });
 }
 
 /** createAuth options or plugins are wrong. */
 export function configError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
-  return new AuthError(name, message, { kind: 'config', ...(metadata ? { metadata } : {}) });
+  return new AuthError(name, message, { kind: 'config', metadata });
 }
 
 const SIGN_IN_AGAIN = 'Sign in again: the sign-in session cannot continue.';
@@ -23,8 +23,8 @@ export function sessionExpired(cause?: unknown, metadata?: Record<string, unknow
   return new AuthError('SignInSessionExpired', 'The sign-in session has expired.', {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
-    ...(cause === undefined ? {} : { cause }),
-    ...(metadata ? { metadata } : {}),
+    cause,
+    metadata,
   });
 }
 
@@ -39,8 +39,8 @@ export function sessionInvalid(cause: AuthError, metadata?: Record<string, unkno
   return new AuthError(cause.name, cause.message, {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
-    ...(cause === undefined ? {} : { cause }),
-    ...(merged ? { metadata: merged } : {}),
+    cause,
+    metadata: merged,
   });
 }
 
