@@ -22,6 +22,7 @@ import { checkControl, checkSignInOptions, type CognitoCallFailure, type Cognito
 import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
+import { AUTH_FLOWS, FIRST_FACTORS } from './sign-in-names.js';
 // sessions (#10)
 import { memoryStore } from './session/memory-store.js';
 import { registerAuth } from './session/registry.js';
@@ -61,8 +62,6 @@ import type {
   UserPoolConfig,
 } from './types.js';
 
-const AUTH_FLOWS: readonly AuthFlowType[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP', 'USER_AUTH'];
-const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 const DEFAULT_SESSION_VALIDITY_MS = 3 * 60_000;
 const SILENT: Logger = Object.freeze({ debug() {} });
 
@@ -133,13 +132,10 @@ function checkSignIn(input: SignInInput): void {
   if (authFlow === 'CUSTOM_WITHOUT_SRP' && password) {
     throw validationError(
       'CustomAuthSignInPassword',
-      'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP to check a password first.',
+      'CUSTOM_WITHOUT_SRP sends no password; use CUSTOM_WITH_SRP.',
     );
   }
-  const metadata = input.options?.clientMetadata;
-  if (metadata !== undefined && (typeof metadata !== 'object' || Object.values(metadata).some((v) => typeof v !== 'string'))) {
-    throw validationError('InvalidClientMetadata', 'clientMetadata must map names to strings.');
-  }
+  // clientMetadata: checked by checkSignInOptions above.
 }
 
 /** sessions (#10): a store has the four functions. */

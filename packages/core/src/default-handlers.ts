@@ -46,7 +46,7 @@ export const failUnclaimed: DefaultHandler = Object.freeze({
       kind: 'unclaimed',
       recoverySuggestion: info.suggestedPlugin
         ? `Install ${info.suggestedPlugin} and add it to createAuth's plugins.`
-        : 'Add a plugin that handles this challenge, or use the surfaceUnclaimed default handler.',
+        : 'Add a plugin for this challenge, or use the surfaceUnclaimed default handler.',
       metadata: {
         challengeName: step.challengeName,
         ...(info.stepType ? { stepType: info.stepType } : {}),

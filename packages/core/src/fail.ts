@@ -4,15 +4,16 @@
  */
 import { AuthError, isAuthError } from './errors.js';
 import { safeCause } from './transport/errors.js';
+import { safeNameOf } from './guard/redact.js';
 
 /** A local check failed; nothing was sent. */
 export function validationError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
-  return new AuthError(name, message, { kind: 'validation', ...(metadata ? { metadata } : {}) });
+  return new AuthError(name, message, { kind: 'validation', metadata });
 }
 
 /** createAuth options or plugins are wrong. */
 export function configError(name: string, message: string, metadata?: Record<string, unknown>): AuthError {
-  return new AuthError(name, message, { kind: 'config', ...(metadata ? { metadata } : {}) });
+  return new AuthError(name, message, { kind: 'config', metadata });
 }
 
 const SIGN_IN_AGAIN = 'Sign in again: the sign-in session cannot continue.';
@@ -22,8 +23,8 @@ export function sessionExpired(cause?: unknown, metadata?: Record<string, unknow
   return new AuthError('SignInSessionExpired', 'The sign-in session has expired.', {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
-    ...(cause === undefined ? {} : { cause }),
-    ...(metadata ? { metadata } : {}),
+    cause,
+    metadata,
   });
 }
 
@@ -38,8 +39,8 @@ export function sessionInvalid(cause: AuthError, metadata?: Record<string, unkno
   return new AuthError(cause.name, cause.message, {
     kind: 'session',
     recoverySuggestion: SIGN_IN_AGAIN,
-    ...(cause === undefined ? {} : { cause }),
-    ...(merged ? { metadata: merged } : {}),
+    cause,
+    metadata: merged,
   });
 }
 
@@ -50,7 +51,5 @@ export function sessionInvalid(cause: AuthError, metadata?: Record<string, unkno
  */
 export function toAuthError(err: unknown): AuthError {
   if (isAuthError(err)) return err;
-  const raw = err instanceof Error ? err.name : undefined;
-  const name = typeof raw === 'string' && raw !== 'Error' && /^[A-Za-z_$][\w$]{0,79}$/.test(raw) ? raw : 'UnknownError';
-  return new AuthError(name, 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: safeCause(err) });
+  return new AuthError(safeNameOf(err), 'An unexpected error happened while talking to Cognito.', { kind: 'network', cause: safeCause(err) });
 }

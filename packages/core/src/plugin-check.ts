@@ -40,8 +40,8 @@ export function checkPlugins(plugins: readonly NextstepPlugin<any>[], builtinCou
         name: 'IncompatiblePlugin',
         text:
           typeof plugin.api === 'number'
-            ? `Plugin ${label(plugin)} is written for plugin API ${plugin.api}, but this @nextstep/core implements plugin API ${PLUGIN_API_VERSION}.`
-            : `Plugin ${label(plugin)} declares no plugin API version (api: ${PLUGIN_API_VERSION}); it may be written for an older @nextstep/core.`,
+            ? `Plugin ${label(plugin)} needs plugin API ${plugin.api}; this @nextstep/core has plugin API ${PLUGIN_API_VERSION}.`
+            : `Plugin ${label(plugin)} declares no plugin API version (api: ${PLUGIN_API_VERSION}).`,
       });
     }
     if (!Array.isArray(plugin.steps)) {
@@ -52,7 +52,7 @@ export function checkPlugins(plugins: readonly NextstepPlugin<any>[], builtinCou
       if (!isRegistration(reg)) {
         problems.push({
           name: 'InvalidPluginConfiguration',
-          text: `Plugin ${label(plugin)} has a step registration without a type, a handler (view and answer) or a numeric stage.`,
+          text: `Plugin ${label(plugin)} has a step without a type, handler or numeric stage.`,
         });
         continue;
       }

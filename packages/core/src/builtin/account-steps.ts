@@ -29,7 +29,7 @@ export function accountStepsPlugin(): NextstepPlugin {
             if (PASSWORD_FLOWS.has(ctx.flow.authFlow) && !ctx.options.password && !ctx.secrets.password) {
               throw validationError(
                 'PasswordRequired',
-                'Give the password again (options.password): this flow no longer holds it, and signing in needs it.',
+                'Give the password again as options.password: this flow no longer holds it.',
               );
             }
           },

@@ -15,12 +15,12 @@ export function withFlowState(error: AuthError, answerable: boolean): AuthError 
   const recovery = answerable
     ? error.metadata?.mayHaveReachedCognito === false
       ? 'Nothing reached Cognito: answer the same step again.'
-      : 'The flow is still at its step: answer again. If Cognito then says the session was already used, sign in again.'
+      : 'Answer the same step again; if Cognito says the session was used, sign in again.'
     : 'The sign-in cannot continue from here: sign in again.';
   return new AuthError(error.name, error.message, {
     kind: error.kind,
     recoverySuggestion: recovery,
-    ...(error.cause !== undefined ? { cause: error.cause } : {}),
+    cause: error.cause,
     metadata: { ...error.metadata, flowAnswerable: answerable },
   });
 }

@@ -85,9 +85,10 @@ export function sanitizeError(error: unknown, secrets: readonly string[], fallba
   if (!foreignCause && !leaks(error, secrets)) return error;
   const rebuilt = new AuthError(redactText(error.name, secrets), redactText(error.message, secrets), {
     kind: error.kind,
-    ...(error.recoverySuggestion !== undefined ? { recoverySuggestion: redactText(error.recoverySuggestion, secrets) } : {}),
-    ...(error.metadata !== undefined ? { metadata: redactValue(error.metadata, secrets) as Record<string, unknown> } : {}),
-    ...(error.cause !== undefined ? { cause: isAuthError(error.cause) ? sanitizeError(error.cause, secrets, fallback) : safeCause(error.cause) } : {}),
+    // AuthError leaves out what is undefined.
+    recoverySuggestion: error.recoverySuggestion && redactText(error.recoverySuggestion, secrets),
+    metadata: redactValue(error.metadata, secrets) as Record<string, unknown> | undefined,
+    cause: error.cause === undefined ? undefined : isAuthError(error.cause) ? sanitizeError(error.cause, secrets, fallback) : safeCause(error.cause),
   });
   return rebuilt;
 }
@@ -98,7 +99,8 @@ function clean(error: AuthError, depth = 0): boolean {
   return isAuthError(error.cause) && clean(error.cause, depth + 1);
 }
 
-function safeNameOf(error: unknown): string {
+/** A foreign error's name when it is a plain identifier other than `Error`, else `UnknownError`. */
+export function safeNameOf(error: unknown): string {
   const name = error instanceof Error ? error.name : undefined;
   return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,79}$/.test(name) && name !== 'Error' ? name : 'UnknownError';
 }

@@ -1,10 +1,12 @@
 /**
  * A saved flow checked all the way down before it is resumed: a snapshot comes from
  * storage, a cookie or another process, so every field `flow.nextStep` and `confirm` read
- * must have the shape `flow.toJSON()` gives it.
+ * must have the shape `flow.toJSON()` gives it. The shape is a table of small checks, run
+ * in its key order, so the first bad field is the one named.
  * @module
  */
 import { AuthError } from '../errors.js';
+import { AUTH_FLOWS, FIRST_FACTORS } from '../sign-in-names.js';
 
 function invalid(field: string): AuthError {
   return new AuthError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, {
@@ -13,30 +15,48 @@ function invalid(field: string): AuthError {
   });
 }
 
+/** Throws `invalid(field)` unless `value` passes. */
+type Check = (value: unknown, field: string) => void;
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const MAX_TEXT = 64 * 1024;
-const AUTH_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP', 'USER_AUTH'];
-const FIRST_FACTORS = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
-const MFA_TYPES = ['SMS', 'TOTP', 'EMAIL'];
-const STATUSES = ['active', 'done', 'failed'];
 
-function str(v: unknown, field: string, { empty = true } = {}): void {
-  if (typeof v !== 'string' || v.length > MAX_TEXT || (!empty && v === '')) throw invalid(field);
-}
-function optStr(v: unknown, field: string): void {
-  if (v !== undefined) str(v, field);
-}
-function strings(v: unknown, field: string, allowed?: readonly string[]): void {
-  if (!Array.isArray(v) || v.length > 100) throw invalid(field);
-  v.forEach((x, i) => {
-    str(x, `${field}[${i}]`);
-    if (allowed && !allowed.includes(x)) throw invalid(`${field}[${i}]`);
-  });
-}
-function stringMap(v: unknown, field: string): void {
-  if (!isObject(v)) throw invalid(field);
-  for (const [k, x] of Object.entries(v)) str(x, `${field}.${k}`);
-}
+const is =
+  (test: (v: any) => unknown): Check =>
+  (v, f) => {
+    if (!test(v)) throw invalid(f);
+  };
+const all =
+  (...checks: Check[]): Check =>
+  (v, f) => checks.forEach((c) => c(v, f));
+const opt =
+  (check: Check): Check =>
+  (v, f) => v === undefined || check(v, f);
+const oneOf = (...allowed: string[]) => is((v) => allowed.includes(v));
+/** A string of at most 64 KiB (`some`: not empty). */
+const text = (some?: 1) => is((v) => typeof v === 'string' && v.length <= MAX_TEXT && (!some || v));
+const obj = is(isObject);
+/** Up to 100 items, each passing `item`. */
+const list =
+  (item: Check = text()): Check =>
+  (v, f) => {
+    if (!Array.isArray(v) || v.length > 100) throw invalid(f);
+    v.forEach((x, i) => item(x, `${f}[${i}]`));
+  };
+/** An object whose every value passes `item`. */
+const record =
+  (item: Check): Check =>
+  (v, f) => {
+    obj(v, f);
+    for (const [k, x] of Object.entries(v as object)) item(x, `${f}.${k}`);
+  };
+/** An object whose named fields pass their checks (other fields are left alone). */
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v, f) => {
+    obj(v, f);
+    for (const k in fields) fields[k]!((v as Record<string, unknown>)[k], f ? `${f}.${k}` : k);
+  };
 
 /** Plain JSON only: no functions, no cycles, bounded depth (state is handlers' JSON). */
 function json(v: unknown, field: string, depth = 0): void {
@@ -54,13 +74,42 @@ function json(v: unknown, field: string, depth = 0): void {
   throw invalid(field);
 }
 
-/** The data fields core's own steps read, with their shapes. */
-function stepData(data: Record<string, unknown>): void {
-  if (data.allowedMFATypes !== undefined) strings(data.allowedMFATypes, 'step.data.allowedMFATypes', MFA_TYPES);
-  if (data.availableChallenges !== undefined) strings(data.availableChallenges, 'step.data.availableChallenges');
-  if (data.missingAttributes !== undefined) strings(data.missingAttributes, 'step.data.missingAttributes');
-  for (const key of ['factor', 'mfaType', 'stepType', 'suggestedPlugin']) optStr(data[key], `step.data.${key}`);
-}
+const SNAPSHOT = shape({
+  format: oneOf('nextstep.flow/1'),
+  id: text(1),
+  username: text(1),
+  answerUsername: text(1),
+  authFlow: oneOf(...AUTH_FLOWS),
+  userPoolId: text(),
+  clientId: text(),
+  session: opt(text()),
+  expiresAt: opt(is(Number.isFinite)),
+  status: oneOf('active', 'done', 'failed'),
+  step: shape({
+    type: text(1),
+    challengeName: text(),
+    // Strings, as Cognito sends them (or lists of strings, as moto sends some).
+    parameters: record((x, f) => (Array.isArray(x) ? list()(x, f) : text()(x, f))),
+    availableChallenges: opt(list()),
+    // Handlers' JSON, then the data fields core's own steps read.
+    data: all(
+      obj,
+      json,
+      shape({
+        allowedMFATypes: opt(list(all(text(), oneOf('SMS', 'TOTP', 'EMAIL')))),
+        availableChallenges: opt(list()),
+        missingAttributes: opt(list()),
+        factor: opt(text()),
+        mfaType: opt(text()),
+        stepType: opt(text()),
+        suggestedPlugin: opt(text()),
+      }),
+    ),
+  }),
+  state: all(obj, json),
+  clientMetadata: opt(record(text())),
+  preferredChallenge: opt(oneOf(...FIRST_FACTORS)),
+});
 
 /**
  * Throws `InvalidFlowSnapshot` (kind `validation`, `metadata.field` naming the first bad
@@ -68,33 +117,5 @@ function stepData(data: Record<string, unknown>): void {
  */
 export function checkSnapshotShape(value: unknown): void {
   if (!isObject(value)) throw invalid('the snapshot');
-  const s = value;
-  if (s.format !== 'nextstep.flow/1') throw invalid('format');
-  str(s.id, 'id', { empty: false });
-  str(s.username, 'username', { empty: false });
-  str(s.answerUsername, 'answerUsername', { empty: false });
-  if (!AUTH_FLOWS.includes(s.authFlow as string)) throw invalid('authFlow');
-  str(s.userPoolId, 'userPoolId');
-  str(s.clientId, 'clientId');
-  optStr(s.session, 'session');
-  if (s.expiresAt !== undefined && !(typeof s.expiresAt === 'number' && Number.isFinite(s.expiresAt))) throw invalid('expiresAt');
-  if (!STATUSES.includes(s.status as string)) throw invalid('status');
-  if (!isObject(s.step)) throw invalid('step');
-  const step = s.step;
-  str(step.type, 'step.type', { empty: false });
-  str(step.challengeName, 'step.challengeName');
-  if (!isObject(step.parameters)) throw invalid('step.parameters');
-  // Strings, as Cognito sends them (or lists of strings, as moto sends some).
-  for (const [k, x] of Object.entries(step.parameters)) {
-    if (Array.isArray(x)) strings(x, `step.parameters.${k}`);
-    else str(x, `step.parameters.${k}`);
-  }
-  if (step.availableChallenges !== undefined) strings(step.availableChallenges, 'step.availableChallenges');
-  if (!isObject(step.data)) throw invalid('step.data');
-  json(step.data, 'step.data');
-  stepData(step.data);
-  if (!isObject(s.state)) throw invalid('state');
-  json(s.state, 'state');
-  if (s.clientMetadata !== undefined) stringMap(s.clientMetadata, 'clientMetadata');
-  if (s.preferredChallenge !== undefined && !FIRST_FACTORS.includes(s.preferredChallenge as string)) throw invalid('preferredChallenge');
+  SNAPSHOT(value, '');
 }

@@ -6,7 +6,7 @@
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('Web Crypto (crypto.subtle) is not available: a secure context (https or localhost) is required.');
+  if (!s) throw new Error('Web Crypto (crypto.subtle) needs a secure context (https or localhost).');
   return s;
 }
 

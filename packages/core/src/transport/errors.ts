@@ -87,7 +87,7 @@ function facts(f: CallFacts, extra: Record<string, unknown> = {}): Record<string
 }
 
 const make = (name: string, message: string, kind: 'service' | 'network', f: CallFacts, extra?: Record<string, unknown>, cause?: unknown) =>
-  new AuthError(name, message, { kind, metadata: facts(f, extra), ...(cause === undefined ? {} : { cause: safeCause(cause) }) });
+  new AuthError(name, message, { kind, metadata: facts(f, extra), cause: cause === undefined ? undefined : safeCause(cause) });
 
 /** Cognito's exception as an {@link AuthError} of kind `service`, with its name and message. */
 export const serviceError = (name: string, message: string, f: CallFacts & { httpStatusCode: number }, extra?: Record<string, unknown>): AuthError =>

@@ -47,7 +47,7 @@ export function checkSend(operation: unknown, input: unknown, options: Transport
     (o.signal !== undefined && !(o.signal instanceof AbortSignal)) ||
     (o.timeoutMs !== undefined && !isTimeout(o.timeoutMs))
   ) {
-    throw new AuthError(isOperationName(operation) ? 'InvalidRequest' : 'UnsupportedOperation', 'send needs a Cognito operation name, an input object and valid options.', { kind: 'validation' });
+    throw new AuthError(isOperationName(operation) ? 'InvalidRequest' : 'UnsupportedOperation', 'send needs a Cognito operation, an input object and valid options.', { kind: 'validation' });
   }
 }
 

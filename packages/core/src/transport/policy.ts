@@ -101,7 +101,7 @@ export function afterLostAnswer(error: AuthError): AuthError {
       : error.message,
     {
       kind: error.kind,
-      ...(error.recoverySuggestion ? { recoverySuggestion: error.recoverySuggestion } : {}),
+      recoverySuggestion: error.recoverySuggestion || undefined,
       metadata: { ...error.metadata, earlierAttemptMayHaveReachedCognito: true },
     },
   );
