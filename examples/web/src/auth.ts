@@ -1,5 +1,5 @@
 /**
- * The page's nextstep setup: core, the four step plugins, and unclaimed challenges surfaced
+ * The page's nextstep setup: core, the step plugins (passkeys through navigator.credentials), and unclaimed challenges surfaced
  * to the page (it answers them raw).
  */
 import { createAuth, surfaceUnclaimed, webStorageStore } from '@nextstep/core';
@@ -8,6 +8,7 @@ import { email } from '@nextstep/plugin-email';
 import { sms } from '@nextstep/plugin-sms';
 import { totp } from '@nextstep/plugin-totp';
 import { device, webStorageDeviceStore } from '@nextstep/plugin-device';
+import { webauthn } from '@nextstep/plugin-webauthn';
 import type { PoolConfig, WebConfig } from './config.js';
 
 /** The custom-challenge kinds the demo's triggers ask (public parameter `challengeType`). */
@@ -42,6 +43,8 @@ export function authFor(config: WebConfig, pool: PoolConfig) {
       totp({ issuer: config.totpIssuer ?? 'nextstep web demo' }),
       email(),
       challenges(),
+      // Passkeys: the browser's navigator.credentials (the relying party of the demo pool is localhost).
+      webauthn(),
       // Remembered devices: kept across sign-outs (unlike the session), so MFA is skipped next time.
       device({ store: webStorageDeviceStore(localStorage, { prefix: `nextstep-device.${pool.clientId}` }) }),
     ],

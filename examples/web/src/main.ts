@@ -3,6 +3,7 @@
  * Runs under a strict Content-Security-Policy (script-src 'self', no 'unsafe-eval').
  */
 import { fetchAuthSession, signOut, type AuthFlowType, type ConfirmSignInOptions, type StepAnswer } from '@nextstep/core';
+import { associateWebAuthnCredential, listWebAuthnCredentials } from '@nextstep/plugin-webauthn';
 import { authFor, type PageAuth } from './auth.js';
 import { loadConfig, type PoolConfig, type WebConfig } from './config.js';
 import { h, mount } from './dom.js';
@@ -11,6 +12,8 @@ import { renderStep } from './steps.js';
 type Flow = Awaited<ReturnType<PageAuth['signIn']>>;
 
 const app = document.getElementById('app')!;
+/** The sign-in method select's value for USER_AUTH with preferredChallenge WEB_AUTHN. */
+const PASSKEY_FLOW = 'USER_AUTH:WEB_AUTHN';
 const auths = new Map<string, PageAuth>();
 
 function errorText(error: unknown): string {
@@ -39,7 +42,8 @@ function showSignIn(config: WebConfig, message?: string): void {
     h('option', { value: 'USER_SRP_AUTH' }, 'Password (SRP)'),
     h('option', { value: 'USER_PASSWORD_AUTH' }, 'Password (plain)'),
     h('option', { value: 'CUSTOM_WITH_SRP' }, 'Custom challenge after SRP'),
-    h('option', { value: 'USER_AUTH' }, 'Choice-based (USER_AUTH, passwordless)'));
+    h('option', { value: 'USER_AUTH' }, 'Choice-based (USER_AUTH, passwordless)'),
+    h('option', { value: PASSKEY_FLOW }, 'Passkey (USER_AUTH, WEB_AUTHN)'));
   const username = h('input', { id: 'f-username', name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { id: 'f-password', name: 'password', type: 'password', autocomplete: 'current-password' });
   const error = errorBox();
@@ -70,14 +74,18 @@ function showSignIn(config: WebConfig, message?: string): void {
       error.textContent = 'Enter a username.';
       return;
     }
-    const authFlowType = flowSelect.value as AuthFlowType;
+    const passkey = flowSelect.value === PASSKEY_FLOW;
+    const options = passkey
+      ? { authFlowType: 'USER_AUTH' as const, preferredChallenge: 'WEB_AUTHN' as const }
+      : { authFlowType: flowSelect.value as AuthFlowType };
     setBusy(form, true);
     error.textContent = '';
     const auth = authOf(config, pool);
     auth.signIn({
       username: username.value.trim(),
-      ...(password.value ? { password: password.value } : {}),
-      options: { authFlowType },
+      // A passkey sign-in sends no password, whatever the field holds.
+      ...(password.value && !passkey ? { password: password.value } : {}),
+      options,
     }).then((flow) => showFlow(config, pool, auth, flow), (e: unknown) => {
       setBusy(form, false);
       error.textContent = errorText(e);
@@ -226,6 +234,19 @@ async function showSignedIn(config: WebConfig, pool: PoolConfig, auth: PageAuth,
           (e: unknown) => { setBusy(view, false); error.textContent = errorText(e); });
       },
     }, 'Refresh tokens'),
+    h('button', {
+      type: 'button', class: 'secondary', 'data-action': 'add-passkey',
+      onclick: () => {
+        setBusy(view, true);
+        error.textContent = '';
+        // StartWebAuthnRegistration, navigator.credentials.create, CompleteWebAuthnRegistration.
+        associateWebAuthnCredential(auth)
+          .then(() => listWebAuthnCredentials(auth))
+          .then(
+            ({ credentials }) => showSignedIn(config, pool, auth, `Passkey added (${credentials.length} on this account). Sign out, then sign in with "Passkey".`),
+            (e: unknown) => { setBusy(view, false); error.textContent = errorText(e); });
+      },
+    }, 'Add a passkey'),
     h('button', {
       type: 'button', class: 'secondary', 'data-action': 'sign-out',
       onclick: () => {

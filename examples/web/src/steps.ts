@@ -4,6 +4,7 @@
  */
 import type { ConfirmSignInOptions, MfaType, NextStep, StepAnswer } from '@nextstep/core';
 import { toDataUrl } from '@nextstep/plugin-totp/qr';
+import { PASSKEY_STEP, type PasskeyRetryStep } from '@nextstep/plugin-webauthn';
 import { h } from './dom.js';
 
 /** What a step form does with the user's answer. */
@@ -89,8 +90,26 @@ function choiceButtons(step: string, title: string, actions: StepActions, intro:
   return form(step, title, actions, [h('p', {}, intro), list]);
 }
 
+/** What a failed passkey prompt means to the user, by the plugin's typed error. */
+const PASSKEY_ERRORS: Record<PasskeyRetryStep['error']['name'], string> = {
+  WebAuthnCanceled: 'The passkey prompt was cancelled or timed out.',
+  WebAuthnNotSupported: 'This browser offers no passkeys.',
+  WebAuthnRelyingPartyMismatch: 'This page is not allowed to use the passkeys of this user pool (open it on localhost).',
+  WebAuthnCredentialExists: 'This device already holds a passkey for you.',
+  WebAuthnFailed: 'The passkey could not be used.',
+};
+
+/** The passkey prompt failed before anything was sent: say why, offer to try again (same flow). */
+function renderPasskeyRetry(next: PasskeyRetryStep, actions: StepActions): HTMLFormElement {
+  return form(next.signInStep, 'Sign in with your passkey', actions, [
+    h('p', { class: 'info', 'data-passkey-error': next.error.name }, `${PASSKEY_ERRORS[next.error.name] ?? next.error.name} (${next.error.name})`),
+    h('p', {}, 'Try again, or start over and sign in another way.'),
+  ], () => actions.answer('RETRY'), 'Try the passkey again');
+}
+
 /** Builds the form of a step (DONE is rendered by the page itself). */
-export function renderStep(next: NextStep, actions: StepActions, view: StepContextView): HTMLElement {
+export function renderStep(next: NextStep | PasskeyRetryStep, actions: StepActions, view: StepContextView): HTMLElement {
+  if (next.signInStep === PASSKEY_STEP) return renderPasskeyRetry(next, actions);
   switch (next.signInStep) {
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
       return form(next.signInStep, 'Enter the code from your text message', actions,

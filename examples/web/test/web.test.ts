@@ -77,8 +77,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     for (const page of pages.splice(0)) await page.close();
   });
 
-  /** Opens the page, watching CSP violations (DOM event and console) and page errors. */
-  async function open(): Promise<{ page: Page; watch: Watch }> {
+  /**
+   * Opens the page, watching CSP violations (DOM event and console) and page errors. `host`
+   * localhost: the demo pool's passkey relying party (and a secure context).
+   */
+  async function open(host?: 'localhost'): Promise<{ page: Page; watch: Watch }> {
     const page = await context.newPage();
     pages.push(page);
     const watch: Watch = { violations: [], errors: [], refused: [] };
@@ -95,7 +98,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
       else if (msg.type() === 'error') watch.errors.push(text);
     });
     page.on('pageerror', (error) => watch.errors.push(`${error.name}: ${error.message}`));
-    const response = await page.goto(server.url);
+    const url = new URL(server.url);
+    if (host) url.hostname = host;
+    const response = await page.goto(url.href);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(response?.headers()['content-security-policy']).not.toContain('unsafe');
     await page.locator('form[data-step="SIGN_IN"]').waitFor();
@@ -286,6 +291,57 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     await page.locator('form[data-step="SIGN_IN"]').waitFor();
     await signIn(page, 'dora');
     await expectSignedIn(page, watch, 'dora', 'dora-3-remembered-device');
+  });
+
+  /** The passkey flow of the sign-in form: USER_AUTH with preferredChallenge WEB_AUTHN, no password. */
+  async function signInWithPasskey(page: Page, username: string, shotName: string): Promise<void> {
+    await page.locator('#f-username').fill(username);
+    await page.locator('#f-password').fill('');
+    await page.selectOption('#f-flow', 'USER_AUTH:WEB_AUTHN');
+    await shot(page, shotName);
+    await page.click('form[data-step="SIGN_IN"] button[type="submit"]');
+  }
+
+  it('pia: adds a passkey after a password sign-in, signs in with it; a refused prompt is the retry step and the flow stays usable', async () => {
+    const { page, watch } = await open('localhost');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await signIn(page, 'pia');
+    await expectSignedIn(page, watch, 'pia', 'pia-1-signed-in-with-password');
+    await page.click('button[data-action="add-passkey"]');
+    await page.locator('[data-notice]').filter({ hasText: /^Passkey added \(1 on this account\)/ }).waitFor({ timeout: 15_000 });
+    await shot(page, 'pia-2-passkey-added');
+    await expect(cdp.send('WebAuthn.getCredentials', { authenticatorId }).then((r) => r.credentials.length)).resolves.toBe(1);
+    // A second passkey on the same authenticator is refused locally, with the typed error; the view stays.
+    await page.click('button[data-action="add-passkey"]');
+    await page.locator('#error').filter({ hasText: /^WebAuthnCredentialExists: / }).waitFor({ timeout: 15_000 });
+    await expect(page.locator('button[data-action="add-passkey"]').isEnabled()).resolves.toBe(true);
+
+    await page.click('button[data-action="sign-out"]');
+    await page.locator('form[data-step="SIGN_IN"]').waitFor();
+    await signInWithPasskey(page, 'pia', 'pia-3-passkey-sign-in');
+    await expectSignedIn(page, watch, 'pia', 'pia-4-signed-in-with-passkey');
+
+    // The person refuses the prompt (user verification fails): nothing is sent, the retry step says why.
+    await page.click('button[data-action="sign-out"]');
+    await page.locator('form[data-step="SIGN_IN"]').waitFor();
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    await signInWithPasskey(page, 'pia', 'pia-5-passkey-sign-in-again');
+    const retry = await step(page, 'CONFIRM_SIGN_IN_WITH_PASSKEY', 'pia-6-prompt-refused');
+    await expect(retry.locator('[data-passkey-error]').getAttribute('data-passkey-error')).resolves.toBe('WebAuthnCanceled');
+    // Refused again: the retry rejects, the page shows the typed error and stays at the step.
+    await retry.locator('button[type="submit"]').click();
+    await page.locator('#error').filter({ hasText: /^WebAuthnCanceled: / }).waitFor({ timeout: 15_000 });
+    await shot(page, 'pia-7-refused-again');
+    await expect(page.locator('[data-step="CONFIRM_SIGN_IN_WITH_PASSKEY"] button[type="submit"]').isEnabled()).resolves.toBe(true);
+    // Accepted now: the same flow signs in.
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+    await page.locator('[data-step="CONFIRM_SIGN_IN_WITH_PASSKEY"] button[type="submit"]').click();
+    await expectSignedIn(page, watch, 'pia', 'pia-8-signed-in-after-retry');
+    await cdp.detach();
   });
 
   it('zed: a challenge no plugin claims is shown raw and answered raw', async () => {
