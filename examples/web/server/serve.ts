@@ -23,7 +23,12 @@ const root = await buildPage();
 const server = await startStaticServer({ root, config: demoWebConfig(emu.endpoint), connectOrigins: [emu.endpoint], port });
 // The page reads TOTP codes from /_emulator/totp, which answers only the origins named.
 emu.allowCorsOrigin(new URL(server.url).origin);
+// Passkeys need the page on localhost: the demo pool's relying party.
+const local = new URL(server.url);
+local.hostname = 'localhost';
+emu.allowCorsOrigin(local.origin);
 console.log(`web page   ${server.url}   (Ctrl-C to stop)`);
+console.log(`passkeys   ${local.href}   (the demo pool's relying party is localhost)`);
 console.log('Codes sent by the emulator appear below; TOTP codes: GET ' + emu.endpoint + '/_emulator/totp?userPoolId=…&username=…');
 
 
