@@ -104,7 +104,6 @@ export interface SignUpInput {
     /** Passed to the PreSignUp trigger as ValidationData. */
     validationData?: Record<string, string>;
     /** Passed to your Cognito Lambda triggers as ClientMetadata. */
-    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
     clientMetadata?: Record<string, string>;
     /** sessions (#10): sign in after confirmSignUp with `autoSignIn()`, as Amplify. */
     autoSignIn?: boolean | AutoSignInOptions;
