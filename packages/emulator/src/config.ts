@@ -84,7 +84,12 @@ export interface UserConfig {
     /** Email MFA to `attributes.email`. */
     email?: boolean;
     /** A verified TOTP device with this base32 `secret` (and FRIENDLY_DEVICE_NAME). */
-    totp?: { /** The base32 TOTP secret. */ secret: string; /** The device's FRIENDLY_DEVICE_NAME. */ friendlyDeviceName?: string };
+    totp?: {
+      /** The base32 TOTP secret. */
+      secret: string;
+      /** The device's FRIENDLY_DEVICE_NAME. */
+      friendlyDeviceName?: string;
+    };
     /** The preferred factor, asked without SELECT_MFA_TYPE. */
     preferred?: 'SMS' | 'TOTP' | 'EMAIL';
   };
@@ -191,7 +196,12 @@ export interface EmulatorConfig {
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */
-export async function loadConfigFile(path: string): Promise<{ /** The parsed configuration. */ config: EmulatorConfig; /** The file's directory, against which trigger paths resolve. */ baseDir: string }> {
+export async function loadConfigFile(path: string): Promise<{
+  /** The parsed configuration. */
+  config: EmulatorConfig;
+  /** The file's directory, against which trigger paths resolve. */
+  baseDir: string;
+}> {
   const abs = resolve(path);
   let config: unknown;
   if (abs.endsWith('.json')) {

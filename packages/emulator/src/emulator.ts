@@ -69,7 +69,14 @@ export interface CreatedPool {
   /** The pool name. */
   name: string;
   /** The pool's app clients. */
-  clients: { /** The app client id. */ clientId: string; /** The client name. */ name: string; /** The client secret, for clients that have one. */ clientSecret?: string }[];
+  clients: {
+    /** The app client id. */
+    clientId: string;
+    /** The client name. */
+    name: string;
+    /** The client secret, for clients that have one. */
+    clientSecret?: string;
+  }[];
 }
 
 /** A running emulator. */

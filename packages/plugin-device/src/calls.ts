@@ -29,7 +29,10 @@ export type FetchDevicesOutput = AuthDevice[];
 /** Input of {@link forgetDevice}: another device of the user, or (default) this one. */
 export interface ForgetDeviceInput {
   /** The device to forget; this device when absent. */
-  device?: { /** The DeviceKey. */ id: string };
+  device?: {
+    /** The DeviceKey. */
+    id: string;
+  };
 }
 
 function storeFor(auth: Auth<any>): DeviceStore {

@@ -30,7 +30,10 @@ export interface VerifyTOTPSetupInput extends UserSelector {
   /** The 6-digit code the authenticator app shows. */
   code: string;
   /** Options of the verification. */
-  options?: { /** The device name given to VerifySoftwareToken. */ friendlyDeviceName?: string };
+  options?: {
+    /** The device name given to VerifySoftwareToken. */
+    friendlyDeviceName?: string;
+  };
 }
 
 /**

@@ -64,7 +64,14 @@ export interface TokenStore {
 /** A decoded JWT, as Amplify's `JWT`: the payload, and `toString()` gives the token. */
 export interface JWT {
   /** The decoded claims; `exp`, `iat` and `sub` typed. */
-  readonly payload: Readonly<Record<string, unknown>> & { /** Expiry, epoch seconds. */ exp?: number; /** Issued at, epoch seconds. */ iat?: number; /** The user's `sub`. */ sub?: string };
+  readonly payload: Readonly<Record<string, unknown>> & {
+    /** Expiry, epoch seconds. */
+    exp?: number;
+    /** Issued at, epoch seconds. */
+    iat?: number;
+    /** The user's `sub`. */
+    sub?: string;
+  };
   /** The token as received (the encoded JWT). */
   toString(): string;
 }
@@ -152,8 +159,16 @@ export type UserAttributes = Partial<Record<string, string>>;
 
 /** The next step of an attribute update (Amplify's `UpdateUserAttributeOutput.nextStep`). */
 export type UpdateAttributeNextStep =
-  | { /** Call `confirmUserAttribute` with the code. */ updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE'; /** Where the code went. */ codeDeliveryDetails?: CodeDeliveryDetails }
-  | { /** The attribute is updated. */ updateAttributeStep: 'DONE' };
+  | {
+    /** Call `confirmUserAttribute` with the code. */
+    updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE';
+    /** Where the code went. */
+    codeDeliveryDetails?: CodeDeliveryDetails;
+  }
+  | {
+    /** The attribute is updated. */
+    updateAttributeStep: 'DONE';
+  };
 
 /** The outcome of one attribute update. */
 export interface UpdateUserAttributeOutput {
@@ -168,7 +183,10 @@ export interface UpdateUserAttributesInput extends AccessCallOptions {
   /** Attribute name → new value. */
   userAttributes: Record<string, string>;
   /** Metadata. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> };
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Output of `updateUserAttributes`: one entry per attribute given. */
@@ -177,9 +195,17 @@ export type UpdateUserAttributesOutput = Record<string, UpdateUserAttributeOutpu
 /** Input of `updateUserAttribute`. */
 export interface UpdateUserAttributeInput extends AccessCallOptions {
   /** The attribute to change. */
-  userAttribute: { /** The attribute name, e.g. `email`. */ attributeKey: string; /** Its new value. */ value: string };
+  userAttribute: {
+    /** The attribute name, e.g. `email`. */
+    attributeKey: string;
+    /** Its new value. */
+    value: string;
+  };
   /** Metadata. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> };
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Input of `confirmUserAttribute`. */
@@ -195,7 +221,10 @@ export interface SendUserAttributeVerificationCodeInput extends AccessCallOption
   /** The attribute to verify, e.g. `email` or `phone_number`. */
   userAttributeKey: string;
   /** Metadata. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> };
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Input of `deleteUserAttributes`. */

@@ -124,9 +124,20 @@ export interface SignUpOutput {
   userId?: string;
   /** What to do next: confirm with a code, nothing, or call `autoSignIn`. */
   nextStep:
-    | { /** Confirm with the code Cognito sent: `confirmSignUp`. */ signUpStep: 'CONFIRM_SIGN_UP'; /** Where the code went. */ codeDeliveryDetails?: CodeDeliveryDetails }
-    | { /** Signed up and confirmed. */ signUpStep: 'DONE' }
-    | { /** Call `autoSignIn(auth)` to sign in. */ signUpStep: 'COMPLETE_AUTO_SIGN_IN' }; // sessions (#10)
+    | {
+      /** Confirm with the code Cognito sent: `confirmSignUp`. */
+      signUpStep: 'CONFIRM_SIGN_UP';
+      /** Where the code went. */
+      codeDeliveryDetails?: CodeDeliveryDetails;
+    }
+    | {
+      /** Signed up and confirmed. */
+      signUpStep: 'DONE';
+    }
+    | {
+      /** Call `autoSignIn(auth)` to sign in. */
+      signUpStep: 'COMPLETE_AUTO_SIGN_IN';
+    }; // sessions (#10)
 }
 
 /** Input of `auth.confirmSignUp` (Amplify JS v6). */
@@ -136,7 +147,12 @@ export interface ConfirmSignUpInput {
   /** The code Cognito sent. */
   confirmationCode: string;
   /** Metadata and call control. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string>; /** Cognito's ForceAliasCreation: move an alias (email, phone) already used by another user to this one. */ forceAliasCreation?: boolean } & CallControl; // p15: signal, timeoutMs
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+    /** Cognito's ForceAliasCreation: move an alias (email, phone) already used by another user to this one. */
+    forceAliasCreation?: boolean;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
@@ -144,7 +160,13 @@ export interface ConfirmSignUpOutput {
   /** Always true: the user is confirmed. */
   isSignUpComplete: true;
   /** `COMPLETE_AUTO_SIGN_IN` when signUp asked for autoSignIn: call `autoSignIn(auth)`. */
-  nextStep: { /** Confirmed; nothing more to do. */ signUpStep: 'DONE' } | { /** Call `autoSignIn(auth)` to sign in. */ signUpStep: 'COMPLETE_AUTO_SIGN_IN' };
+  nextStep: {
+    /** Confirmed; nothing more to do. */
+    signUpStep: 'DONE';
+  } | {
+    /** Call `autoSignIn(auth)` to sign in. */
+    signUpStep: 'COMPLETE_AUTO_SIGN_IN';
+  };
 }
 
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */
@@ -152,7 +174,10 @@ export interface ResendSignUpCodeInput {
   /** The user to send the code to again. */
   username: string;
   /** Metadata and call control. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Input of `auth.resetPassword` (Amplify JS v6). */
@@ -160,7 +185,10 @@ export interface ResetPasswordInput {
   /** The user whose password to reset. */
   username: string;
   /** Metadata and call control. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.resetPassword` (Amplify JS v6). */
@@ -169,8 +197,16 @@ export interface ResetPasswordOutput {
   isPasswordReset: boolean;
   /** Confirm with the code Cognito sent, or nothing to do. */
   nextStep:
-    | { /** Call `confirmResetPassword` with the code. */ resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE'; /** Where the code went. */ codeDeliveryDetails?: CodeDeliveryDetails }
-    | { /** The password is reset. */ resetPasswordStep: 'DONE' };
+    | {
+      /** Call `confirmResetPassword` with the code. */
+      resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+      /** Where the code went. */
+      codeDeliveryDetails?: CodeDeliveryDetails;
+    }
+    | {
+      /** The password is reset. */
+      resetPasswordStep: 'DONE';
+    };
 }
 
 /** Input of `auth.confirmResetPassword` (Amplify JS v6). */
@@ -182,5 +218,8 @@ export interface ConfirmResetPasswordInput {
   /** The new password. */
   newPassword: string;
   /** Metadata and call control. */
-  options?: { /** Passed to your Cognito Lambda triggers as ClientMetadata. */ clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }

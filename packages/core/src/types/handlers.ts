@@ -100,14 +100,29 @@ export type StepOutcome =
       clientMetadata?: Record<string, string>;
     }
   /** The step is already answered by this response (the handler called Cognito through `ctx.cognito`). */
-  | { /** Already answered. */ kind: 'response'; /** Cognito's answer to carry on from. */ response: CognitoAuthResponse }
+  | {
+    /** Already answered. */
+    kind: 'response';
+    /** Cognito's answer to carry on from. */
+    response: CognitoAuthResponse;
+  }
   /** A local move to another step, no Cognito call (e.g. MFA setup selection → TOTP setup). */
-  | { /** Move locally. */ kind: 'step'; /** The step to move to. */ step: StepDescriptor }
+  | {
+    /** Move locally. */
+    kind: 'step';
+    /** The step to move to. */
+    step: StepDescriptor;
+  }
   /**
    * Start the sign-in again with its original input (e.g. for a new SMS code, or after
    * confirming the account); `password` replaces the one held, when given.
    */
-  | { /** Start again. */ kind: 'restart'; /** A new password to sign in with. */ password?: string };
+  | {
+    /** Start again. */
+    kind: 'restart';
+    /** A new password to sign in with. */
+    password?: string;
+  };
 
 /** How a step behaves: what it shows, what it checks, what an answer leads to. */
 export interface StepHandler<V extends StepView = StepView> {

@@ -52,4 +52,7 @@ export interface ConfirmSignInInput {
 }
 
 /** An answer to a step: a string for most steps, raw responses for an unclaimed challenge. */
-export type StepAnswer = string | { /** Cognito ChallengeResponses, sent as given (core adds USERNAME and SECRET_HASH). */ challengeResponses: Record<string, string> };
+export type StepAnswer = string | {
+  /** Cognito ChallengeResponses, sent as given (core adds USERNAME and SECRET_HASH). */
+  challengeResponses: Record<string, string>;
+};

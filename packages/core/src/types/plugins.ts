@@ -104,7 +104,11 @@ export interface AuthHooks {
   /** A refresh failed: a `SessionEndedError` when for good (the session is gone), else the passing error. */
   readonly refreshFailed: SyncHook<[SessionInfo, AuthError]>;
   /** A session left the store: signOut (revoked says whether Cognito confirmed) or deleteUser. */
-  readonly signedOut: SyncHook<[SessionInfo, { /** True for a global sign-out (every device). */ global: boolean; /** True when Cognito confirmed the revocation. */ revoked: boolean }]>;
+  readonly signedOut: SyncHook<[SessionInfo, {
+    /** True for a global sign-out (every device). */
+    global: boolean;
+    /** True when Cognito confirmed the revocation. */
+    revoked: boolean }]>;
 }
 
 /**

@@ -111,13 +111,44 @@ export interface DoneStep {
 
 /** The steps core itself handles: every app sees these. */
 export type CoreStep =
-  | { /** Pick an MFA type: answer with one of `allowedMFATypes`. */ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; /** The MFA types Cognito offers. */ allowedMFATypes: MfaType[] }
-  | { /** Pick an MFA type to set up. */ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; /** The MFA types that can be set up. */ allowedMFATypes: MfaType[] }
-  | { /** Answer with a new password (NEW_PASSWORD_REQUIRED). */ signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'; /** Required attributes the user must give with the new password. */ missingAttributes: string[] }
-  | { /** Pick a first factor (USER_AUTH SELECT_CHALLENGE). */ signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'; /** The first factors Cognito offers. */ availableChallenges: FirstFactor[] }
-  | { /** Answer with the password. */ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }
-  | { /** The user must reset their password (PasswordResetRequiredException). */ signInStep: 'RESET_PASSWORD'; /** Where the reset code went, when one was sent. */ codeDeliveryDetails?: CodeDeliveryDetails }
-  | { /** The user is not confirmed yet (UserNotConfirmedException): `confirmSignUp` first. */ signInStep: 'CONFIRM_SIGN_UP' }
+  | {
+    /** Pick an MFA type: answer with one of `allowedMFATypes`. */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION';
+    /** The MFA types Cognito offers. */
+    allowedMFATypes: MfaType[];
+  }
+  | {
+    /** Pick an MFA type to set up. */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
+    /** The MFA types that can be set up. */
+    allowedMFATypes: MfaType[];
+  }
+  | {
+    /** Answer with a new password (NEW_PASSWORD_REQUIRED). */
+    signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
+    /** Required attributes the user must give with the new password. */
+    missingAttributes: string[];
+  }
+  | {
+    /** Pick a first factor (USER_AUTH SELECT_CHALLENGE). */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
+    /** The first factors Cognito offers. */
+    availableChallenges: FirstFactor[];
+  }
+  | {
+    /** Answer with the password. */
+    signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD';
+  }
+  | {
+    /** The user must reset their password (PasswordResetRequiredException). */
+    signInStep: 'RESET_PASSWORD';
+    /** Where the reset code went, when one was sent. */
+    codeDeliveryDetails?: CodeDeliveryDetails;
+  }
+  | {
+    /** The user is not confirmed yet (UserNotConfirmedException): `confirmSignUp` first. */
+    signInStep: 'CONFIRM_SIGN_UP';
+  }
   | DoneStep;
 
 /**

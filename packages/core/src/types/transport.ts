@@ -24,7 +24,12 @@ export interface CognitoAuthResponse {
     /** `Bearer`. */
     TokenType?: string;
     /** Set when the client may remember this device (ConfirmDevice). */
-    NewDeviceMetadata?: { /** The new device's key. */ DeviceKey?: string; /** The device group key, for the device's SRP verifier. */ DeviceGroupKey?: string };
+    NewDeviceMetadata?: {
+      /** The new device's key. */
+      DeviceKey?: string;
+      /** The device group key, for the device's SRP verifier. */
+      DeviceGroupKey?: string;
+    };
   };
 }
 
