@@ -13,7 +13,7 @@ export interface AuthDevice {
   id: string;
   /** The device's attributes (`device_name`, `device_status`, `last_ip_used`, …). */
   attributes: Record<string, string>;
-  /** When the device was first remembered (DeviceCreateDate). */
+  /** When Cognito registered the device (DeviceCreateDate). */
   createDate?: Date;
   /** When the device last signed in (DeviceLastAuthenticatedDate). */
   lastAuthenticatedDate?: Date;

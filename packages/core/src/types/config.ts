@@ -61,7 +61,7 @@ export type FlowStatus = 'active' | 'done' | 'failed';
  * Session and the step's state, so keep it as carefully as a session cookie.
  */
 export interface FlowSnapshot {
-  /** Snapshot format tag; `fromJSON` refuses other formats. */
+  /** Snapshot format tag; `auth.resumeFlow` refuses other formats. */
   readonly format: 'nextstep.flow/1';
   /** The flow's id, stable across save and resume. */
   readonly id: string;
@@ -71,7 +71,7 @@ export interface FlowSnapshot {
   readonly answerUsername: string;
   /** The Cognito auth flow the flow started with. */
   readonly authFlow: AuthFlowType;
-  /** The user pool the flow belongs to; resuming with another pool is refused. */
+  /** The user pool the flow belongs to; `auth.resumeFlow` on another pool or client refuses it. */
   readonly userPoolId: string;
   /** The app client the flow belongs to. */
   readonly clientId: string;
