@@ -146,7 +146,7 @@ export type CoreStep =
     codeDeliveryDetails?: CodeDeliveryDetails;
   }
   | {
-    /** The user is not confirmed yet (UserNotConfirmedException): `confirmSignUp` first. */
+    /** The user is not confirmed yet (UserNotConfirmedException): answer with the sign-up code. */
     signInStep: 'CONFIRM_SIGN_UP';
   }
   | DoneStep;
