@@ -183,7 +183,12 @@ export class Auth<S extends StepView = NextStep> {
   // --- end sessions ---
 
   /** The pool and client this instance signs in to (no secret). */
-  get userPool(): { userPoolId: string; clientId: string } {
+  get userPool(): {
+    /** The user pool id. */
+    userPoolId: string;
+    /** The app client id. */
+    clientId: string;
+  } {
     return { userPoolId: this.#engine.userPool.userPoolId, clientId: this.#engine.userPool.clientId };
   }
 

@@ -18,6 +18,7 @@ export interface AuthErrorOptions {
  * Messages never contain passwords, codes, Session strings, secrets or tokens.
  */
 export class AuthError extends Error {
+  /** Cognito's exception name for service errors, else nextstep's own (e.g. `InvalidUserPoolId`). */
   override readonly name: string;
   /** Where the error came from. */
   readonly kind: AuthErrorKind;

@@ -10,7 +10,12 @@ import type { Flow } from './flow.js';
 import type { CodeDeliveryDetails, ConfirmSignInOptions, NextStep, SignInInput, StepAnswer } from './types.js';
 
 /** What a prompter gives: the answer, optionally with `confirmSignIn` options. */
-export type PromptAnswer = StepAnswer | { answer: StepAnswer; options?: ConfirmSignInOptions };
+export type PromptAnswer = StepAnswer | {
+  /** The answer to the step. */
+  answer: StepAnswer;
+  /** Options of the answer (`confirmSignIn` options). */
+  options?: ConfirmSignInOptions;
+};
 
 /** What a prompter knows besides the step. */
 export interface PromptContext {
@@ -27,7 +32,10 @@ export type StepPrompt<S extends NextStep = NextStep> = (step: S, context: Promp
 
 /** One prompt per step the app expects; a step without a prompt ends the run with `NoPrompterForStep`. */
 export type Prompter = {
-  [K in Exclude<NextStep['signInStep'], 'DONE'>]?: StepPrompt<Extract<NextStep, { signInStep: K }>>;
+  [K in Exclude<NextStep['signInStep'], 'DONE'>]?: StepPrompt<Extract<NextStep, {
+    /** The step's name. */
+    signInStep: K;
+  }>>;
 };
 
 /** Options of {@link runSignIn}. */

@@ -8,14 +8,19 @@ import type { AuthTokens, DoneStep, NextStep, StepView } from './types.js';
 
 /** A flow waiting for an answer: `nextStep` is one of the app's steps, but not DONE. */
 export type ActiveSignIn<S extends StepView = NextStep> = Flow<S> & {
+  /** Not signed in yet. */
   readonly isSignedIn: false;
+  /** The step to answer. */
   readonly nextStep: Exclude<S, DoneStep>;
 };
 
 /** A flow that reached DONE: `tokens` is set. */
 export type SignedIn<S extends StepView = NextStep> = Flow<S> & {
+  /** Signed in. */
   readonly isSignedIn: true;
+  /** The DONE step. */
   readonly nextStep: DoneStep;
+  /** The tokens of the session. */
   readonly tokens: AuthTokens;
 };
 

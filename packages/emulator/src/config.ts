@@ -84,7 +84,12 @@ export interface UserConfig {
     /** Email MFA to `attributes.email`. */
     email?: boolean;
     /** A verified TOTP device with this base32 `secret` (and FRIENDLY_DEVICE_NAME). */
-    totp?: { secret: string; friendlyDeviceName?: string };
+    totp?: {
+      /** The base32 TOTP secret. */
+      secret: string;
+      /** The device's FRIENDLY_DEVICE_NAME. */
+      friendlyDeviceName?: string;
+    };
     /** The preferred factor, asked without SELECT_MFA_TYPE. */
     preferred?: 'SMS' | 'TOTP' | 'EMAIL';
   };
@@ -114,7 +119,20 @@ export interface PoolConfig {
   /** First factors for USER_AUTH (default `["PASSWORD"]`). */
   allowedFirstAuthFactors?: FirstAuthFactor[];
   /** Password policy checked on sign-up and password changes (default minimum length 8); temporary passwords last `temporaryPasswordValidityDays` (default 7). */
-  passwordPolicy?: { minimumLength?: number; requireUppercase?: boolean; requireLowercase?: boolean; requireNumbers?: boolean; requireSymbols?: boolean; temporaryPasswordValidityDays?: number };
+  passwordPolicy?: {
+    /** Minimum password length (default 8). */
+    minimumLength?: number;
+    /** Require an uppercase letter. */
+    requireUppercase?: boolean;
+    /** Require a lowercase letter. */
+    requireLowercase?: boolean;
+    /** Require a digit. */
+    requireNumbers?: boolean;
+    /** Require a symbol. */
+    requireSymbols?: boolean;
+    /** Days a temporary (admin-set) password stays valid (default 7). */
+    temporaryPasswordValidityDays?: number;
+  };
   /**
    * Attributes users sign in with instead of a user name (Cognito's UsernameAttributes):
    * SignUp / AdminCreateUser with an email or phone number store the user under a generated
@@ -128,13 +146,23 @@ export interface PoolConfig {
    * `challengeRequiredOnNewDevice`: a remembered device skips MFA; `deviceOnlyRememberedOnUserPrompt`:
    * ConfirmDevice leaves the device not remembered until UpdateDeviceStatus.
    */
-  deviceConfiguration?: { challengeRequiredOnNewDevice?: boolean; deviceOnlyRememberedOnUserPrompt?: boolean };
+  deviceConfiguration?: {
+    /** Cognito's ChallengeRequiredOnNewDevice: new devices get MFA, remembered ones skip it. */
+    challengeRequiredOnNewDevice?: boolean;
+    /** Cognito's DeviceOnlyRememberedOnUserPrompt: ConfirmDevice leaves the device not remembered until UpdateDeviceStatus. */
+    deviceOnlyRememberedOnUserPrompt?: boolean;
+  };
   /**
    * Passkeys (Cognito's WebAuthnConfiguration): the relying party id (e.g. `localhost`) and
    * whether user verification is `required` or `preferred` (default). Add WEB_AUTHN to
    * `allowedFirstAuthFactors` to enable them.
    */
-  webAuthn?: { relyingPartyId?: string; userVerification?: 'required' | 'preferred' };
+  webAuthn?: {
+    /** The relying party id, e.g. `localhost`. */
+    relyingPartyId?: string;
+    /** Whether user verification is `required` or `preferred` (default). */
+    userVerification?: 'required' | 'preferred';
+  };
   /** Lambda triggers as functions or `"./file.js#export"` paths; they win over `lambdaConfig`. */
   triggers?: TriggersConfig;
   /**
@@ -168,7 +196,12 @@ export interface EmulatorConfig {
 }
 
 /** Loads a config file: `.json`, or a JS/TS module whose default export is the config. */
-export async function loadConfigFile(path: string): Promise<{ config: EmulatorConfig; baseDir: string }> {
+export async function loadConfigFile(path: string): Promise<{
+  /** The parsed configuration. */
+  config: EmulatorConfig;
+  /** The file's directory, against which trigger paths resolve. */
+  baseDir: string;
+}> {
   const abs = resolve(path);
   let config: unknown;
   if (abs.endsWith('.json')) {

@@ -64,15 +64,26 @@ export interface EmulatorOptions {
 
 /** Ids of a pool and its app clients, as created. */
 export interface CreatedPool {
+  /** The pool id, e.g. `us-east-1_AbC123`. */
   userPoolId: string;
+  /** The pool name. */
   name: string;
-  clients: { clientId: string; name: string; clientSecret?: string }[];
+  /** The pool's app clients. */
+  clients: {
+    /** The app client id. */
+    clientId: string;
+    /** The client name. */
+    name: string;
+    /** The client secret, for clients that have one. */
+    clientSecret?: string;
+  }[];
 }
 
 /** A running emulator. */
 export interface Emulator {
   /** `http://127.0.0.1:PORT`: the endpoint to give Cognito clients. */
   readonly endpoint: string;
+  /** The TCP port listened on. */
   readonly port: number;
   /** The movable clock that sessions, TOTP, lockout and tokens use. */
   readonly clock: Clock;

@@ -10,6 +10,7 @@ export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'unkn
 export interface FaultSpec {
   /** Cognito operation name (e.g. `InitiateAuth`) or `*` for every operation. */
   operation: string;
+  /** What the fault does (see {@link FaultKind}). */
   kind: FaultKind;
   /** How many calls it affects (default 1). */
   times?: number;
@@ -27,7 +28,9 @@ export interface FaultSpec {
 
 /** The fault registry of one emulator. */
 export interface Faults {
+  /** Queues a fault; throws a TypeError on an invalid spec. */
   add(spec: FaultSpec): void;
+  /** Drops every pending fault. */
   clear(): void;
 }
 

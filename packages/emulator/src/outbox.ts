@@ -9,14 +9,19 @@ export type OutboxPurpose = 'MFA' | 'OTP' | 'SIGN_UP' | 'FORGOT_PASSWORD' | 'EMA
 
 /** One message the emulator sent. */
 export interface OutboxMessage {
+  /** A unique id of the message. */
   id: string;
+  /** The user pool that sent it. */
   userPoolId: string;
+  /** The recipient's username. */
   username: string;
+  /** How it was sent. */
   medium: 'SMS' | 'EMAIL';
   /** Unmasked phone number or email address (may be empty when the user has neither). */
   destination: string;
   /** The code (for INVITATION: the temporary password; empty for WELCOME, a migrated user's welcome). */
   code: string;
+  /** Why it was sent (MFA, sign-up, password reset, ...). */
   purpose: OutboxPurpose;
   /** The text the custom message trigger wrote (code filled in), when the pool has one. */
   message?: string;
@@ -28,9 +33,13 @@ export interface OutboxMessage {
 
 /** Fields to filter messages by; all given fields must match. */
 export interface OutboxFilter {
+  /** Only messages to this username. */
   username?: string;
+  /** Only messages of this pool. */
   userPoolId?: string;
+  /** Only SMS or only email. */
   medium?: 'SMS' | 'EMAIL';
+  /** Only messages sent for this purpose. */
   purpose?: OutboxPurpose;
 }
 

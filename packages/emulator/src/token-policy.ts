@@ -33,9 +33,21 @@ export interface TokenPolicyConfig {
   /** Refresh token lifetime in `tokenValidityUnits.refreshToken` (default days); 60 minutes to 10 years. Default 30 days. */
   refreshTokenValidity?: number;
   /** Units of the three lifetimes. */
-  tokenValidityUnits?: { idToken?: TokenUnit; accessToken?: TokenUnit; refreshToken?: TokenUnit };
+  tokenValidityUnits?: {
+    /** Unit of `idTokenValidity`. */
+    idToken?: TokenUnit;
+    /** Unit of `accessTokenValidity`. */
+    accessToken?: TokenUnit;
+    /** Unit of `refreshTokenValidity`. */
+    refreshToken?: TokenUnit;
+  };
   /** Refresh-token rotation: `feature` ENABLED makes GetTokensFromRefreshToken return a new refresh token. */
-  refreshTokenRotation?: { feature: 'ENABLED' | 'DISABLED'; retryGracePeriodSeconds?: number };
+  refreshTokenRotation?: {
+    /** ENABLED turns rotation on. */
+    feature: 'ENABLED' | 'DISABLED';
+    /** Seconds the old refresh token still works after rotation. */
+    retryGracePeriodSeconds?: number;
+  };
   /** RevokeToken support (default true). */
   enableTokenRevocation?: boolean;
 }

@@ -13,7 +13,12 @@ export interface CustomChallenge {
 }
 
 /** What a kind handler sends: the ANSWER, optionally with ClientMetadata for the triggers. */
-export type CustomAnswer = string | { answer: string; clientMetadata?: Record<string, string> };
+export type CustomAnswer = string | {
+  /** The ANSWER sent to Cognito. */
+  answer: string;
+  /** ClientMetadata for your Verify Auth Challenge trigger. */
+  clientMetadata?: Record<string, string>;
+};
 
 /**
  * Handles one kind of custom challenge (chosen by the kind parameter the plugin is given).

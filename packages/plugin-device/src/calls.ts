@@ -13,8 +13,11 @@ export interface AuthDevice {
   id: string;
   /** The device's attributes (`device_name`, `device_status`, `last_ip_used`, …). */
   attributes: Record<string, string>;
+  /** When Cognito registered the device (DeviceCreateDate). */
   createDate?: Date;
+  /** When the device last signed in (DeviceLastAuthenticatedDate). */
   lastAuthenticatedDate?: Date;
+  /** When the device last changed (DeviceLastModifiedDate). */
   lastModifiedDate?: Date;
   /** The `device_name` attribute. */
   name?: string;
@@ -25,7 +28,11 @@ export type FetchDevicesOutput = AuthDevice[];
 
 /** Input of {@link forgetDevice}: another device of the user, or (default) this one. */
 export interface ForgetDeviceInput {
-  device?: { id: string };
+  /** The device to forget; this device when absent. */
+  device?: {
+    /** The DeviceKey. */
+    id: string;
+  };
 }
 
 function storeFor(auth: Auth<any>): DeviceStore {

@@ -24,8 +24,11 @@ export interface StoredDevice {
  * Implement it over Redis or a database for servers holding many users.
  */
 export interface DeviceStore {
+  /** The device stored for a user key, or undefined. */
   get(key: string): Promise<StoredDevice | undefined>;
+  /** Saves (replaces) the device of a user key. */
   set(key: string, device: StoredDevice): Promise<void>;
+  /** Forgets the device of a user key; no error when there is none. */
   remove(key: string): Promise<void>;
 }
 

@@ -19,6 +19,7 @@ export function isResendRequest(answer: StepAnswer | undefined): boolean {
 
 /** The part of a flow {@link resendSmsCode} needs: its `confirm`. */
 export interface ConfirmableFlow<R> {
+  /** Answers the flow's step (`flow.confirm`). */
   confirm(answer: StepAnswer, options?: ConfirmSignInOptions): Promise<R>;
 }
 

@@ -29,7 +29,11 @@ export async function setUpTOTP(auth: Auth, options: UserSelector = {}): Promise
 export interface VerifyTOTPSetupInput extends UserSelector {
   /** The 6-digit code the authenticator app shows. */
   code: string;
-  options?: { friendlyDeviceName?: string };
+  /** Options of the verification. */
+  options?: {
+    /** The device name given to VerifySoftwareToken. */
+    friendlyDeviceName?: string;
+  };
 }
 
 /**

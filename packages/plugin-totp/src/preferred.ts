@@ -7,7 +7,9 @@ import type { AuthTokens, CognitoTransport } from '@nextstep/core/plugin';
  * `cognito` (pass the access token then).
  */
 export interface CognitoAccess {
+  /** Calls Cognito (e.g. a flow's or an Auth's `cognito`). */
   readonly cognito: CognitoTransport;
+  /** The tokens of a finished sign-in; the access token comes from here unless given. */
   readonly tokens?: AuthTokens | undefined;
 }
 

@@ -7,15 +7,59 @@
 import { AuthError } from '@nextstep/core/plugin';
 
 /** `PublicKeyCredentialCreationOptionsJSON`: Cognito's CredentialCreationOptions. */
-export type CreationOptionsJSON = Record<string, any> & { challenge: string; rp: { id?: string; name?: string }; user: { id: string; name: string; displayName: string } };
+export type CreationOptionsJSON = Record<string, any> & {
+  /** The challenge, base64url. */
+  challenge: string;
+  /** The relying party. */
+  rp: {
+    /** The relying party id (a domain). */
+    id?: string;
+    /** Its display name. */
+    name?: string;
+  };
+  /** The user the passkey is for. */
+  user: {
+    /** The user handle, base64url. */
+    id: string;
+    /** The username. */
+    name: string;
+    /** The name shown to the user. */
+    displayName: string;
+  };
+};
 /** `PublicKeyCredentialRequestOptionsJSON`: Cognito's CREDENTIAL_REQUEST_OPTIONS. */
-export type RequestOptionsJSON = Record<string, any> & { challenge: string; rpId?: string; allowCredentials?: { id: string; type: string; transports?: string[] }[] };
+export type RequestOptionsJSON = Record<string, any> & {
+  /** The challenge, base64url. */
+  challenge: string;
+  /** The relying party id. */
+  rpId?: string;
+  /** The passkeys that may answer; any when absent. */
+  allowCredentials?: {
+    /** The credential id, base64url. */
+    id: string;
+    /** `public-key`. */
+    type: string;
+    /** How to reach the authenticator (`internal`, `usb`, ...). */
+    transports?: string[];
+  }[];
+};
 /** `RegistrationResponseJSON` / `AuthenticationResponseJSON`: what Cognito takes back. */
-export type CredentialJSON = Record<string, any> & { id: string; rawId: string; type: string; response: Record<string, any> };
+export type CredentialJSON = Record<string, any> & {
+  /** The credential id, base64url. */
+  id: string;
+  /** The credential id, base64url (the same bytes). */
+  rawId: string;
+  /** `public-key`. */
+  type: string;
+  /** The authenticator's attestation or assertion response, fields base64url. */
+  response: Record<string, any>;
+};
 
 /** Makes (registration) and uses (sign-in) passkeys. */
 export interface Authenticator {
+  /** Registers a passkey: the authenticator's answer to Cognito's creation options. */
   create(options: CreationOptionsJSON): Promise<CredentialJSON>;
+  /** Signs in with a passkey: the assertion for Cognito's request options. */
   get(options: RequestOptionsJSON): Promise<CredentialJSON>;
 }
 

@@ -9,28 +9,39 @@ import { authenticatorOf } from './registry.js';
 
 /** A passkey of the user (Amplify's `AuthWebAuthnCredential`). */
 export interface AuthWebAuthnCredential {
+  /** Cognito's CredentialId. */
   credentialId?: string;
+  /** The name the user or authenticator gave the passkey. */
   friendlyCredentialName?: string;
+  /** The relying party id the passkey is for. */
   relyingPartyId?: string;
+  /** `platform` or `cross-platform`. */
   authenticatorAttachment?: string;
+  /** How the authenticator is reached (`internal`, `usb`, `hybrid`, ...). */
   authenticatorTransports?: string[];
+  /** When the passkey was registered. */
   createdAt?: Date;
 }
 
 /** Input of {@link listWebAuthnCredentials}. */
 export interface ListWebAuthnCredentialsInput {
+  /** How many passkeys per page (MaxResults). */
   pageSize?: number;
+  /** The `nextToken` of the previous page. */
   nextToken?: string;
 }
 
 /** What {@link listWebAuthnCredentials} resolves to. */
 export interface ListWebAuthnCredentialsOutput {
+  /** This page of passkeys. */
   credentials: AuthWebAuthnCredential[];
+  /** Set when more passkeys follow: pass it to the next call. */
   nextToken?: string;
 }
 
 /** Input of {@link deleteWebAuthnCredential}. */
 export interface DeleteWebAuthnCredentialInput {
+  /** The CredentialId of the passkey to delete. */
   credentialId: string;
 }
 

@@ -17,6 +17,7 @@ import type { Authenticator, CreationOptionsJSON, CredentialJSON, RequestOptions
 export interface SoftwareCredential {
   /** Credential id, base64url. */
   id: string;
+  /** The relying party id the credential belongs to. */
   rpId: string;
   /** The user handle Cognito gave at registration (base64url). */
   userHandle: string;
@@ -36,6 +37,7 @@ export interface SoftwareAuthenticatorOptions {
 
 /** A software authenticator, plus its passkeys (to keep between runs). */
 export interface SoftwareAuthenticator extends Authenticator {
+  /** Copies of the credentials held (to keep them, e.g. between runs). */
   credentials(): SoftwareCredential[];
 }
 

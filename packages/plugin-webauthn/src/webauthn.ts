@@ -21,9 +21,15 @@ export const PASSKEY_STEP = 'CONFIRM_SIGN_IN_WITH_PASSKEY';
  * the same Cognito session; or start a new sign-in with another first factor.
  */
 export interface PasskeyRetryStep {
+  /** The step's name. */
   signInStep: typeof PASSKEY_STEP;
   /** Why the last ceremony failed. */
-  error: { name: WebAuthnErrorName; message: string };
+  error: {
+    /** The error's name. */
+    name: WebAuthnErrorName;
+    /** A message safe to show. */
+    message: string;
+  };
 }
 
 /** Options of {@link webauthn}. */

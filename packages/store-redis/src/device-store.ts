@@ -9,8 +9,11 @@ import { checkOptions, guarded, type RedisStoreOptions } from './redis.js';
 
 /** A key-value store of JSON values (what a device store is). */
 export interface SealedKeyValueStore<T> {
+  /** The value of a key, or undefined. */
   get(key: string): Promise<T | undefined>;
+  /** Saves (replaces) the value of a key. */
   set(key: string, value: T): Promise<void>;
+  /** Forgets a key; no error when there is none. */
   remove(key: string): Promise<void>;
 }
 

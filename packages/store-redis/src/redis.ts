@@ -18,6 +18,7 @@ export interface RedisStoreOptions {
   prefix?: string;
 }
 
+/** The key prefix used when `prefix` is not given. */
 export const DEFAULT_PREFIX = 'nextstep:';
 
 /** A Redis failure as an {@link AuthError} of kind `network` (`StoreUnavailable`), naming no key value. */

@@ -32,6 +32,7 @@ export interface ServerFlowsOptions {
 export interface ServerFlowResult<S extends StepView = NextStep> {
   /** The id to answer with; opaque and random. */
   readonly flowId: string;
+  /** True once the flow reached DONE. */
   readonly isSignedIn: boolean;
   /** The step to answer (DONE once signed in). */
   readonly nextStep: S;

@@ -6,11 +6,22 @@
 /** What {@link FlowStore.claim} found. */
 export type FlowClaim =
   /** The flow is now this caller's to answer; nobody else can claim it until it is saved or removed. */
-  | { readonly status: 'claimed'; readonly value: string }
+  | {
+    /** Claimed. */
+    readonly status: 'claimed';
+    /** The saved (sealed) flow. */
+    readonly value: string;
+  }
   /** Another caller holds it (answering right now). */
-  | { readonly status: 'busy' }
+  | {
+    /** Busy. */
+    readonly status: 'busy';
+  }
   /** No such flow: never saved, expired, finished, failed, or its claim lapsed. */
-  | { readonly status: 'missing' };
+  | {
+    /** Missing. */
+    readonly status: 'missing';
+  };
 
 /**
  * Flows between steps, by flow id. Values are sealed envelopes (see `createKeyring`): a

@@ -29,20 +29,27 @@ export interface CallControl {
  * any other operation of the user pools API.
  */
 export interface CognitoClient {
+  /** Calls a known operation: typed input and answer. */
   send<Op extends KnownCognitoOperation>(operation: Op, input: CognitoInput<Op>, options?: CallControl): Promise<CognitoOutput<Op>>;
+  /** Calls any other operation of the user pools API: plain JSON. */
   send(operation: CognitoOperation, input: Record<string, unknown>, options?: CallControl): Promise<Record<string, any>>;
 }
 
 /** A failed Cognito call as the `callFailed` hook sees it: facts only, never the input. */
 export interface CognitoCallFailure {
+  /** The Cognito operation name. */
   readonly operation: CognitoOperation;
+  /** The flow the call belonged to, when a flow's. */
   readonly flow?: FlowInfo;
   /** The error's name (Cognito's exception name for service errors). */
   readonly errorName: string;
+  /** Where the error came from (e.g. `network`, `service`). */
   readonly errorKind: AuthErrorKind;
   /** Milliseconds from sending to the failure. */
   readonly durationMs: number;
+  /** The HTTP status, when Cognito answered. */
   readonly httpStatusCode?: number;
+  /** How many times the call was sent (retries included). */
   readonly attempts?: number;
   /** False when the request cannot have reached Cognito (e.g. connection refused). */
   readonly mayHaveReachedCognito?: boolean;

@@ -10,12 +10,17 @@ import type { StoredSession, TokenStore } from './types.js';
 
 /** Cookie attributes, in the spelling most frameworks accept. */
 export interface CookieOptions {
+  /** Not readable by scripts. */
   httpOnly: boolean;
+  /** Sent over HTTPS only. */
   secure: boolean;
+  /** The SameSite attribute. */
   sameSite: 'lax' | 'strict' | 'none';
+  /** The cookie path. */
   path: string;
   /** Seconds; 0 deletes the cookie. */
   maxAge: number;
+  /** The cookie domain; the request host when absent. */
   domain?: string;
 }
 
@@ -37,6 +42,7 @@ export interface CookieStoreOptions {
   sameSite?: 'lax' | 'strict' | 'none';
   /** Default `/`. */
   path?: string;
+  /** Cookie domain; the request host when absent. */
   domain?: string;
   /** Cookie lifetime in seconds; default 30 days (Cognito's default refresh token validity). */
   maxAgeSeconds?: number;

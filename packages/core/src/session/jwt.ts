@@ -7,7 +7,14 @@ import { validationError } from '../fail.js';
 import type { JWT } from './types.js';
 
 /** The JSON payload of a JWT; throws `InvalidToken` (without the token) when it is not one. */
-export function jwtPayload(token: string): Record<string, unknown> & { exp?: number; iat?: number; sub?: string } {
+export function jwtPayload(token: string): Record<string, unknown> & {
+  /** Expiry, epoch seconds. */
+  exp?: number;
+  /** Issued at, epoch seconds. */
+  iat?: number;
+  /** The user's `sub`. */
+  sub?: string;
+} {
   const part = typeof token === 'string' ? token.split('.')[1] : undefined;
   try {
     if (!part) throw new Error('no payload');

@@ -10,6 +10,7 @@ import type { AuthFlowType, CallControl, CodeDeliveryDetails, MfaType } from '..
  * it as carefully as a password (HttpOnly cookies, not readable script storage, on servers).
  */
 export interface StoredSession {
+  /** Stored format tag; other formats are not read. */
   readonly format: 'nextstep.session/1';
   /** The user's `sub` (Amplify's `userId`): the store key. */
   readonly userId: string;
@@ -17,8 +18,11 @@ export interface StoredSession {
   readonly username: string;
   /** What the user signed in with, as Amplify's `signInDetails`. */
   readonly signInDetails?: SignInDetails;
+  /** The access token (a JWT). */
   readonly accessToken: string;
+  /** The ID token, when Cognito returned one. */
   readonly idToken?: string;
+  /** The refresh token, when Cognito returned one. */
   readonly refreshToken?: string;
   /** Local clock − Cognito's clock, in ms, measured against the access token's `iat` when received. */
   readonly clockOffsetMs: number;
@@ -30,6 +34,7 @@ export interface StoredSession {
 export interface SignInDetails {
   /** The username as typed. */
   loginId?: string;
+  /** The Cognito auth flow used. */
   authFlowType?: AuthFlowType;
 }
 
@@ -58,14 +63,26 @@ export interface TokenStore {
 
 /** A decoded JWT, as Amplify's `JWT`: the payload, and `toString()` gives the token. */
 export interface JWT {
-  readonly payload: Readonly<Record<string, unknown>> & { exp?: number; iat?: number; sub?: string };
+  /** The decoded claims; `exp`, `iat` and `sub` typed. */
+  readonly payload: Readonly<Record<string, unknown>> & {
+    /** Expiry, epoch seconds. */
+    exp?: number;
+    /** Issued at, epoch seconds. */
+    iat?: number;
+    /** The user's `sub`. */
+    sub?: string;
+  };
+  /** The token as received (the encoded JWT). */
   toString(): string;
 }
 
 /** The tokens of a session, as Amplify's `AuthTokens`. */
 export interface SessionTokens {
+  /** The access token. */
   accessToken: JWT;
+  /** The ID token, when there is one. */
   idToken?: JWT;
+  /** What the user signed in with. */
   signInDetails?: SignInDetails;
 }
 
@@ -104,6 +121,7 @@ export interface AuthUser {
   username: string;
   /** The user's `sub`. */
   userId: string;
+  /** What the user signed in with. */
   signInDetails?: SignInDetails;
 }
 
@@ -123,9 +141,13 @@ export interface SignOutOutput {
 
 /** Facts about a session given to the session hooks (no tokens). */
 export interface SessionInfo {
+  /** The user's `sub`. */
   readonly userId: string;
+  /** The token's `cognito:username`. */
   readonly username: string;
+  /** The user pool of the session. */
   readonly userPoolId: string;
+  /** The app client of the session. */
   readonly clientId: string;
 }
 
@@ -137,19 +159,34 @@ export type UserAttributes = Partial<Record<string, string>>;
 
 /** The next step of an attribute update (Amplify's `UpdateUserAttributeOutput.nextStep`). */
 export type UpdateAttributeNextStep =
-  | { updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
-  | { updateAttributeStep: 'DONE' };
+  | {
+    /** Call `confirmUserAttribute` with the code. */
+    updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE';
+    /** Where the code went. */
+    codeDeliveryDetails?: CodeDeliveryDetails;
+  }
+  | {
+    /** The attribute is updated. */
+    updateAttributeStep: 'DONE';
+  };
 
 /** The outcome of one attribute update. */
 export interface UpdateUserAttributeOutput {
+  /** True when the new value is set (no verification pending). */
   isUpdated: boolean;
+  /** What to do next: confirm with a code, or nothing. */
   nextStep: UpdateAttributeNextStep;
 }
 
 /** Input of `updateUserAttributes`. */
 export interface UpdateUserAttributesInput extends AccessCallOptions {
+  /** Attribute name → new value. */
   userAttributes: Record<string, string>;
-  options?: { clientMetadata?: Record<string, string> };
+  /** Metadata. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Output of `updateUserAttributes`: one entry per attribute given. */
@@ -157,30 +194,50 @@ export type UpdateUserAttributesOutput = Record<string, UpdateUserAttributeOutpu
 
 /** Input of `updateUserAttribute`. */
 export interface UpdateUserAttributeInput extends AccessCallOptions {
-  userAttribute: { attributeKey: string; value: string };
-  options?: { clientMetadata?: Record<string, string> };
+  /** The attribute to change. */
+  userAttribute: {
+    /** The attribute name, e.g. `email`. */
+    attributeKey: string;
+    /** Its new value. */
+    value: string;
+  };
+  /** Metadata. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Input of `confirmUserAttribute`. */
 export interface ConfirmUserAttributeInput extends AccessCallOptions {
+  /** The attribute being verified, e.g. `email`. */
   userAttributeKey: string;
+  /** The code Cognito sent. */
   confirmationCode: string;
 }
 
 /** Input of `sendUserAttributeVerificationCode`. */
 export interface SendUserAttributeVerificationCodeInput extends AccessCallOptions {
+  /** The attribute to verify, e.g. `email` or `phone_number`. */
   userAttributeKey: string;
-  options?: { clientMetadata?: Record<string, string> };
+  /** Metadata. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  };
 }
 
 /** Input of `deleteUserAttributes`. */
 export interface DeleteUserAttributesInput extends AccessCallOptions {
+  /** The attribute names to remove. */
   userAttributeKeys: string[];
 }
 
 /** Input of `updatePassword`. */
 export interface UpdatePasswordInput extends AccessCallOptions {
+  /** The current password. */
   oldPassword: string;
+  /** The new password. */
   newPassword: string;
 }
 
@@ -189,13 +246,18 @@ export type MfaPreferenceValue = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PRE
 
 /** Input of `updateMFAPreference`. */
 export interface UpdateMFAPreferenceInput extends AccessCallOptions {
+  /** SMS MFA setting. */
   sms?: MfaPreferenceValue;
+  /** TOTP (authenticator app) MFA setting. */
   totp?: MfaPreferenceValue;
+  /** Email MFA setting. */
   email?: MfaPreferenceValue;
 }
 
 /** Output of `fetchMFAPreference`. */
 export interface FetchMFAPreferenceOutput {
+  /** The MFA types the user has enabled. */
   enabled?: MfaType[];
+  /** The preferred MFA type, if any. */
   preferred?: MfaType;
 }

@@ -13,7 +13,12 @@ export interface DeviceSecret {
   /** The device password: keep it with the device key, never log it. */
   readonly password: string;
   /** ConfirmDevice's DeviceSecretVerifierConfig: base64 verifier and salt. */
-  readonly verifierConfig: { readonly PasswordVerifier: string; readonly Salt: string };
+  readonly verifierConfig: {
+    /** The base64 SRP verifier. */
+    readonly PasswordVerifier: string;
+    /** The base64 salt. */
+    readonly Salt: string;
+  };
 }
 
 function random(length: number): Uint8Array {

@@ -46,8 +46,11 @@ export interface SrpClaimInput {
 
 /** The ChallengeResponses that answer PASSWORD_VERIFIER (add USERNAME and SECRET_HASH). */
 export interface SrpClaim {
+  /** The base64 HMAC signature of the claim. */
   PASSWORD_CLAIM_SIGNATURE: string;
+  /** The challenge's SECRET_BLOCK, echoed back. */
   PASSWORD_CLAIM_SECRET_BLOCK: string;
+  /** The timestamp signed, in Cognito's format (e.g. `Tue Dec 1 23:00:00 UTC 2026`). */
   TIMESTAMP: string;
 }
 

@@ -17,7 +17,9 @@ import type {
 
 /** One Cognito call a handler made through a fake context. */
 export interface RecordedCall {
+  /** The operation called. */
   readonly operation: CognitoOperation;
+  /** Its input (a copy). */
   readonly input: Record<string, unknown>;
 }
 
@@ -31,14 +33,19 @@ export interface FakeContextInit {
   clientId?: string;
   /** The Cognito Session. Default `fake-session`. */
   session?: string;
+  /** The handler's state. Default `{}`. */
   state?: Record<string, unknown>;
+  /** In-memory secrets (e.g. the password). Default `{}`. */
   secrets?: FlowSecrets;
+  /** The answer's options. Default `{}`. */
   options?: ConfirmSignInOptions;
+  /** The sign-in's ClientMetadata. Default none. */
   clientMetadata?: Record<string, string>;
   /** Default USER_SRP_AUTH. */
   authFlow?: FlowInfo['authFlow'];
   /** Epoch ms the clock shows. Default 2026-01-01T00:00:00Z. */
   now?: number;
+  /** Logger. Default: silent. */
   logger?: Logger;
   /**
    * Answers the handler's Cognito calls. Default: every call rejects with an AuthError

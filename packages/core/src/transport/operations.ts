@@ -14,37 +14,211 @@ type Answer<T> = Omit<T, '$metadata'> & Record<string, any>;
  * Cognito's operation names (the `X-Amz-Target` suffix).
  */
 export interface CognitoOperationMap {
-  InitiateAuth: { input: Cognito.InitiateAuthRequest; output: Answer<Cognito.InitiateAuthResponse> };
-  RespondToAuthChallenge: { input: Cognito.RespondToAuthChallengeRequest; output: Answer<Cognito.RespondToAuthChallengeResponse> };
-  AssociateSoftwareToken: { input: Cognito.AssociateSoftwareTokenRequest; output: Answer<Cognito.AssociateSoftwareTokenResponse> };
-  VerifySoftwareToken: { input: Cognito.VerifySoftwareTokenRequest; output: Answer<Cognito.VerifySoftwareTokenResponse> };
-  SetUserMFAPreference: { input: Cognito.SetUserMFAPreferenceRequest; output: Answer<Cognito.SetUserMFAPreferenceResponse> };
-  GetUser: { input: Cognito.GetUserRequest; output: Answer<Cognito.GetUserResponse> };
-  SignUp: { input: Cognito.SignUpRequest; output: Answer<Cognito.SignUpResponse> };
-  ConfirmSignUp: { input: Cognito.ConfirmSignUpRequest; output: Answer<Cognito.ConfirmSignUpResponse> };
-  ResendConfirmationCode: { input: Cognito.ResendConfirmationCodeRequest; output: Answer<Cognito.ResendConfirmationCodeResponse> };
-  ForgotPassword: { input: Cognito.ForgotPasswordRequest; output: Answer<Cognito.ForgotPasswordResponse> };
-  ConfirmForgotPassword: { input: Cognito.ConfirmForgotPasswordRequest; output: Answer<Cognito.ConfirmForgotPasswordResponse> };
-  GetTokensFromRefreshToken: { input: Cognito.GetTokensFromRefreshTokenRequest; output: Answer<Cognito.GetTokensFromRefreshTokenResponse> };
-  RevokeToken: { input: Cognito.RevokeTokenRequest; output: Answer<Cognito.RevokeTokenResponse> };
-  GlobalSignOut: { input: Cognito.GlobalSignOutRequest; output: Answer<Cognito.GlobalSignOutResponse> };
-  ChangePassword: { input: Cognito.ChangePasswordRequest; output: Answer<Cognito.ChangePasswordResponse> };
-  ConfirmDevice: { input: Cognito.ConfirmDeviceRequest; output: Answer<Cognito.ConfirmDeviceResponse> };
-  ForgetDevice: { input: Cognito.ForgetDeviceRequest; output: Record<string, any> };
-  ListDevices: { input: Cognito.ListDevicesRequest; output: Answer<Cognito.ListDevicesResponse> };
-  UpdateUserAttributes: { input: Cognito.UpdateUserAttributesRequest; output: Answer<Cognito.UpdateUserAttributesResponse> };
+  /** `InitiateAuth`: Starts a sign-in flow (USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH, REFRESH_TOKEN_AUTH, CUSTOM_AUTH). */
+  InitiateAuth: {
+    /** The request. */
+    input: Cognito.InitiateAuthRequest;
+    /** The answer. */
+    output: Answer<Cognito.InitiateAuthResponse>;
+  };
+  /** `RespondToAuthChallenge`: Answers the challenge Cognito returned for a flow in progress. */
+  RespondToAuthChallenge: {
+    /** The request. */
+    input: Cognito.RespondToAuthChallengeRequest;
+    /** The answer. */
+    output: Answer<Cognito.RespondToAuthChallengeResponse>;
+  };
+  /** `AssociateSoftwareToken`: Starts TOTP setup: returns the authenticator secret for a session or access token. */
+  AssociateSoftwareToken: {
+    /** The request. */
+    input: Cognito.AssociateSoftwareTokenRequest;
+    /** The answer. */
+    output: Answer<Cognito.AssociateSoftwareTokenResponse>;
+  };
+  /** `VerifySoftwareToken`: Finishes TOTP setup by checking a first code from the authenticator app. */
+  VerifySoftwareToken: {
+    /** The request. */
+    input: Cognito.VerifySoftwareTokenRequest;
+    /** The answer. */
+    output: Answer<Cognito.VerifySoftwareTokenResponse>;
+  };
+  /** `SetUserMFAPreference`: Enables or disables MFA factors for the signed-in user and sets the preferred one. */
+  SetUserMFAPreference: {
+    /** The request. */
+    input: Cognito.SetUserMFAPreferenceRequest;
+    /** The answer. */
+    output: Answer<Cognito.SetUserMFAPreferenceResponse>;
+  };
+  /** `GetUser`: Reads the signed-in user: username, attributes and MFA settings. */
+  GetUser: {
+    /** The request. */
+    input: Cognito.GetUserRequest;
+    /** The answer. */
+    output: Answer<Cognito.GetUserResponse>;
+  };
+  /** `SignUp`: Registers a new user in the pool. */
+  SignUp: {
+    /** The request. */
+    input: Cognito.SignUpRequest;
+    /** The answer. */
+    output: Answer<Cognito.SignUpResponse>;
+  };
+  /** `ConfirmSignUp`: Confirms a registration with the code Cognito sent. */
+  ConfirmSignUp: {
+    /** The request. */
+    input: Cognito.ConfirmSignUpRequest;
+    /** The answer. */
+    output: Answer<Cognito.ConfirmSignUpResponse>;
+  };
+  /** `ResendConfirmationCode`: Sends the sign-up confirmation code again. */
+  ResendConfirmationCode: {
+    /** The request. */
+    input: Cognito.ResendConfirmationCodeRequest;
+    /** The answer. */
+    output: Answer<Cognito.ResendConfirmationCodeResponse>;
+  };
+  /** `ForgotPassword`: Starts a password reset: Cognito sends a code. */
+  ForgotPassword: {
+    /** The request. */
+    input: Cognito.ForgotPasswordRequest;
+    /** The answer. */
+    output: Answer<Cognito.ForgotPasswordResponse>;
+  };
+  /** `ConfirmForgotPassword`: Sets a new password with the code from `ForgotPassword`. */
+  ConfirmForgotPassword: {
+    /** The request. */
+    input: Cognito.ConfirmForgotPasswordRequest;
+    /** The answer. */
+    output: Answer<Cognito.ConfirmForgotPasswordResponse>;
+  };
+  /** `GetTokensFromRefreshToken`: Exchanges a refresh token for new tokens (with refresh token rotation). */
+  GetTokensFromRefreshToken: {
+    /** The request. */
+    input: Cognito.GetTokensFromRefreshTokenRequest;
+    /** The answer. */
+    output: Answer<Cognito.GetTokensFromRefreshTokenResponse>;
+  };
+  /** `RevokeToken`: Revokes a refresh token and the tokens issued from it. */
+  RevokeToken: {
+    /** The request. */
+    input: Cognito.RevokeTokenRequest;
+    /** The answer. */
+    output: Answer<Cognito.RevokeTokenResponse>;
+  };
+  /** `GlobalSignOut`: Signs the user out of every device: revokes all their refresh tokens. */
+  GlobalSignOut: {
+    /** The request. */
+    input: Cognito.GlobalSignOutRequest;
+    /** The answer. */
+    output: Answer<Cognito.GlobalSignOutResponse>;
+  };
+  /** `ChangePassword`: Changes the signed-in user's password. */
+  ChangePassword: {
+    /** The request. */
+    input: Cognito.ChangePasswordRequest;
+    /** The answer. */
+    output: Answer<Cognito.ChangePasswordResponse>;
+  };
+  /** `ConfirmDevice`: Remembers a device: registers its SRP verifier with Cognito. */
+  ConfirmDevice: {
+    /** The request. */
+    input: Cognito.ConfirmDeviceRequest;
+    /** The answer. */
+    output: Answer<Cognito.ConfirmDeviceResponse>;
+  };
+  /** `ForgetDevice`: Forgets a remembered device. */
+  ForgetDevice: {
+    /** The request. */
+    input: Cognito.ForgetDeviceRequest;
+    /** The answer. */
+    output: Record<string, any>;
+  };
+  /** `ListDevices`: Lists the user's remembered devices. */
+  ListDevices: {
+    /** The request. */
+    input: Cognito.ListDevicesRequest;
+    /** The answer. */
+    output: Answer<Cognito.ListDevicesResponse>;
+  };
+  /** `UpdateUserAttributes`: Changes attributes of the signed-in user. */
+  UpdateUserAttributes: {
+    /** The request. */
+    input: Cognito.UpdateUserAttributesRequest;
+    /** The answer. */
+    output: Answer<Cognito.UpdateUserAttributesResponse>;
+  };
   // sessions (#10): the attribute calls of the session layer
-  GetUserAttributeVerificationCode: { input: Cognito.GetUserAttributeVerificationCodeRequest; output: Answer<Cognito.GetUserAttributeVerificationCodeResponse> };
-  DeleteUserAttributes: { input: Cognito.DeleteUserAttributesRequest; output: Answer<Cognito.DeleteUserAttributesResponse> };
-  VerifyUserAttribute: { input: Cognito.VerifyUserAttributeRequest; output: Answer<Cognito.VerifyUserAttributeResponse> };
-  DeleteUser: { input: Cognito.DeleteUserRequest; output: Record<string, any> };
+  /** `GetUserAttributeVerificationCode`: Sends a code to verify an attribute (email or phone number). */
+  GetUserAttributeVerificationCode: {
+    /** The request. */
+    input: Cognito.GetUserAttributeVerificationCodeRequest;
+    /** The answer. */
+    output: Answer<Cognito.GetUserAttributeVerificationCodeResponse>;
+  };
+  /** `DeleteUserAttributes`: Removes attributes from the signed-in user. */
+  DeleteUserAttributes: {
+    /** The request. */
+    input: Cognito.DeleteUserAttributesRequest;
+    /** The answer. */
+    output: Answer<Cognito.DeleteUserAttributesResponse>;
+  };
+  /** `VerifyUserAttribute`: Verifies an attribute with the code Cognito sent. */
+  VerifyUserAttribute: {
+    /** The request. */
+    input: Cognito.VerifyUserAttributeRequest;
+    /** The answer. */
+    output: Answer<Cognito.VerifyUserAttributeResponse>;
+  };
+  /** `DeleteUser`: Deletes the signed-in user. */
+  DeleteUser: {
+    /** The request. */
+    input: Cognito.DeleteUserRequest;
+    /** The answer. */
+    output: Record<string, any>;
+  };
   // devices and passkeys (#11): plugin-device and plugin-webauthn
-  UpdateDeviceStatus: { input: Cognito.UpdateDeviceStatusRequest; output: Answer<Cognito.UpdateDeviceStatusResponse> };
-  GetDevice: { input: Cognito.GetDeviceRequest; output: Answer<Cognito.GetDeviceResponse> };
-  StartWebAuthnRegistration: { input: Cognito.StartWebAuthnRegistrationRequest; output: Answer<Cognito.StartWebAuthnRegistrationResponse> };
-  CompleteWebAuthnRegistration: { input: Cognito.CompleteWebAuthnRegistrationRequest; output: Answer<Cognito.CompleteWebAuthnRegistrationResponse> };
-  ListWebAuthnCredentials: { input: Cognito.ListWebAuthnCredentialsRequest; output: Answer<Cognito.ListWebAuthnCredentialsResponse> };
-  DeleteWebAuthnCredential: { input: Cognito.DeleteWebAuthnCredentialRequest; output: Answer<Cognito.DeleteWebAuthnCredentialResponse> };
+  /** `UpdateDeviceStatus`: Marks a device remembered or not remembered. */
+  UpdateDeviceStatus: {
+    /** The request. */
+    input: Cognito.UpdateDeviceStatusRequest;
+    /** The answer. */
+    output: Answer<Cognito.UpdateDeviceStatusResponse>;
+  };
+  /** `GetDevice`: Reads one device of the user. */
+  GetDevice: {
+    /** The request. */
+    input: Cognito.GetDeviceRequest;
+    /** The answer. */
+    output: Answer<Cognito.GetDeviceResponse>;
+  };
+  /** `StartWebAuthnRegistration`: Starts passkey registration: returns the credential creation options. */
+  StartWebAuthnRegistration: {
+    /** The request. */
+    input: Cognito.StartWebAuthnRegistrationRequest;
+    /** The answer. */
+    output: Answer<Cognito.StartWebAuthnRegistrationResponse>;
+  };
+  /** `CompleteWebAuthnRegistration`: Finishes passkey registration with the authenticator's credential. */
+  CompleteWebAuthnRegistration: {
+    /** The request. */
+    input: Cognito.CompleteWebAuthnRegistrationRequest;
+    /** The answer. */
+    output: Answer<Cognito.CompleteWebAuthnRegistrationResponse>;
+  };
+  /** `ListWebAuthnCredentials`: Lists the user's passkeys. */
+  ListWebAuthnCredentials: {
+    /** The request. */
+    input: Cognito.ListWebAuthnCredentialsRequest;
+    /** The answer. */
+    output: Answer<Cognito.ListWebAuthnCredentialsResponse>;
+  };
+  /** `DeleteWebAuthnCredential`: Deletes one of the user's passkeys. */
+  DeleteWebAuthnCredential: {
+    /** The request. */
+    input: Cognito.DeleteWebAuthnCredentialRequest;
+    /** The answer. */
+    output: Answer<Cognito.DeleteWebAuthnCredentialResponse>;
+  };
 }
 
 /** An operation core knows the shapes of. */

@@ -23,6 +23,7 @@ export interface UserPoolConfig {
 
 /** Options of `createAuth`. `defaultHandler` is required: pick `surfaceUnclaimed` or `failUnclaimed`. */
 export interface AuthOptions<P extends readonly NextstepPlugin<any>[] = readonly NextstepPlugin<any>[]> {
+  /** The pool and app client to sign in to. */
   userPool: UserPoolConfig;
   /** Step plugins, e.g. `[totp(), sms()]`; their steps join the app's step union. */
   plugins?: P;
@@ -60,33 +61,49 @@ export type FlowStatus = 'active' | 'done' | 'failed';
  * Session and the step's state, so keep it as carefully as a session cookie.
  */
 export interface FlowSnapshot {
+  /** Snapshot format tag; `auth.resumeFlow` refuses other formats. */
   readonly format: 'nextstep.flow/1';
+  /** The flow's id, stable across save and resume. */
   readonly id: string;
   /** The username as given to `signIn`. */
   readonly username: string;
   /** The USERNAME answers carry (USER_ID_FOR_SRP after SRP). */
   readonly answerUsername: string;
+  /** The Cognito auth flow the flow started with. */
   readonly authFlow: AuthFlowType;
+  /** The user pool the flow belongs to; `auth.resumeFlow` on another pool or client refuses it. */
   readonly userPoolId: string;
+  /** The app client the flow belongs to. */
   readonly clientId: string;
+  /** Cognito's Session string for the next answer; absent when none is held. */
   readonly session?: string;
   /** Epoch ms when the Cognito session expires; absent when no session is held. */
   readonly expiresAt?: number;
+  /** Whether the flow is waiting, signed in, or failed. */
   readonly status: FlowStatus;
+  /** The step the flow is on. */
   readonly step: StepDescriptor;
+  /** The step handler's saved state. */
   readonly state: Record<string, unknown>;
+  /** ClientMetadata sent with every call of the flow. */
   readonly clientMetadata?: Record<string, string>;
+  /** The first factor asked for (USER_AUTH's PREFERRED_CHALLENGE), if any. */
   readonly preferredChallenge?: FirstFactor;
 }
 
 /** Input of `auth.signUp` (Amplify JS v6). */
 export interface SignUpInput {
+  /** The username to register. */
   username: string;
+  /** The new user's password. */
   password: string;
+  /** Attributes, metadata, auto sign-in and call control. */
   options?: {
     /** e.g. `{ email: 'ada@example.com' }`. */
     userAttributes?: Record<string, string>;
+    /** Passed to the PreSignUp trigger as ValidationData. */
     validationData?: Record<string, string>;
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
     clientMetadata?: Record<string, string>;
     /** sessions (#10): sign in after confirmSignUp with `autoSignIn()`, as Amplify. */
     autoSignIn?: boolean | AutoSignInOptions;
@@ -95,58 +112,114 @@ export interface SignUpInput {
 
 /** sessions (#10): options of sign-up's `autoSignIn`. */
 export interface AutoSignInOptions {
+  /** Passed to your Cognito Lambda triggers as ClientMetadata. */
   clientMetadata?: Record<string, string>;
 }
 
 /** Output of `auth.signUp` (Amplify JS v6). */
 export interface SignUpOutput {
+  /** True when the user is confirmed already (no code needed). */
   isSignUpComplete: boolean;
   /** Cognito's UserSub. */
   userId?: string;
+  /** What to do next: confirm with a code, nothing, or call `autoSignIn`. */
   nextStep:
-    | { signUpStep: 'CONFIRM_SIGN_UP'; codeDeliveryDetails?: CodeDeliveryDetails }
-    | { signUpStep: 'DONE' }
-    | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' }; // sessions (#10)
+    | {
+      /** Confirm with the code Cognito sent: `confirmSignUp`. */
+      signUpStep: 'CONFIRM_SIGN_UP';
+      /** Where the code went. */
+      codeDeliveryDetails?: CodeDeliveryDetails;
+    }
+    | {
+      /** Signed up and confirmed. */
+      signUpStep: 'DONE';
+    }
+    | {
+      /** Call `autoSignIn(auth)` to sign in. */
+      signUpStep: 'COMPLETE_AUTO_SIGN_IN';
+    }; // sessions (#10)
 }
 
 /** Input of `auth.confirmSignUp` (Amplify JS v6). */
 export interface ConfirmSignUpInput {
+  /** The username that signed up. */
   username: string;
+  /** The code Cognito sent. */
   confirmationCode: string;
-  options?: { clientMetadata?: Record<string, string>; forceAliasCreation?: boolean } & CallControl; // p15: signal, timeoutMs
+  /** Metadata and call control. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+    /** Cognito's ForceAliasCreation: move an alias (email, phone) already used by another user to this one. */
+    forceAliasCreation?: boolean;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.confirmSignUp` (Amplify JS v6). */
 export interface ConfirmSignUpOutput {
+  /** Always true: the user is confirmed. */
   isSignUpComplete: true;
   /** `COMPLETE_AUTO_SIGN_IN` when signUp asked for autoSignIn: call `autoSignIn(auth)`. */
-  nextStep: { signUpStep: 'DONE' } | { signUpStep: 'COMPLETE_AUTO_SIGN_IN' };
+  nextStep: {
+    /** Confirmed; nothing more to do. */
+    signUpStep: 'DONE';
+  } | {
+    /** Call `autoSignIn(auth)` to sign in. */
+    signUpStep: 'COMPLETE_AUTO_SIGN_IN';
+  };
 }
 
 /** Input of `auth.resendSignUpCode` (Amplify JS v6). */
 export interface ResendSignUpCodeInput {
+  /** The user to send the code to again. */
   username: string;
-  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  /** Metadata and call control. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Input of `auth.resetPassword` (Amplify JS v6). */
 export interface ResetPasswordInput {
+  /** The user whose password to reset. */
   username: string;
-  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  /** Metadata and call control. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }
 
 /** Output of `auth.resetPassword` (Amplify JS v6). */
 export interface ResetPasswordOutput {
+  /** False until the new password is set. */
   isPasswordReset: boolean;
+  /** Confirm with the code Cognito sent, or nothing to do. */
   nextStep:
-    | { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE'; codeDeliveryDetails?: CodeDeliveryDetails }
-    | { resetPasswordStep: 'DONE' };
+    | {
+      /** Call `confirmResetPassword` with the code. */
+      resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+      /** Where the code went. */
+      codeDeliveryDetails?: CodeDeliveryDetails;
+    }
+    | {
+      /** The password is reset. */
+      resetPasswordStep: 'DONE';
+    };
 }
 
 /** Input of `auth.confirmResetPassword` (Amplify JS v6). */
 export interface ConfirmResetPasswordInput {
+  /** The user whose password is being reset. */
   username: string;
+  /** The code Cognito sent. */
   confirmationCode: string;
+  /** The new password. */
   newPassword: string;
-  options?: { clientMetadata?: Record<string, string> } & CallControl; // p15: signal, timeoutMs
+  /** Metadata and call control. */
+  options?: {
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
+    clientMetadata?: Record<string, string>;
+  } & CallControl; // p15: signal, timeoutMs
 }

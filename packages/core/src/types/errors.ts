@@ -11,9 +11,13 @@ export type AuthErrorKind =
 
 /** Minimal structured logger; core never passes secrets to it. */
 export interface Logger {
+  /** Debug detail (the only level required). */
   debug(message: string, data?: Record<string, unknown>): void;
+  /** Information. */
   info?(message: string, data?: Record<string, unknown>): void;
+  /** Something is off but the call goes on. */
   warn?(message: string, data?: Record<string, unknown>): void;
+  /** A failure. */
   error?(message: string, data?: Record<string, unknown>): void;
 }
 

@@ -9,6 +9,7 @@ import type { FlowInfo } from './plugins.js';
 export interface ChallengeInput {
   /** ChallengeName, or the exception name for RESET_PASSWORD / CONFIRM_SIGN_UP. */
   challengeName: string;
+  /** Cognito's ChallengeParameters (empty for exception-driven steps). */
   parameters: Record<string, string>;
   /** USER_AUTH's top-level AvailableChallenges, when given. */
   availableChallenges?: string[];
@@ -19,9 +20,13 @@ export interface ChallengeInput {
  * `type` is a {@link SignInStepName} or a name a third-party plugin defines.
  */
 export interface StepDescriptor {
+  /** The step type: a {@link SignInStepName} or a plugin's own. */
   type: string;
+  /** Cognito's ChallengeName (or the exception name) the step came from. */
   challengeName: string;
+  /** Cognito's ChallengeParameters. */
   parameters: Record<string, string>;
+  /** USER_AUTH's AvailableChallenges, when given. */
   availableChallenges?: string[];
   /** Step-specific facts the mapper derived (e.g. `{ allowedMFATypes: ['TOTP'] }`). */
   data: Record<string, unknown>;
@@ -29,10 +34,13 @@ export interface StepDescriptor {
 
 /** What a step handler may read while the flow is at its step. Every member is always set. */
 export interface StepContext {
+  /** The step the flow is at. */
   readonly step: StepDescriptor;
   /** The USERNAME to answer with (USER_ID_FOR_SRP after SRP). */
   readonly username: string;
+  /** The user pool. */
   readonly userPoolId: string;
+  /** The app client. */
   readonly clientId: string;
   /** The current Cognito Session (undefined for exception-driven steps). Core owns it: see {@link StepContext.cognito}. */
   readonly session: string | undefined;
@@ -51,6 +59,7 @@ export interface StepContext {
   readonly flow: FlowInfo;
   /** The Auth instance's clock (epoch ms): sign with it, e.g. SRP timestamps and TOTP windows. */
   now(): number;
+  /** The Auth's logger (never pass it secrets). */
   readonly logger: Logger;
   /** The options of the answer being processed (empty while entering). */
   readonly options: ConfirmSignInOptions;
@@ -81,20 +90,39 @@ export type StepOutcome =
    * sends anyway (the answer's `options.clientMetadata`, else the sign-in's); its keys win.
    */
   | {
+      /** Answer with RespondToAuthChallenge. */
       kind: 'respond';
+      /** The ChallengeName to answer; the step's own by default. */
       challengeName?: string;
+      /** Cognito's ChallengeResponses, without USERNAME and SECRET_HASH (core adds them). */
       challengeResponses: Record<string, string>;
+      /** ClientMetadata merged over what core sends. */
       clientMetadata?: Record<string, string>;
     }
   /** The step is already answered by this response (the handler called Cognito through `ctx.cognito`). */
-  | { kind: 'response'; response: CognitoAuthResponse }
+  | {
+    /** Already answered. */
+    kind: 'response';
+    /** Cognito's answer to carry on from. */
+    response: CognitoAuthResponse;
+  }
   /** A local move to another step, no Cognito call (e.g. MFA setup selection → TOTP setup). */
-  | { kind: 'step'; step: StepDescriptor }
+  | {
+    /** Move locally. */
+    kind: 'step';
+    /** The step to move to. */
+    step: StepDescriptor;
+  }
   /**
    * Start the sign-in again with its original input (e.g. for a new SMS code, or after
    * confirming the account); `password` replaces the one held, when given.
    */
-  | { kind: 'restart'; password?: string };
+  | {
+    /** Start again. */
+    kind: 'restart';
+    /** A new password to sign in with. */
+    password?: string;
+  };
 
 /** How a step behaves: what it shows, what it checks, what an answer leads to. */
 export interface StepHandler<V extends StepView = StepView> {

@@ -12,13 +12,17 @@ export type AuthFlowType =
 
 /** Input of `auth.signIn`, as Amplify JS v6 spells it. */
 export interface SignInInput {
+  /** The username (or an alias: email, phone number). */
   username: string;
+  /** The password; not needed for passwordless first factors. */
   password?: string;
+  /** Auth flow, first factor, metadata and call control. */
   options?: {
     /** USER_SRP_AUTH when omitted. */
     authFlowType?: AuthFlowType;
     /** With USER_AUTH: the first factor to try; without it Cognito may offer a selection. */
     preferredChallenge?: FirstFactor;
+    /** Passed to your Cognito Lambda triggers as ClientMetadata. */
     clientMetadata?: Record<string, string>;
   } & CallControl; // p15 (issue #15): signal, timeoutMs
 }
@@ -27,6 +31,7 @@ export interface SignInInput {
 export interface ConfirmSignInOptions {
   /** Attributes to send with NEW_PASSWORD_REQUIRED, e.g. `{ name: 'Ada' }`. */
   userAttributes?: Record<string, string>;
+  /** Passed to your Cognito Lambda triggers as ClientMetadata. */
   clientMetadata?: Record<string, string>;
   /** Device name given to VerifySoftwareToken during TOTP setup. */
   friendlyDeviceName?: string;
@@ -40,9 +45,14 @@ export interface ConfirmSignInOptions {
 
 /** Input of `auth.confirmSignIn`, as Amplify JS v6 spells it. */
 export interface ConfirmSignInInput {
+  /** The answer to the step: a code, a new password, a selection. */
   challengeResponse: string;
+  /** Attributes, metadata and call control of the answer. */
   options?: ConfirmSignInOptions;
 }
 
 /** An answer to a step: a string for most steps, raw responses for an unclaimed challenge. */
-export type StepAnswer = string | { challengeResponses: Record<string, string> };
+export type StepAnswer = string | {
+  /** Cognito ChallengeResponses, sent as given (core adds USERNAME and SECRET_HASH). */
+  challengeResponses: Record<string, string>;
+};

@@ -10,17 +10,25 @@ import type { SessionInfo } from '../session/types.js'; // sessions (#10)
 
 /** Read-only facts about a flow, given to hooks (no secrets, no Session). */
 export interface FlowInfo {
+  /** The flow's id. */
   readonly id: string;
+  /** The username as given to `signIn`. */
   readonly username: string;
+  /** The Cognito auth flow. */
   readonly authFlow: AuthFlowType;
+  /** The user pool. */
   readonly userPoolId: string;
+  /** The app client. */
   readonly clientId: string;
 }
 
 /** A Cognito call as the request/response hooks see it. Tap to add ClientMetadata, trace, measure. */
 export interface CognitoCall {
+  /** The Cognito operation name, e.g. `InitiateAuth`. */
   operation: CognitoOperation;
+  /** The request body (may hold secrets: never log it). */
   input: Record<string, unknown>;
+  /** The flow the call belongs to, when it is a flow's. */
   flow?: FlowInfo;
   /** The stored session a call is made for (refresh), when it is not a flow's. */
   session?: SessionInfo;
@@ -28,7 +36,9 @@ export interface CognitoCall {
 
 /** A Cognito answer as the response hook sees it. */
 export interface CognitoCallResult extends CognitoCall {
+  /** Cognito's answer (may hold tokens: never log it). */
   output: Record<string, any>;
+  /** How long the call took, in ms. */
   durationMs: number;
 }
 
@@ -38,7 +48,9 @@ export interface CognitoCallResult extends CognitoCall {
  * request hook again): e.g. the same answer without a DEVICE_KEY Cognito no longer knows.
  */
 export interface CognitoCallRecovery extends CognitoCall {
+  /** Why the call failed. */
   readonly error: AuthError;
+  /** Set it to send this input instead, once. */
   retry?: Record<string, unknown>;
 }
 
@@ -49,9 +61,13 @@ export interface CognitoCallRecovery extends CognitoCall {
  * that does optional work catches its own.
  */
 export interface SignInCompletion {
+  /** The flow that signed in. */
   readonly flow: FlowInfo;
+  /** The new tokens. */
   readonly tokens: AuthTokens;
+  /** Cognito's AuthenticationResult as received. */
   readonly result: Readonly<Record<string, any>>;
+  /** Calls Cognito through the Auth's call path (hooks, SECRET_HASH, transport). */
   readonly cognito: CognitoTransport;
 }
 
@@ -88,7 +104,11 @@ export interface AuthHooks {
   /** A refresh failed: a `SessionEndedError` when for good (the session is gone), else the passing error. */
   readonly refreshFailed: SyncHook<[SessionInfo, AuthError]>;
   /** A session left the store: signOut (revoked says whether Cognito confirmed) or deleteUser. */
-  readonly signedOut: SyncHook<[SessionInfo, { global: boolean; revoked: boolean }]>;
+  readonly signedOut: SyncHook<[SessionInfo, {
+    /** True for a global sign-out (every device). */
+    global: boolean;
+    /** True when Cognito confirmed the revocation. */
+    revoked: boolean }]>;
 }
 
 /**
@@ -164,9 +184,11 @@ export type PluginHooks = Omit<AuthHooks, 'step'>;
 
 /** What `apply` receives. */
 export interface PluginHost {
+  /** The hooks to tap. */
   readonly hooks: PluginHooks;
   /** The plugin API version of this core. */
   readonly api: number;
+  /** The Auth's logger (never pass it secrets). */
   readonly logger: Logger;
 }
 
@@ -175,6 +197,8 @@ export interface PluginHost {
  * Required by `createAuth`'s type: see `surfaceUnclaimed` and `failUnclaimed`.
  */
 export interface DefaultHandler {
+  /** The handler's name, for messages. */
   readonly name: string;
+  /** Gives the handler for an unclaimed step; `info` says which step type and plugin it would be. */
   handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler;
 }

@@ -27,11 +27,15 @@ export interface TotpSetupDetails {
 
 /** The tokens of a finished sign-in. */
 export interface AuthTokens {
+  /** The access token (a JWT) for Cognito user calls and your APIs. */
   accessToken: string;
+  /** The ID token (a JWT with the user's attributes), when Cognito returned one. */
   idToken?: string;
+  /** The refresh token, when Cognito returned one. */
   refreshToken?: string;
   /** Lifetime of the access token in seconds, as Cognito reports it. */
   expiresIn?: number;
+  /** Cognito's TokenType, `Bearer`. */
   tokenType?: string;
 }
 
@@ -61,47 +65,90 @@ export interface StepView {
 
 /** `CONFIRM_SIGN_IN_WITH_SMS_CODE` (from `@nextstep/plugin-sms`). */
 export interface SmsCodeStep {
+  /** The step's name. */
   signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
+  /** Where the SMS code went. */
   codeDeliveryDetails?: CodeDeliveryDetails;
 }
 /** `CONFIRM_SIGN_IN_WITH_TOTP_CODE` (from `@nextstep/plugin-totp`). */
 export interface TotpCodeStep {
+  /** The step's name. */
   signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
 }
 /** `CONTINUE_SIGN_IN_WITH_TOTP_SETUP` (from `@nextstep/plugin-totp`). */
 export interface TotpSetupStep {
+  /** The step's name. */
   signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP';
+  /** The secret and setup URI for the authenticator app. */
   totpSetupDetails: TotpSetupDetails;
 }
 /** `CONFIRM_SIGN_IN_WITH_EMAIL_CODE` (from `@nextstep/plugin-email`). */
 export interface EmailCodeStep {
+  /** The step's name. */
   signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
+  /** Where the email code went. */
   codeDeliveryDetails?: CodeDeliveryDetails;
 }
 /** `CONTINUE_SIGN_IN_WITH_EMAIL_SETUP` (from `@nextstep/plugin-email`). */
 export interface EmailSetupStep {
+  /** The step's name. */
   signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP';
 }
 /** `CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE` (from `@nextstep/plugin-custom-challenge`). */
 export interface CustomChallengeStep {
+  /** The step's name. */
   signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
+  /** Cognito's ChallengeParameters from your Define/Create Auth Challenge triggers. */
   additionalInfo: Record<string, string>;
 }
 /** `DONE`: signed in. */
 export interface DoneStep {
+  /** The step's name. */
   signInStep: 'DONE';
+  /** The tokens of the session. */
   tokens: AuthTokens;
 }
 
 /** The steps core itself handles: every app sees these. */
 export type CoreStep =
-  | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; allowedMFATypes: MfaType[] }
-  | { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; allowedMFATypes: MfaType[] }
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'; missingAttributes: string[] }
-  | { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'; availableChallenges: FirstFactor[] }
-  | { signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }
-  | { signInStep: 'RESET_PASSWORD'; codeDeliveryDetails?: CodeDeliveryDetails }
-  | { signInStep: 'CONFIRM_SIGN_UP' }
+  | {
+    /** Pick an MFA type: answer with one of `allowedMFATypes`. */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION';
+    /** The MFA types Cognito offers. */
+    allowedMFATypes: MfaType[];
+  }
+  | {
+    /** Pick an MFA type to set up. */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
+    /** The MFA types that can be set up. */
+    allowedMFATypes: MfaType[];
+  }
+  | {
+    /** Answer with a new password (NEW_PASSWORD_REQUIRED). */
+    signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
+    /** Required attributes the user must give with the new password. */
+    missingAttributes: string[];
+  }
+  | {
+    /** Pick a first factor (USER_AUTH SELECT_CHALLENGE). */
+    signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
+    /** The first factors Cognito offers. */
+    availableChallenges: FirstFactor[];
+  }
+  | {
+    /** Answer with the password. */
+    signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD';
+  }
+  | {
+    /** The user must reset their password (PasswordResetRequiredException). */
+    signInStep: 'RESET_PASSWORD';
+    /** Where the reset code went, when one was sent. */
+    codeDeliveryDetails?: CodeDeliveryDetails;
+  }
+  | {
+    /** The user is not confirmed yet (UserNotConfirmedException): answer with the sign-up code. */
+    signInStep: 'CONFIRM_SIGN_UP';
+  }
   | DoneStep;
 
 /**
@@ -123,6 +170,7 @@ export type NextStep =
  * The app answers it raw: a string becomes `ANSWER`, or give `{ challengeResponses }`.
  */
 export interface UnclaimedChallengeStep {
+  /** The step's name. */
   signInStep: 'UNCLAIMED_CHALLENGE';
   /** Cognito's ChallengeName (or the exception name that led here). */
   challengeName: string;
@@ -136,6 +184,8 @@ export interface UnclaimedChallengeStep {
 
 /** What `signIn` / `confirmSignIn` resolve to: Amplify JS v6's shape. */
 export interface SignInOutput<S extends StepView = NextStep> {
+  /** True when `nextStep` is `DONE`. */
   isSignedIn: boolean;
+  /** What the app does next. */
   nextStep: S;
 }
