@@ -19,6 +19,8 @@ export interface Outcome {
   step?: string;
   count?: number;
   error?: string;
+  /** nextstep: the error a retry step carries (`nextStep.error.name`). */
+  stepError?: string;
   user?: string;
 }
 
@@ -70,7 +72,8 @@ w.nsPasswordSignIn = (username: string, password: string) =>
 w.nsPasskeySignIn = (username: string) =>
   attempt(async () => {
     const out = await auth!.signIn({ username, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } });
-    return { isSignedIn: out.isSignedIn, step: out.nextStep.signInStep };
+    const stepError = (out.nextStep as { error?: { name?: string } }).error?.name;
+    return { isSignedIn: out.isSignedIn, step: out.nextStep.signInStep, ...(stepError ? { stepError } : {}) };
   });
 w.nsAssociate = () => attempt(async () => (await associateWebAuthnCredential(auth!), {}));
 w.nsList = () => attempt(async () => ({ count: (await listWebAuthnCredentials(auth!)).credentials.length }));
