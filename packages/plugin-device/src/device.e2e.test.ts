@@ -83,10 +83,15 @@ async function signIn(auth: ReturnType<typeof authOn>['auth'], pool: string, use
 const challenges = (calls: CognitoCall[]) =>
   calls.filter((c) => c.operation === 'RespondToAuthChallenge').map((c) => c.input.ChallengeName as string);
 
+/** An admin call: the emulator wants a SigV4 Authorization header, as Cognito, but checks no credentials. */
 async function admin(operation: string, input: Record<string, unknown>): Promise<Record<string, any>> {
   const res = await fetch(emu.endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      authorization: 'AWS4-HMAC-SHA256 Credential=test/20261201/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+    },
     body: JSON.stringify(input),
   });
   const body = (await res.json()) as Record<string, any>;

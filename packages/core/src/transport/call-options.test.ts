@@ -43,3 +43,17 @@ describe('isOperationName', () => {
     for (const bad of ['', 'toString', '../InitiateAuth', 'Initiate Auth', 'InitiateAuth\r\nX: y', 'A', 42, null]) expect(isOperationName(bad)).toBe(false);
   });
 });
+
+describe('timeoutSignal', () => {
+  it('accepts any positive finite timeoutMs: fractions and huge values are rounded into a timer range', async () => {
+    const { timeoutSignal } = await import('./policy.js');
+    for (const ms of [5e-324, 0.5, 1.5, 2 ** 40, Number.MAX_SAFE_INTEGER]) {
+      const signal = timeoutSignal(ms);
+      expect(signal).toBeInstanceOf(AbortSignal);
+      if (ms > 1000) expect(signal.aborted).toBe(false);
+    }
+    const tiny = timeoutSignal(5e-324);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(tiny.aborted).toBe(true);
+  });
+});

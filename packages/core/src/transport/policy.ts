@@ -57,8 +57,13 @@ export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortS
 
 /** A signal that aborts after `ms` (its timer does not keep Node alive). */
 export function timeoutSignal(ms: number): AbortSignal {
-  return AbortSignal.timeout(ms);
+  // AbortSignal.timeout takes a whole number of ms (RangeError otherwise), and Node's timers
+  // fire at once past 2^31 − 1 ms: a fractional or huge timeoutMs is rounded into range.
+  return AbortSignal.timeout(Math.min(Math.max(1, Math.ceil(ms)), MAX_TIMER_MS));
 }
+
+/** The longest delay a timer keeps (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return untilAborted(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
