@@ -47,7 +47,8 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   }
   const packed = JSON.parse(execFileSync('tar', ['-xzOf', join(out, info.filename), 'package/package.json'], { encoding: 'utf8' }));
   const files = info.files.map((f) => f.path);
-  const bins = targets(packed.bin ?? {});
+  // What `bin` and `exports` name may ship too (e.g. the emulator's config.schema.json for editors).
+  const bins = targets(packed.exports ?? {}, targets(packed.bin ?? {}));
   console.log(`\n${info.name}@${info.version}: ${info.filename}, ${info.size} B packed, ${info.unpackedSize} B unpacked, ${info.entryCount} files`);
   for (const f of info.files) console.log(`  ${String(f.size).padStart(8)}  ${f.path}`);
   for (const f of files) {
