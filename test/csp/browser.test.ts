@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@nextstep/emulator';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, collectProblems } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POOL = 'us-east-1_CspBrowser';
 const CLIENT = 'csp-browser';
 const PASSWORD = 'Browser-csp-Passw0rd';
@@ -79,16 +79,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('core in a browser pag
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = await mkdtemp(join(tmpdir(), 'nextstep-csp-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     await page.goto(origin + '/');
     await page.waitForFunction(() => (window as unknown as { cspReady?: boolean }).cspReady === true, undefined, { timeout: 30_000 });
   }, 120_000);

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome, PagePool } from './amplify-passkeys-page.js';
 import { start, type Emulator } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POOL = 'us-east-1_ampPasskey';
 const CLIENT = 'amppasskeyclient';
 const PW = 'Passkey-Side-By-S1de!';
@@ -74,11 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('passkeys: aws-amplify
     const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
     emu.allowCorsOrigin(origin);
     profile = await mkdtemp(join(tmpdir(), 'nextstep-amp-passkey-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // localhost: a secure context, and the pool's relying party id.

@@ -15,11 +15,11 @@ import {
   RespondToAuthChallengeCommand,
   StartWebAuthnRegistrationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, start, type Emulator } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POOL = 'us-east-1_cdpPasskey';
 const CLIENT = 'cdppasskey';
 const PW = 'Passkey-Passw0rd!';
@@ -51,11 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('passkeys with Chromiu
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     profile = await mkdtemp(join(tmpdir(), 'nextstep-passkey-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = await context.newPage();
     // localhost is a secure context, and the relying party id the pool names.
     await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../../test/support/chromium.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '@nextstep/emulator';
 import { DEMO_NEW_PASSWORD, DEMO_POOLS, FUTURE_CHALLENGE_ANSWER } from '@nextstep/example-terminal/demo-pool';
@@ -17,7 +18,6 @@ import { buildPage } from '../server/build.js';
 import { demoWebConfig } from '../server/demo-config.js';
 import { startStaticServer, type StaticServer } from '../server/static-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 // A browser sign-in takes a few seconds (SRP in the page, screenshots); leave room on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/web/', import.meta.url));
@@ -55,12 +55,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web example in headless Chrom
     server = await startStaticServer({ root, config: demoWebConfig(emu.endpoint), connectOrigins: [emu.endpoint] });
     // The page reads TOTP codes from /_emulator/totp, which answers only the origins named.
     emu.allowCorsOrigin(new URL(server.url).origin);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-      viewport: { width: 900, height: 900 },
-    });
+    context = await launchChromium(profile, ['--disable-quic'], { viewport: { width: 900, height: 900 } });
   }, 120_000);
 
   afterAll(async () => {

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator } from '@nextstep/emulator';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, collectProblems } from '../../../test/support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POOL = 'us-east-1_PkBrowser';
 const CLIENT = 'pk-browser';
 const PW = 'Browser-Passk3y!';
@@ -74,16 +74,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('passkeys in Chromium 
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     profile = await mkdtemp(join(tmpdir(), 'nextstep-pk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     // localhost: a secure context, and the pool's relying party id.
     await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (window as unknown as { pkReady?: boolean }).pkReady === true, undefined, { timeout: 30_000 });

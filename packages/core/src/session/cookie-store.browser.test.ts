@@ -7,12 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../../../test/support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieStore, getCurrentUser, signOut, type CookieOptions } from '../index.js';
 import { PASSWORD, startCoreFixture, type CoreFixture } from '../test-support/pool.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /** The framework part: cookies of the request, Set-Cookie of the response. */
 function cookiesOf(req: IncomingMessage, res: ServerResponse) {
@@ -65,11 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('cookieStore with a se
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = await mkdtemp(join(tmpdir(), 'nextstep-cookie-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
   }, 120_000);
 
   afterAll(async () => {

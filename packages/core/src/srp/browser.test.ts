@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, collectProblems } from '../../../../test/support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedSignature, makeChallenge, makeVerifier } from '../test-support/srp-server.js';
 import { formatTimestamp } from './timestamp.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!haveChromium && !process.env.CI)('SRP and transport in a browser bundle (headless Chromium)', () => {
@@ -67,16 +67,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('SRP and transport in a browse
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = await mkdtemp(join(tmpdir(), 'nextstep-core-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     await page.goto(origin + '/');
     await page.waitForFunction(() => (window as unknown as { nextstepReady?: boolean }).nextstepReady === true, undefined, { timeout: 20_000 });
   }, 120_000);
