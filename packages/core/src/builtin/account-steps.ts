@@ -7,7 +7,7 @@
 import { validationError } from '../fail.js';
 import { checkCode, CONFIRMATION_CODE_LENGTHS } from '../validate.js';
 import type { AuthFlowType, NextstepPlugin } from '../types.js';
-import { BUILTIN_API } from './env.js';
+import { BUILTIN_API, mapChallenges } from './env.js';
 
 /** Auth flows whose InitiateAuth needs the password. */
 const PASSWORD_FLOWS = new Set<AuthFlowType>(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP']);
@@ -76,18 +76,8 @@ export function accountStepsPlugin(): NextstepPlugin {
       },
     ],
     apply({ hooks }) {
-      hooks.challenge.for('UserNotConfirmedException').tap(name, (input) => ({
-        type: 'CONFIRM_SIGN_UP',
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        data: {},
-      }));
-      hooks.challenge.for('PasswordResetRequiredException').tap(name, (input) => ({
-        type: 'RESET_PASSWORD',
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        data: {},
-      }));
+      mapChallenges(hooks, name, ['UserNotConfirmedException'], 'CONFIRM_SIGN_UP');
+      mapChallenges(hooks, name, ['PasswordResetRequiredException'], 'RESET_PASSWORD');
     },
   };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { NextstepPlugin, SignInStepName } from '../types.js';
-import { BUILTIN_API } from './env.js';
+import { BUILTIN_API, mapChallenges } from './env.js';
 
 const MAPPINGS: Record<string, SignInStepName> = {
   SMS_MFA: 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
@@ -22,14 +22,7 @@ export function challengeMapPlugin(): NextstepPlugin {
     api: BUILTIN_API,
     steps: [],
     apply({ hooks }) {
-      for (const [challengeName, type] of Object.entries(MAPPINGS)) {
-        hooks.challenge.for(challengeName).tap(name, (input) => ({
-          type,
-          challengeName: input.challengeName,
-          parameters: input.parameters,
-          data: {},
-        }));
-      }
+      for (const [challengeName, type] of Object.entries(MAPPINGS)) mapChallenges(hooks, name, [challengeName], type);
     },
   };
 }

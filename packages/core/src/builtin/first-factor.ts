@@ -6,7 +6,7 @@
 import { validationError } from '../fail.js';
 import { parseJsonList } from '../mfa-table.js';
 import type { FirstFactor, NextstepPlugin, StepAnswer, StepContext } from '../types.js';
-import { BUILTIN_API } from './env.js';
+import { BUILTIN_API, descriptor } from './env.js';
 import { passwordResponses } from './password.js';
 
 const STEP = 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
@@ -44,15 +44,7 @@ export function firstFactorPlugin(): NextstepPlugin {
             if (factor === 'PASSWORD' || factor === 'PASSWORD_SRP') {
               const password = ctx.options.password ?? ctx.secrets.password;
               if (password !== undefined && password !== '') return passwordResponses(ctx, factor, password);
-              return {
-                kind: 'step',
-                step: {
-                  type: 'CONFIRM_SIGN_IN_WITH_PASSWORD',
-                  challengeName: ctx.step.challengeName,
-                  parameters: ctx.step.parameters,
-                  data: { factor },
-                },
-              };
+              return { kind: 'step', step: descriptor(ctx.step, 'CONFIRM_SIGN_IN_WITH_PASSWORD', { factor }) };
             }
             return { kind: 'respond', challengeResponses: { ANSWER: factor } };
           },

@@ -6,8 +6,8 @@
  */
 import { validationError } from '../fail.js';
 import { MFA_TYPES, mfaTypeOf, parseJsonList, type MfaTypeInfo } from '../mfa-table.js';
-import type { MfaType, NextstepPlugin, StepAnswer, StepContext, StepDescriptor } from '../types.js';
-import { BUILTIN_API, type BuiltinEnv } from './env.js';
+import type { MfaType, NextstepPlugin, StepAnswer, StepContext, StepDescriptor, StepHandler, StepOutcome } from '../types.js';
+import { BUILTIN_API, descriptor, type BuiltinEnv } from './env.js';
 
 const SELECTION = 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION';
 const SETUP_SELECTION = 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
@@ -33,6 +33,24 @@ function setupStep(info: MfaTypeInfo, parameters: Record<string, string>): StepD
   return { type: info.setupStep!, challengeName: 'MFA_SETUP', parameters, data: { mfaType: info.type } };
 }
 
+/** The two selection steps differ only in their name and in what the chosen type leads to. */
+function selection(
+  plugin: string,
+  env: BuiltinEnv,
+  signInStep: typeof SELECTION | typeof SETUP_SELECTION,
+  outcome: (info: MfaTypeInfo, ctx: StepContext) => StepOutcome,
+): StepHandler {
+  return {
+    plugin,
+    view: (ctx) => ({ signInStep, allowedMFATypes: offered(ctx) }),
+    auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
+    validate: (answer, ctx) => void chosen(answer, ctx),
+    async answer(answer, ctx) {
+      return outcome(answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx), ctx);
+    },
+  };
+}
+
 /** Built-in plugin for MFA selection and MFA setup selection. */
 export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
   const name = '@nextstep/core/mfa-selection';
@@ -42,29 +60,11 @@ export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
     steps: [
       {
         type: SELECTION,
-        handler: {
-          plugin: name,
-          view: (ctx) => ({ signInStep: SELECTION, allowedMFATypes: offered(ctx) }),
-          auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
-          validate: (answer, ctx) => void chosen(answer, ctx),
-          async answer(answer, ctx) {
-            const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
-            return { kind: 'respond', challengeResponses: { ANSWER: info.challengeName } };
-          },
-        },
+        handler: selection(name, env, SELECTION, (info) => ({ kind: 'respond', challengeResponses: { ANSWER: info.challengeName } })),
       },
       {
         type: SETUP_SELECTION,
-        handler: {
-          plugin: name,
-          view: (ctx) => ({ signInStep: SETUP_SELECTION, allowedMFATypes: offered(ctx) }),
-          auto: (ctx) => env.autoSelectSingleMfa && offered(ctx).length === 1,
-          validate: (answer, ctx) => void chosen(answer, ctx),
-          async answer(answer, ctx) {
-            const info = answer === undefined ? mfaTypeOf(offered(ctx)[0]!)! : chosen(answer, ctx);
-            return { kind: 'step', step: setupStep(info, ctx.step.parameters) };
-          },
-        },
+        handler: selection(name, env, SETUP_SELECTION, (info, ctx) => ({ kind: 'step', step: setupStep(info, ctx.step.parameters) })),
       },
     ],
     apply({ hooks }) {
@@ -73,15 +73,9 @@ export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
           .map(mfaTypeOf)
           .filter((m): m is MfaTypeInfo => m !== undefined);
         const allowed = can.filter((m) => env.installed(m.codeStep)).map((m) => m.type);
-        if (allowed.length === 0) {
-          return {
-            type: input.challengeName,
-            challengeName: input.challengeName,
-            parameters: input.parameters,
-            data: { stepType: SELECTION, ...(can[0] ? { suggestedPlugin: can[0].plugin } : {}) },
-          };
-        }
-        return { type: SELECTION, challengeName: input.challengeName, parameters: input.parameters, data: { allowedMFATypes: allowed } };
+        return allowed.length === 0
+          ? descriptor(input, input.challengeName, { stepType: SELECTION, ...(can[0] ? { suggestedPlugin: can[0].plugin } : {}) })
+          : descriptor(input, SELECTION, { allowedMFATypes: allowed });
       });
 
       hooks.challenge.for('MFA_SETUP').tap(name, (input) => {
@@ -90,21 +84,12 @@ export function mfaSelectionPlugin(env: BuiltinEnv): NextstepPlugin {
           .filter((m): m is MfaTypeInfo => m !== undefined && m.setupStep !== undefined);
         const installed = can.filter((m) => env.installed(m.setupStep!));
         if (installed.length === 1) return setupStep(installed[0]!, input.parameters);
-        if (installed.length > 1) {
-          return {
-            type: SETUP_SELECTION,
-            challengeName: input.challengeName,
-            parameters: input.parameters,
-            data: { allowedMFATypes: installed.map((m) => m.type) },
-          };
-        }
+        if (installed.length > 1) return descriptor(input, SETUP_SELECTION, { allowedMFATypes: installed.map((m) => m.type) });
         const first = can[0] ?? MFA_TYPES.find((m) => m.setupStep);
-        return {
-          type: input.challengeName,
-          challengeName: input.challengeName,
-          parameters: input.parameters,
-          data: { stepType: can.length === 1 ? first!.setupStep : SETUP_SELECTION, ...(first ? { suggestedPlugin: first.plugin } : {}) },
-        };
+        return descriptor(input, input.challengeName, {
+          stepType: can.length === 1 ? first!.setupStep : SETUP_SELECTION,
+          ...(first ? { suggestedPlugin: first.plugin } : {}),
+        });
       });
     },
   };

@@ -7,7 +7,7 @@ import { validationError } from '../fail.js';
 import { parseJsonList } from '../mfa-table.js';
 import { answerText } from '../validate.js';
 import type { NextstepPlugin } from '../types.js';
-import { BUILTIN_API } from './env.js';
+import { BUILTIN_API, descriptor } from './env.js';
 
 const STEP = 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
 const PREFIX = 'userAttributes.';
@@ -49,16 +49,13 @@ export function newPasswordPlugin(): NextstepPlugin {
       },
     ],
     apply({ hooks }) {
-      hooks.challenge.for('NEW_PASSWORD_REQUIRED').tap(name, (input) => ({
-        type: STEP,
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        data: {
+      hooks.challenge.for('NEW_PASSWORD_REQUIRED').tap(name, (input) =>
+        descriptor(input, STEP, {
           missingAttributes: parseJsonList(input.parameters.requiredAttributes).map((a) =>
             a.startsWith(PREFIX) ? a.slice(PREFIX.length) : a,
           ),
-        },
-      }));
+        }),
+      );
     },
   };
 }

@@ -7,7 +7,7 @@ import { AuthError } from '../errors.js';
 import { startSrp, type SrpSession } from '../srp/index.js';
 import { answerText } from '../validate.js';
 import type { FlowSecrets, NextstepPlugin, StepContext, StepHandler, StepOutcome } from '../types.js';
-import { BUILTIN_API } from './env.js';
+import { BUILTIN_API, mapChallenges } from './env.js';
 
 /** The internal step type of Cognito's PASSWORD_VERIFIER. */
 export const PASSWORD_VERIFIER_STEP = 'PASSWORD_VERIFIER';
@@ -101,20 +101,8 @@ export function passwordPlugin(): NextstepPlugin {
       },
     ],
     apply({ hooks }) {
-      hooks.challenge.for('PASSWORD_VERIFIER').tap(name, (input) => ({
-        type: PASSWORD_VERIFIER_STEP,
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        data: {},
-      }));
-      for (const challenge of ['PASSWORD', 'PASSWORD_SRP'] as const) {
-        hooks.challenge.for(challenge).tap(name, (input) => ({
-          type: 'CONFIRM_SIGN_IN_WITH_PASSWORD',
-          challengeName: input.challengeName,
-          parameters: input.parameters,
-          data: { factor: challenge },
-        }));
-      }
+      mapChallenges(hooks, name, [PASSWORD_VERIFIER_STEP], PASSWORD_VERIFIER_STEP);
+      mapChallenges(hooks, name, ['PASSWORD', 'PASSWORD_SRP'], 'CONFIRM_SIGN_IN_WITH_PASSWORD', (factor) => ({ factor }));
     },
   };
 }
