@@ -12,68 +12,59 @@ function label(plugin: NextstepPlugin<any>): string {
   return plugin.version ? `${plugin.name}@${plugin.version}` : plugin.name;
 }
 
+const isFunction = (f: unknown) => typeof f === 'function';
+
 function isRegistration(r: unknown): r is StepRegistration {
-  const reg = r as StepRegistration;
+  const reg = r as StepRegistration | undefined;
+  const handler = reg?.handler;
   return (
-    !!reg &&
-    typeof reg.type === 'string' &&
+    typeof reg?.type === 'string' &&
     reg.type !== '' &&
-    (typeof reg.handler === 'function' || (!!reg.handler && typeof reg.handler === 'object' && typeof reg.handler.view === 'function' && typeof reg.handler.answer === 'function')) &&
-    (reg.stage === undefined || (typeof reg.stage === 'number' && Number.isFinite(reg.stage)))
+    (isFunction(handler) || (!!handler && typeof handler === 'object' && isFunction(handler.view) && isFunction(handler.answer))) &&
+    // Number.isFinite is false for anything but a finite number.
+    (reg.stage === undefined || Number.isFinite(reg.stage))
   );
 }
 
 /** Throws an AuthError of kind `config` listing every problem; returns nothing when all is well. */
 export function checkPlugins(plugins: readonly NextstepPlugin<any>[], builtinCount = 0): void {
-  const problems: { name: string; text: string }[] = [];
+  const names: string[] = [];
+  const texts: string[] = [];
+  const problem = (text: string, name = 'InvalidPluginConfiguration') => {
+    names.push(name);
+    texts.push(text);
+  };
   const owners = new Map<string, NextstepPlugin<any>[]>();
   plugins.forEach((plugin, index) => {
     if (!plugin || typeof plugin !== 'object' || typeof plugin.name !== 'string' || plugin.name === '') {
-      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin #${index - builtinCount + 1} has no name.` });
-      return;
+      return problem(`Plugin #${index - builtinCount + 1} has no name.`);
     }
-    if (plugin.apply !== undefined && typeof plugin.apply !== 'function') {
-      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin ${label(plugin)}: apply is not a function.` });
-    }
+    const who = `Plugin ${label(plugin)}`;
+    if (plugin.apply !== undefined && !isFunction(plugin.apply)) problem(`${who}: apply is not a function.`);
     if (plugin.api !== PLUGIN_API_VERSION) {
-      problems.push({
-        name: 'IncompatiblePlugin',
-        text:
-          typeof plugin.api === 'number'
-            ? `Plugin ${label(plugin)} needs plugin API ${plugin.api}; this @nextstep/core has plugin API ${PLUGIN_API_VERSION}.`
-            : `Plugin ${label(plugin)} declares no plugin API version (api: ${PLUGIN_API_VERSION}).`,
-      });
+      problem(
+        typeof plugin.api === 'number'
+          ? `${who} needs plugin API ${plugin.api}; this @nextstep/core has plugin API ${PLUGIN_API_VERSION}.`
+          : `${who} declares no plugin API version (api: ${PLUGIN_API_VERSION}).`,
+        'IncompatiblePlugin',
+      );
     }
-    if (!Array.isArray(plugin.steps)) {
-      problems.push({ name: 'InvalidPluginConfiguration', text: `Plugin ${label(plugin)} has no steps list.` });
-      return;
-    }
+    if (!Array.isArray(plugin.steps)) return problem(`${who} has no steps list.`);
     for (const reg of plugin.steps) {
-      if (!isRegistration(reg)) {
-        problems.push({
-          name: 'InvalidPluginConfiguration',
-          text: `Plugin ${label(plugin)} has a step without a type, handler or numeric stage.`,
-        });
-        continue;
-      }
-      if (reg.stage !== undefined) continue;
-      owners.set(reg.type, [...(owners.get(reg.type) ?? []), plugin]);
+      if (!isRegistration(reg)) problem(`${who} has a step without a type, handler or numeric stage.`);
+      else if (reg.stage === undefined) owners.set(reg.type, [...(owners.get(reg.type) ?? []), plugin]);
     }
   });
   for (const [type, list] of owners) {
     if (list.length > 1) {
-      problems.push({
-        name: 'DuplicateStepClaim',
-        text:
-          `Step ${type} is handled by ${list.map(label).join(' and ')}; ` +
-          'remove one, or give one a stage to replace or follow the other deliberately.',
-      });
+      problem(
+        `Step ${type} is handled by ${list.map(label).join(' and ')}; remove one, or give one a stage to replace or follow the other deliberately.`,
+        'DuplicateStepClaim',
+      );
     }
   }
-  if (problems.length > 0) {
-    throw configError(problems.length === 1 ? problems[0]!.name : 'InvalidPluginConfiguration', problems.map((p) => p.text).join(' '), {
-      problems: problems.map((p) => p.text),
-    });
+  if (texts.length > 0) {
+    throw configError(texts.length === 1 ? names[0]! : 'InvalidPluginConfiguration', texts.join(' '), { problems: texts });
   }
 }
 
