@@ -9,15 +9,10 @@
 import Hook from 'tapable/lib/Hook.js';
 import { compileHook, type CompileOptions, type HookKind } from './interpret.js';
 
-interface Shape {
-  /** Sync hooks refuse tapAsync/tapPromise; async hooks have no `call`. */
-  sync: boolean;
-  /** Waterfall hooks need an argument to pass along. */
-  waterfall?: boolean;
-}
-
 /** Returns a constructor for `kind`, callable with or without `new`, as tapable's are. */
-export function defineHook(kind: HookKind, shape: Shape): unknown {
+export function defineHook(kind: HookKind): unknown {
+  // Sync hooks refuse tapAsync/tapPromise; the async kind (a waterfall) has no `call` and needs an argument to pass along.
+  const sync = kind != 'AsyncSeriesWaterfallHook';
   function compile(this: any, options: CompileOptions) {
     return compileHook(this, kind, options);
   }
@@ -28,10 +23,10 @@ export function defineHook(kind: HookKind, shape: Shape): unknown {
   const tapPromise = refuse('tapPromise');
 
   function constructHook(args: readonly string[] = [], name: string | undefined = undefined) {
-    if (shape.waterfall && args.length < 1) throw new Error('Waterfall hooks must have at least one argument');
+    if (!sync && args.length < 1) throw new Error('Waterfall hooks must have at least one argument');
     const hook = new Hook(args, name);
     hook.constructor = constructHook;
-    if (shape.sync) {
+    if (sync) {
       hook.tapAsync = tapAsync;
       hook.tapPromise = tapPromise;
     } else {

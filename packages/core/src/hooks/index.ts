@@ -33,20 +33,17 @@ export interface UnsetAdditionalOptions {
 }
 
 /** Runs every tap in order; `call` returns nothing. */
-export const SyncHook = defineHook('SyncHook', { sync: true }) as typeof tapable.SyncHook;
+export const SyncHook = defineHook('SyncHook') as typeof tapable.SyncHook;
 /** A {@link SyncHook} instance type, as tapable's `SyncHook`. */
 export type SyncHook<T, R = void, AdditionalOptions = UnsetAdditionalOptions> = tapable.SyncHook<T, R, AdditionalOptions>;
 
 /** Runs taps in order until one returns something other than `undefined`; `call` returns that. */
-export const SyncBailHook = defineHook('SyncBailHook', { sync: true }) as typeof tapable.SyncBailHook;
+export const SyncBailHook = defineHook('SyncBailHook') as typeof tapable.SyncBailHook;
 /** A {@link SyncBailHook} instance type, as tapable's `SyncBailHook`. */
 export type SyncBailHook<T, R, AdditionalOptions = UnsetAdditionalOptions> = tapable.SyncBailHook<T, R, AdditionalOptions>;
 
 /** Runs sync, callback and promise taps in order, passing the first argument along; a tap returning non-`undefined` replaces it. */
-export const AsyncSeriesWaterfallHook = defineHook('AsyncSeriesWaterfallHook', {
-  sync: false,
-  waterfall: true,
-}) as typeof tapable.AsyncSeriesWaterfallHook;
+export const AsyncSeriesWaterfallHook = defineHook('AsyncSeriesWaterfallHook') as typeof tapable.AsyncSeriesWaterfallHook;
 /** An {@link AsyncSeriesWaterfallHook} instance type, as tapable's `AsyncSeriesWaterfallHook`. */
 export type AsyncSeriesWaterfallHook<
   T,
