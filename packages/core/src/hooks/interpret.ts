@@ -69,8 +69,9 @@ export function compileHook(hook: HookState, kind: HookKind, { taps, interceptor
   const needContext = tapContext.some(Boolean);
   const firstAsync = types.findIndex((t) => t != 'sync');
   const interceptorContext = interceptors.map((i) => i.context);
-  const having = (method: Method) => interceptors.flatMap((i, k) => (i[method] ? [k] : []));
-  const withMethod = { call: having('call'), tap: having('tap'), error: having('error'), result: having('result'), done: having('done') };
+  const withMethod = Object.fromEntries(
+    (['call', 'tap', 'error', 'result', 'done'] as const).map((method) => [method, interceptors.flatMap((i, k) => (i[method] ? [k] : []))]),
+  ) as Record<Method, number[]>;
   const argc = args.length;
   const bail = kind == 'SyncBailHook';
   const waterfall = kind == 'AsyncSeriesWaterfallHook';
