@@ -1,5 +1,5 @@
 /** DONE: the tokens, read from the flow's memory. @module */
-import { AuthError } from '../errors.js';
+import { validationError } from '../fail.js';
 import type { NextstepPlugin } from '../types.js';
 import { BUILTIN_API } from './env.js';
 
@@ -16,11 +16,11 @@ export function donePlugin(): NextstepPlugin {
           plugin: name,
           view(ctx) {
             const tokens = ctx.secrets.tokens;
-            if (!tokens) throw new AuthError('TokensUnavailable', 'This flow does not hold the tokens.', { kind: 'validation' });
+            if (!tokens) throw validationError('TokensUnavailable', 'This flow does not hold the tokens.');
             return { signInStep: 'DONE', tokens };
           },
           async answer() {
-            throw new AuthError('SignInAlreadyComplete', 'This sign-in is already complete.', { kind: 'validation' });
+            throw validationError('SignInAlreadyComplete', 'This sign-in is already complete.');
           },
         },
       },
