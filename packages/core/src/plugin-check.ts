@@ -44,21 +44,21 @@ export function checkPlugins(plugins: readonly NextstepPlugin<any>[], builtinCou
     if (plugin.api !== PLUGIN_API_VERSION) {
       problem(
         typeof plugin.api === 'number'
-          ? `${who} needs plugin API ${plugin.api}; this @nextstep/core has plugin API ${PLUGIN_API_VERSION}.`
-          : `${who} declares no plugin API version (api: ${PLUGIN_API_VERSION}).`,
+          ? `${who} needs plugin API ${plugin.api}; core has plugin API ${PLUGIN_API_VERSION}.`
+          : `${who} has no plugin API version (api: ${PLUGIN_API_VERSION}).`,
         'IncompatiblePlugin',
       );
     }
     if (!Array.isArray(plugin.steps)) return problem(`${who} has no steps list.`);
     for (const reg of plugin.steps) {
-      if (!isRegistration(reg)) problem(`${who} has a step without a type, handler or numeric stage.`);
+      if (!isRegistration(reg)) problem(`${who} has a step without type, handler or numeric stage.`);
       else if (reg.stage === undefined) owners.set(reg.type, [...(owners.get(reg.type) ?? []), plugin]);
     }
   });
   for (const [type, list] of owners) {
     if (list.length > 1) {
       problem(
-        `Step ${type} is handled by ${list.map(label).join(' and ')}; remove one, or give one a stage to replace or follow the other deliberately.`,
+        `Step ${type} is handled by ${list.map(label).join(' and ')}; remove one, or give one a stage to replace or follow the other.`,
         'DuplicateStepClaim',
       );
     }
