@@ -5,7 +5,8 @@
  * node:crypto. Falls back to BigInt where OpenSSL's checks would refuse the values.
  * @module
  */
-import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
+import type { DiffieHellman } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { N } from './group.js';
 import { modPow as modPowBigInt, type ModPow } from './modpow-bigint.js';
 
@@ -17,7 +18,8 @@ let dh: DiffieHellman | undefined;
 
 // Creating the object checks the prime once (well under a millisecond); reuse it after.
 function groupDh(): DiffieHellman {
-  dh ??= createDiffieHellman(toBuffer(N, N_BYTES), 2);
+  // node:crypto loads here, not with core: it is about 2 ms of core's cold import.
+  dh ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createDiffieHellman(toBuffer(N, N_BYTES), 2);
   return dh;
 }
 
