@@ -5,18 +5,14 @@
  * `#digest` subpath import under the `node` condition.
  * @module
  */
-import { createRequire } from 'node:module';
-
-// node:crypto loads on the first hash, not with core: it is about 2 ms of core's cold import.
-let cryptoModule: typeof import('node:crypto') | undefined;
-const nodeCrypto = () => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
+import { createHash, createHmac } from 'node:crypto';
 
 /** SHA-256 of bytes. */
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(nodeCrypto().createHash('sha256').update(data).digest());
+  return new Uint8Array(createHash('sha256').update(data).digest());
 }
 
 /** HMAC-SHA256 of `data` under `key`. */
 export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(nodeCrypto().createHmac('sha256', key).update(data).digest());
+  return new Uint8Array(createHmac('sha256', key).update(data).digest());
 }

@@ -5,8 +5,7 @@
  * node:crypto. Falls back to BigInt where OpenSSL's checks would refuse the values.
  * @module
  */
-import type { DiffieHellman } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
 import { N } from './group.js';
 import { modPow as modPowBigInt, type ModPow } from './modpow-bigint.js';
 
@@ -18,8 +17,7 @@ let dh: DiffieHellman | undefined;
 
 // Creating the object checks the prime once (well under a millisecond); reuse it after.
 function groupDh(): DiffieHellman {
-  // node:crypto loads here, not with core: it is about 2 ms of core's cold import.
-  dh ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createDiffieHellman(toBuffer(N, N_BYTES), 2);
+  dh ??= createDiffieHellman(toBuffer(N, N_BYTES), 2);
   return dh;
 }
 
