@@ -96,10 +96,11 @@ async function buildNode(entries) {
     legalComments: 'inline',
     logLevel: 'warning',
   };
+  const plugins = [requireCommonJs(cjsDeps), lazyBuiltin('node:crypto')];
   const banner = { js: cjsDeps.length ? "import { createRequire as __nextstepCreateRequire } from 'node:module';\nconst require = __nextstepCreateRequire(import.meta.url);" : '' };
   /** One entry bundled alone, not written: its export names, source modules and imports. */
   const probe = async (entry) => {
-    const { metafile } = await build({ ...common, entryPoints: [entry], outfile: 'probe.js', write: false, metafile: true, plugins: [requireCommonJs(cjsDeps)] });
+    const { metafile } = await build({ ...common, entryPoints: [entry], outfile: 'probe.js', write: false, metafile: true, plugins });
     const [out] = Object.values(metafile.outputs);
     return { exports: out.exports, modules: new Set(Object.keys(out.inputs)), imports: out.imports, inputs: metafile.inputs };
   };
@@ -127,7 +128,7 @@ async function buildNode(entries) {
   const reexport = (names, from, to, spec) => `export { ${names.map((n) => `${from(n)} as ${to(n)}`).join(', ')} } from ${JSON.stringify(spec)};`;
   const lines = members.map((e, i) => reexport(probes.get(e).exports, (n) => n, (n) => `e${i}$${n}`, `./${e}`));
   for (const [path, { id, exports }] of shared) lines.push(reexport(exports, (n) => n, (n) => `${id}$${n}`, `./${path}`));
-  await build({ ...common, stdin: { contents: lines.join('\n'), resolveDir: process.cwd(), sourcefile: 'core-chunk.js', loader: 'js' }, outfile: 'dist/node/chunks/core.js', banner, plugins: [requireCommonJs(cjsDeps)] });
+  await build({ ...common, stdin: { contents: lines.join('\n'), resolveDir: process.cwd(), sourcefile: 'core-chunk.js', loader: 'js' }, outfile: 'dist/node/chunks/core.js', banner, plugins });
 
   const outOf = (entry) => `dist/node/${entry.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
   const coreFrom = (entry) => {
@@ -140,11 +141,37 @@ async function buildNode(entries) {
     writeFileSync(outOf(e), names.length ? `${reexport(names, (n) => `e${i}$${n}`, (n) => n, coreFrom(e))}\n` : 'export {};\n');
   });
   for (const peer of peers) {
-    await build({ ...common, entryPoints: [peer], outfile: outOf(peer), banner, plugins: [requireCommonJs(cjsDeps), fromCoreChunk(shared, coreFrom(peer))] });
+    await build({ ...common, entryPoints: [peer], outfile: outOf(peer), banner, plugins: [...plugins, fromCoreChunk(shared, coreFrom(peer))] });
   }
   for (const entry of entries) {
     if (!existsSync(outOf(entry))) throw new Error(`${pkg.name}: node build did not write ${outOf(entry)}`);
   }
+}
+
+/**
+ * esbuild plugin (Node build only): a built-in module loaded on the first call of one of its
+ * functions instead of at import. node:crypto is about 2 ms of core's cold import in Node and
+ * only SRP needs it. The sources keep their static import, which bundlers (also ones writing
+ * CommonJS, where `import.meta.url` is empty) resolve as usual. Only functions are wrapped:
+ * importing a class or a constant from `name` fails this build rather than changing meaning.
+ */
+function lazyBuiltin(name) {
+  const lower = (key) => /^[a-z]/.test(key);
+  return {
+    name: 'lazy-builtin',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) => (args.kind === 'import-statement' ? { path: name, namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async () => {
+        const fns = Object.entries(await import(name)).filter(([key, value]) => key !== 'default' && lower(key) && typeof value === 'function').map(([key]) => key);
+        return {
+          contents:
+            `import { createRequire } from 'node:module';\nlet loaded;\nconst load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(name)}));\n` +
+            fns.map((fn) => `export function ${fn}(...args) { return load().${fn}(...args); }`).join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
 }
 
 /** esbuild plugin: imports of source modules that core.js holds become re-exports of core.js. */

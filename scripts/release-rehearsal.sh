@@ -70,6 +70,9 @@ say "sign in through require()"
 node signin.cjs 2>stderr.log || { cat stderr.log; exit 1; }
 [ -s stderr.log ] && { echo "stderr was not empty:"; cat stderr.log; exit 1; }
 
+say "cold import: core's Node entry loads no node:crypto (the build defers it to the first SRP step)"
+node --input-type=module -e "await import('@nextstep/core'); if (process.moduleLoadList.includes('NativeModule crypto')) { console.error('FAIL: importing @nextstep/core loaded node:crypto'); process.exit(1); }"
+
 say "typecheck: TypeScript node16 and bundler resolution, strict, skipLibCheck off"
 common='"strict": true, "noEmit": true, "skipLibCheck": false, "target": "es2022", "lib": ["es2023", "dom"], "types": ["node"]'
 echo "{ \"compilerOptions\": { $common, \"module\": \"node16\", \"moduleResolution\": \"node16\" }, \"files\": [\"typed.ts\"] }" > tsconfig.node16.json
