@@ -1,9 +1,9 @@
 // Cold import in Node: a fresh `node` process per sample that imports one module and exits,
 // minus a bare `node -e 0` measured in the same rounds (interleaved, so machine noise hits
 // every row alike). Our packages load from their built dist (what npm users get), so the
-// bench builds core first when its dist is missing.
+// bench builds core first when its dist is missing or older than a source file.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './types.js';
@@ -38,13 +38,22 @@ function sample(c: Case): { wall: number; inside: number } {
   return { wall, inside: Number(r.stdout.toString()) };
 }
 
+/** True when core's Node dist is missing or older than one of its source files. */
+function distStale(): boolean {
+  const built = join(root, 'packages/core/dist/node/index.js');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const src = join(root, 'packages/core/src');
+  return readdirSync(src, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.ts') && statSync(join(src, f)).mtimeMs > builtAt);
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 export async function run(): Promise<BenchSection> {
-  if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
+  if (distStale()) {
     execFileSync('npm', ['run', 'build', '-w', 'packages/core'], { cwd: root, stdio: 'ignore' });
   }
   const times = new Map<string, number[]>(CASES.map((c) => [c.name, []]));

@@ -16,8 +16,8 @@
 // condition is stripped from the tarball by scripts/pack-manifest.mjs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 
 const SOURCE = '@nextstep/source';
@@ -72,30 +72,128 @@ const withoutNode = exportEntries.filter(([, v]) => typeof v.node !== 'string').
 if (nodeEntries.length > 0 && withoutNode.length > 0) {
   throw new Error(`${pkg.name}: exports ${withoutNode.join(', ')} lack the "node" target the other entries have (e.g. "node": "./dist/node/<name>.js")`);
 }
-if (nodeEntries.length > 0) {
+if (nodeEntries.length > 0) await buildNode(nodeEntries);
+
+/**
+ * The Node build. Node pays for every ESM file it loads (resolve, read, compile, link:
+ * 0.3–0.7 ms each) and esbuild's splitting makes one chunk per set of entries sharing code
+ * (5 files for core's main entry). Here every entry that needs nothing beyond the package's
+ * dependencies goes into one private chunk, dist/node/chunks/core.js, exporting each entry's
+ * names with a prefix; the entry files only re-export from it. An entry that statically
+ * imports an optional peer (core's sdk-transport: the AWS SDK) stays a bundle of its own,
+ * its imports of modules core.js already holds rewritten to core.js, so classes (AuthError)
+ * keep one identity and the main entry never loads the peer.
+ */
+async function buildNode(entries) {
   const cjsDeps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter(isCommonJs);
-  await build({
-    entryPoints: nodeEntries,
-    outdir: 'dist/node',
-    outbase: 'src',
-    entryNames: '[dir]/[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+  const common = {
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     conditions: [SOURCE, 'node'],
     packages: 'external',
-    banner: { js: cjsDeps.length ? "import { createRequire as __nextstepCreateRequire } from 'node:module';\nconst require = __nextstepCreateRequire(import.meta.url);" : '' },
-    plugins: [requireCommonJs(cjsDeps)],
     legalComments: 'inline',
     logLevel: 'warning',
-  });
-  for (const entry of nodeEntries) {
-    const out = `dist/node/${entry.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
-    if (!existsSync(out)) throw new Error(`${pkg.name}: node build did not write ${out}`);
+  };
+  const plugins = [requireCommonJs(cjsDeps), lazyBuiltin('node:crypto')];
+  const banner = { js: cjsDeps.length ? "import { createRequire as __nextstepCreateRequire } from 'node:module';\nconst require = __nextstepCreateRequire(import.meta.url);" : '' };
+  /** One entry bundled alone, not written: its export names, source modules and imports. */
+  const probe = async (entry) => {
+    const { metafile } = await build({ ...common, entryPoints: [entry], outfile: 'probe.js', write: false, metafile: true, plugins });
+    const [out] = Object.values(metafile.outputs);
+    return { exports: out.exports, modules: new Set(Object.keys(out.inputs)), imports: out.imports, inputs: metafile.inputs };
+  };
+  const deps = new Set(Object.keys(pkg.dependencies ?? {}));
+  const packageOf = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+  const probes = new Map();
+  for (const entry of entries) probes.set(entry, await probe(entry));
+  const needsPeer = (entry) => probes.get(entry).imports.some((i) => i.external && i.kind === 'import-statement' && !i.path.startsWith('node:') && !deps.has(packageOf(i.path)));
+  const members = entries.filter((e) => !needsPeer(e));
+  const peers = entries.filter(needsPeer);
+  if (members.length === 0) throw new Error(`${pkg.name}: no Node entry without optional peers to build dist/node/chunks/core.js from`);
+
+  // Source modules inside core.js that a peer entry imports: core.js exports them too.
+  const inCore = new Set(members.flatMap((e) => [...probes.get(e).modules]));
+  const shared = new Map(); // source module -> { id, exports }
+  for (const peer of peers) {
+    const { modules, inputs } = probes.get(peer);
+    for (const importer of modules) {
+      if (inCore.has(importer)) continue;
+      for (const imp of inputs[importer]?.imports ?? []) {
+        if (!imp.external && inCore.has(imp.path) && !shared.has(imp.path)) shared.set(imp.path, { id: `m${shared.size}`, exports: (await probe(imp.path)).exports });
+      }
+    }
   }
+  const reexport = (names, from, to, spec) => `export { ${names.map((n) => `${from(n)} as ${to(n)}`).join(', ')} } from ${JSON.stringify(spec)};`;
+  const lines = members.map((e, i) => reexport(probes.get(e).exports, (n) => n, (n) => `e${i}$${n}`, `./${e}`));
+  for (const [path, { id, exports }] of shared) lines.push(reexport(exports, (n) => n, (n) => `${id}$${n}`, `./${path}`));
+  await build({ ...common, stdin: { contents: lines.join('\n'), resolveDir: process.cwd(), sourcefile: 'core-chunk.js', loader: 'js' }, outfile: 'dist/node/chunks/core.js', banner, plugins });
+
+  const outOf = (entry) => `dist/node/${entry.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
+  const coreFrom = (entry) => {
+    const rel = relative(dirname(outOf(entry)), 'dist/node/chunks/core.js').split(sep).join('/');
+    return rel.startsWith('.') ? rel : `./${rel}`;
+  };
+  members.forEach((e, i) => {
+    const names = probes.get(e).exports;
+    mkdirSync(dirname(outOf(e)), { recursive: true });
+    writeFileSync(outOf(e), names.length ? `${reexport(names, (n) => `e${i}$${n}`, (n) => n, coreFrom(e))}\n` : 'export {};\n');
+  });
+  for (const peer of peers) {
+    await build({ ...common, entryPoints: [peer], outfile: outOf(peer), banner, plugins: [...plugins, fromCoreChunk(shared, coreFrom(peer))] });
+  }
+  for (const entry of entries) {
+    if (!existsSync(outOf(entry))) throw new Error(`${pkg.name}: node build did not write ${outOf(entry)}`);
+  }
+}
+
+/**
+ * esbuild plugin (Node build only): a built-in module loaded on the first call of one of its
+ * functions instead of at import. node:crypto is about 2 ms of core's cold import in Node and
+ * only SRP needs it. The sources keep their static import, which bundlers (also ones writing
+ * CommonJS, where `import.meta.url` is empty) resolve as usual. Only functions are wrapped:
+ * importing a class or a constant from `name` fails this build rather than changing meaning.
+ */
+function lazyBuiltin(name) {
+  const lower = (key) => /^[a-z]/.test(key);
+  return {
+    name: 'lazy-builtin',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) => (args.kind === 'import-statement' ? { path: name, namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async () => {
+        const fns = Object.entries(await import(name)).filter(([key, value]) => key !== 'default' && lower(key) && typeof value === 'function').map(([key]) => key);
+        return {
+          contents:
+            `import { createRequire } from 'node:module';\nlet loaded;\nconst load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(name)}));\n` +
+            fns.map((fn) => `export function ${fn}(...args) { return load().${fn}(...args); }`).join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** esbuild plugin: imports of source modules that core.js holds become re-exports of core.js. */
+function fromCoreChunk(shared, coreSpec) {
+  const CHUNK = '\0nextstep-core-chunk';
+  return {
+    name: 'from-core-chunk',
+    setup(b) {
+      b.onResolve({ filter: /^[.#]/ }, async (args) => {
+        if (args.pluginData === CHUNK) return undefined;
+        const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: CHUNK });
+        if (found.errors.length || found.external) return undefined;
+        const path = relative(process.cwd(), found.path).split(sep).join('/');
+        return shared.has(path) ? { path, namespace: 'core-chunk' } : { path: found.path };
+      });
+      b.onResolve({ filter: /^\0nextstep-core-chunk$/ }, () => ({ path: coreSpec, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'core-chunk' }, (args) => {
+        const { id, exports } = shared.get(args.path);
+        return { contents: `export { ${exports.map((n) => `${id}$${n} as ${n}`).join(', ')} } from ${JSON.stringify(CHUNK)};`, loader: 'js' };
+      });
+    },
+  };
 }
 
 /** A dependency that ships CommonJS only (no `type: module`, no `import` condition). */

@@ -1,6 +1,6 @@
 // Release rehearsal, TypeScript: the installed declarations under strict settings, checked
 // with node16 and with bundler resolution (not run).
-import { createAuth, surfaceUnclaimed, isAuthError, type Auth, type CognitoTransport } from '@nextstep/core';
+import { createAuth, surfaceUnclaimed, isAuthError, type Auth, type Cognito, type CognitoOutput, type CognitoTransport } from '@nextstep/core';
 import { sms } from '@nextstep/plugin-sms';
 import { totp } from '@nextstep/plugin-totp';
 import { toSvg } from '@nextstep/plugin-totp/qr';
@@ -32,3 +32,7 @@ export async function run(password: string, ask: (step: string) => Promise<strin
 }
 
 export const custom: CognitoTransport = { send: async () => ({}) };
+
+// The typed operation map from core's own declarations (no AWS SDK installed here).
+export const initiate: Cognito.InitiateAuthRequest = { AuthFlow: 'USER_SRP_AUTH', ClientId: 'rehearsal-client', AuthParameters: { USERNAME: 'ada' } };
+export type Devices = CognitoOutput<'ListDevices'>['Devices'];

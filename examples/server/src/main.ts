@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { startEmulator } from '@nextstep/emulator';
 import { createKeyring } from '@nextstep/core';
-import { REDIS_SERVER, startRedis } from '../../../packages/store-redis/src/test-support/redis-server.js';
+import { REDIS_SERVER, startRedis } from './redis-server.js';
 import { startInstance } from './instance.js';
 
 if (!existsSync(REDIS_SERVER)) {

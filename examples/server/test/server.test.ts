@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { startEmulator, type Emulator } from '@nextstep/emulator';
 import { createKeyring } from '@nextstep/core';
-import { startRedis, type RedisFixture } from '../../../packages/store-redis/src/test-support/redis-server.js';
+import { startRedis, type LocalRedis } from '../src/redis-server.js';
 import { startInstance, type RunningInstance } from '../src/instance.js';
 
 const POOL = 'us-east-1_ServerTest';
 const PASSWORD = 'Server-passw0rd!';
 let emu: Emulator;
-let redis: RedisFixture;
+let redis: LocalRedis;
 let instances: RunningInstance[];
 
 beforeAll(async () => {

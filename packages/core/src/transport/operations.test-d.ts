@@ -5,7 +5,7 @@ declare const cognito: CognitoClient;
 
 test('operations core knows are typed; any other operation is plain JSON', async () => {
   const user = await cognito.send('GetUser', { AccessToken: 't' });
-  expectTypeOf(user.Username).toEqualTypeOf<string | undefined>();
+  expectTypeOf(user.Username).toEqualTypeOf<string>(); // GetUser always names the user
   const secret = await cognito.send('AssociateSoftwareToken', { Session: 's' });
   expectTypeOf(secret.SecretCode).toEqualTypeOf<string | undefined>();
   const other = await cognito.send('AdminListGroupsForUser', { Username: 'u' }, { timeoutMs: 5000 });

@@ -1,13 +1,13 @@
 /**
  * The Cognito user pools operations core knows, with their request and response shapes
- * (the AWS SDK's model types, imported as types only: no SDK code enters a bundle through
- * this file). Transports send any other operation name too, as untyped JSON.
+ * (core's own declarations in cognito-types.ts: the published types need no AWS SDK).
+ * Transports send any other operation name too, as untyped JSON.
  * @module
  */
-import type * as Cognito from '@aws-sdk/client-cognito-identity-provider';
+import type * as Cognito from './cognito-types.js';
 
-/** A Cognito answer without the SDK's `$metadata`; extra fields stay readable. */
-type Answer<T> = Omit<T, '$metadata'> & Record<string, any>;
+/** A Cognito answer; fields Cognito adds later stay readable. Empty answers are `{}`. */
+type Answer<T = {}> = T & Record<string, any>;
 
 /**
  * Request and response shapes of the operations core and its plugins call. Keys are
@@ -47,7 +47,7 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.SetUserMFAPreferenceRequest;
     /** The answer. */
-    output: Answer<Cognito.SetUserMFAPreferenceResponse>;
+    output: Answer;
   };
   /** `GetUser`: Reads the signed-in user: username, attributes and MFA settings. */
   GetUser: {
@@ -75,21 +75,21 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.ResendConfirmationCodeRequest;
     /** The answer. */
-    output: Answer<Cognito.ResendConfirmationCodeResponse>;
+    output: Answer<Cognito.CodeDeliveryResponse>;
   };
   /** `ForgotPassword`: Starts a password reset: Cognito sends a code. */
   ForgotPassword: {
     /** The request. */
-    input: Cognito.ForgotPasswordRequest;
+    input: Cognito.ResendConfirmationCodeRequest;
     /** The answer. */
-    output: Answer<Cognito.ForgotPasswordResponse>;
+    output: Answer<Cognito.CodeDeliveryResponse>;
   };
   /** `ConfirmForgotPassword`: Sets a new password with the code from `ForgotPassword`. */
   ConfirmForgotPassword: {
     /** The request. */
     input: Cognito.ConfirmForgotPasswordRequest;
     /** The answer. */
-    output: Answer<Cognito.ConfirmForgotPasswordResponse>;
+    output: Answer;
   };
   /** `GetTokensFromRefreshToken`: Exchanges a refresh token for new tokens (with refresh token rotation). */
   GetTokensFromRefreshToken: {
@@ -103,21 +103,21 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.RevokeTokenRequest;
     /** The answer. */
-    output: Answer<Cognito.RevokeTokenResponse>;
+    output: Answer;
   };
   /** `GlobalSignOut`: Signs the user out of every device: revokes all their refresh tokens. */
   GlobalSignOut: {
     /** The request. */
-    input: Cognito.GlobalSignOutRequest;
+    input: Cognito.WithAccessToken;
     /** The answer. */
-    output: Answer<Cognito.GlobalSignOutResponse>;
+    output: Answer;
   };
   /** `ChangePassword`: Changes the signed-in user's password. */
   ChangePassword: {
     /** The request. */
     input: Cognito.ChangePasswordRequest;
     /** The answer. */
-    output: Answer<Cognito.ChangePasswordResponse>;
+    output: Answer;
   };
   /** `ConfirmDevice`: Remembers a device: registers its SRP verifier with Cognito. */
   ConfirmDevice: {
@@ -129,9 +129,9 @@ export interface CognitoOperationMap {
   /** `ForgetDevice`: Forgets a remembered device. */
   ForgetDevice: {
     /** The request. */
-    input: Cognito.ForgetDeviceRequest;
+    input: Cognito.DeviceRequest;
     /** The answer. */
-    output: Record<string, any>;
+    output: Answer;
   };
   /** `ListDevices`: Lists the user's remembered devices. */
   ListDevices: {
@@ -153,28 +153,28 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.GetUserAttributeVerificationCodeRequest;
     /** The answer. */
-    output: Answer<Cognito.GetUserAttributeVerificationCodeResponse>;
+    output: Answer<Cognito.CodeDeliveryResponse>;
   };
   /** `DeleteUserAttributes`: Removes attributes from the signed-in user. */
   DeleteUserAttributes: {
     /** The request. */
     input: Cognito.DeleteUserAttributesRequest;
     /** The answer. */
-    output: Answer<Cognito.DeleteUserAttributesResponse>;
+    output: Answer;
   };
   /** `VerifyUserAttribute`: Verifies an attribute with the code Cognito sent. */
   VerifyUserAttribute: {
     /** The request. */
     input: Cognito.VerifyUserAttributeRequest;
     /** The answer. */
-    output: Answer<Cognito.VerifyUserAttributeResponse>;
+    output: Answer;
   };
   /** `DeleteUser`: Deletes the signed-in user. */
   DeleteUser: {
     /** The request. */
-    input: Cognito.DeleteUserRequest;
+    input: Cognito.WithAccessToken;
     /** The answer. */
-    output: Record<string, any>;
+    output: Answer;
   };
   // devices and passkeys (#11): plugin-device and plugin-webauthn
   /** `UpdateDeviceStatus`: Marks a device remembered or not remembered. */
@@ -182,19 +182,19 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.UpdateDeviceStatusRequest;
     /** The answer. */
-    output: Answer<Cognito.UpdateDeviceStatusResponse>;
+    output: Answer;
   };
   /** `GetDevice`: Reads one device of the user. */
   GetDevice: {
     /** The request. */
-    input: Cognito.GetDeviceRequest;
+    input: Cognito.DeviceRequest;
     /** The answer. */
     output: Answer<Cognito.GetDeviceResponse>;
   };
   /** `StartWebAuthnRegistration`: Starts passkey registration: returns the credential creation options. */
   StartWebAuthnRegistration: {
     /** The request. */
-    input: Cognito.StartWebAuthnRegistrationRequest;
+    input: Cognito.WithAccessToken;
     /** The answer. */
     output: Answer<Cognito.StartWebAuthnRegistrationResponse>;
   };
@@ -203,7 +203,7 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.CompleteWebAuthnRegistrationRequest;
     /** The answer. */
-    output: Answer<Cognito.CompleteWebAuthnRegistrationResponse>;
+    output: Answer;
   };
   /** `ListWebAuthnCredentials`: Lists the user's passkeys. */
   ListWebAuthnCredentials: {
@@ -217,7 +217,7 @@ export interface CognitoOperationMap {
     /** The request. */
     input: Cognito.DeleteWebAuthnCredentialRequest;
     /** The answer. */
-    output: Answer<Cognito.DeleteWebAuthnCredentialResponse>;
+    output: Answer;
   };
 }
 

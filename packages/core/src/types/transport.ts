@@ -36,6 +36,7 @@ export interface CognitoAuthResponse {
 // --- p15 (issue #15): any Cognito operation, typed where core knows it (the session
 // operations of #10 included); per-call options.
 export type { CognitoOperation, CognitoOperationMap, KnownCognitoOperation, CognitoInput, CognitoOutput } from '../transport/operations.js';
+export type * as Cognito from '../transport/cognito-types.js';
 export type { TransportSendOptions } from '../transport/call-options.js';
 export type { CallControl, CognitoClient, CognitoCallFailure } from '../guard/call-control.js';
 import type { CognitoOperation } from '../transport/operations.js';
