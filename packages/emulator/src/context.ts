@@ -21,6 +21,8 @@ export interface Ctx {
   triggerTimeoutMs: number;
   /** Runs after every API request (persistence writes what changed). */
   afterRequest?: () => void;
+  /** The emulator's base URL (upload URLs of user import jobs). */
+  endpoint?: () => string;
   /** Lambda functions by ARN, for LambdaConfig. */
   lambdas?: ReadonlyMap<string, import('./config.js').TriggerFunction>;
 }

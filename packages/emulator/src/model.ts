@@ -106,6 +106,8 @@ export interface User {
   webAuthnCredentials?: WebAuthnCredentialRecord[];
   /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
   pendingWebAuthn?: PendingRegistration;
+  /** Identities of third-party providers linked to the user (federated-links.ts). */
+  providerLinks?: import('./federated-links.js').ProviderLink[];
 }
 
 export interface PasswordPolicy {
@@ -145,6 +147,18 @@ export interface Pool {
   deviceConfiguration?: DeviceConfiguration;
   /** WebAuthnConfiguration (webauthn.ts). */
   webAuthn?: WebAuthnConfig;
+  /** Third-party identity providers by name (identity-providers.ts); absent in pools stored before. */
+  identityProviders?: Map<string, import('./identity-providers.js').IdentityProvider>;
+  /** Classic hosted UI customizations by client id or ALL (ui-customization.ts). */
+  uiCustomizations?: Map<string, import('./ui-customization.js').UiCustomization>;
+  /** Threat protection settings by client id or ALL (risk-configuration.ts). */
+  riskConfigurations?: Map<string, import('./risk-configuration.js').RiskConfiguration>;
+  /** LogConfigurations of SetLogDeliveryConfiguration (log-delivery.ts). */
+  logDelivery?: Record<string, unknown>[];
+  /** The SAML signing certificate, base64 DER (signing-certificate.ts). */
+  signingCertificate?: string;
+  /** User import jobs by id (user-import.ts). */
+  importJobs?: Map<string, import('./user-import.js').ImportJob>;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -16,6 +16,14 @@ import * as poolAdmin from './pool-admin.js';
 import * as domains from './user-pool-domains.js';
 import * as servers from './resource-servers.js';
 import { adminDeleteUserAttributes, adminListUserAuthEvents } from './auth-events.js';
+import * as idps from './identity-providers.js';
+import * as links from './federated-links.js';
+import * as imports from './user-import.js';
+import * as risk from './risk-configuration.js';
+import { getUiCustomization, setUiCustomization } from './ui-customization.js';
+import { getLogDeliveryConfiguration, setLogDeliveryConfiguration } from './log-delivery.js';
+import { getSigningCertificate } from './signing-certificate.js';
+import { adminSetUserSettings, setUserSettings } from './user-settings.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
 
@@ -104,4 +112,29 @@ export const operations: Record<string, Operation> = {
   ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
   DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
   GetUserAuthFactors: webauthn.getUserAuthFactors,
+  CreateIdentityProvider: idps.createIdentityProvider,
+  DescribeIdentityProvider: idps.describeIdentityProvider,
+  UpdateIdentityProvider: idps.updateIdentityProvider,
+  DeleteIdentityProvider: idps.deleteIdentityProvider,
+  ListIdentityProviders: idps.listIdentityProviders,
+  GetIdentityProviderByIdentifier: idps.getIdentityProviderByIdentifier,
+  AdminLinkProviderForUser: links.adminLinkProviderForUser,
+  AdminDisableProviderForUser: links.adminDisableProviderForUser,
+  GetCSVHeader: imports.getCsvHeader,
+  CreateUserImportJob: imports.createUserImportJob,
+  DescribeUserImportJob: imports.describeUserImportJob,
+  ListUserImportJobs: imports.listUserImportJobs,
+  StartUserImportJob: imports.startUserImportJob,
+  StopUserImportJob: imports.stopUserImportJob,
+  SetRiskConfiguration: risk.setRiskConfiguration,
+  DescribeRiskConfiguration: risk.describeRiskConfiguration,
+  AdminUpdateAuthEventFeedback: risk.adminUpdateAuthEventFeedback,
+  UpdateAuthEventFeedback: risk.updateAuthEventFeedback,
+  SetUICustomization: setUiCustomization,
+  GetUICustomization: getUiCustomization,
+  SetLogDeliveryConfiguration: setLogDeliveryConfiguration,
+  GetLogDeliveryConfiguration: getLogDeliveryConfiguration,
+  GetSigningCertificate: getSigningCertificate,
+  SetUserSettings: setUserSettings,
+  AdminSetUserSettings: adminSetUserSettings,
 };
