@@ -12,6 +12,7 @@ import { attributeList, reqString, stringList, type Input } from './params.js';
 import { decodeJwt } from 'jose';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { forgetMember } from './groups.js';
+import { templateMessage } from './message-templates.js';
 
 const CODE_MS = 24 * 3600_000;
 const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
@@ -30,7 +31,7 @@ function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string) {
   if (!contact || !destination) throw errors.invalidParameter(`Attribute ${name} cannot be verified for this user.`);
   const code = randomCode(6);
   user.attributeCodes[name] = { code, expiresAt: ctx.clock.now() + CODE_MS };
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium: contact.medium, destination, code, purpose: 'VERIFY_ATTRIBUTE', at: ctx.clock.now() });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium: contact.medium, destination, code, purpose: 'VERIFY_ATTRIBUTE', ...templateMessage(pool, 'VERIFY', contact.medium, { code, username: user.username }), at: ctx.clock.now() });
   return { Destination: contact.medium === 'EMAIL' ? maskEmail(destination) : maskPhone(destination), DeliveryMedium: contact.medium, AttributeName: name };
 }
 

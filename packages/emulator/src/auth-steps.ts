@@ -3,6 +3,7 @@
  * of steps after the first factor (status checks → NEW_PASSWORD_REQUIRED → a configured
  * unknown challenge → MFA or MFA setup → tokens), first factors, codes, injected challenges.
  */
+import { templateMessage } from './message-templates.js';
 import { recordAuthEvent } from './auth-events.js';
 import { randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
@@ -121,7 +122,7 @@ export function userFactors(pool: Pool, user: User): string[] {
 export function sendCode(c: Call, medium: 'SMS' | 'EMAIL', purpose: 'MFA' | 'OTP' | 'EMAIL_SETUP', digits: number, destination: string): Record<string, string> {
   const code = randomCode(digits);
   c.state.code = code;
-  c.ctx.outbox.send({ userPoolId: c.pool.id, username: c.user.username, medium, destination, code, purpose, at: c.ctx.clock.now() });
+  c.ctx.outbox.send({ userPoolId: c.pool.id, username: c.user.username, medium, destination, code, purpose, ...templateMessage(c.pool, 'AUTHENTICATION', medium, { code, username: c.user.username }), at: c.ctx.clock.now() });
   return {
     CODE_DELIVERY_DELIVERY_MEDIUM: medium,
     CODE_DELIVERY_DESTINATION: medium === 'SMS' ? maskPhone(destination) : maskEmail(destination),

@@ -8,6 +8,7 @@ import type { OutboxStore } from './outbox.js';
 import type { SessionStore } from './sessions.js';
 import type { TokenIssuer } from './tokens.js';
 import { recordAuthEvent } from './auth-events.js';
+import { sameName } from './usernames.js';
 
 export interface Ctx {
   store: import('./model.js').Store;
@@ -48,11 +49,11 @@ export function lookupUser(pool: Pool, name: string): User | undefined {
   const direct = pool.users.get(name);
   if (direct) return direct;
   for (const u of pool.users.values()) {
-    if (u.sub === name) return u;
-    for (const a of pool.usernameAttributes) if (u.attributes[a] === name) return u;
+    if (u.sub === name || (u.username !== name && sameName(pool, u.username, name))) return u;
+    for (const a of pool.usernameAttributes) if (sameName(pool, u.attributes[a], name)) return u;
     for (const a of pool.aliasAttributes) {
       const verified = a === 'preferred_username' || u.attributes[`${a}_verified`] === 'true';
-      if (verified && u.attributes[a] === name) return u;
+      if (verified && sameName(pool, u.attributes[a], name)) return u;
     }
   }
   return undefined;

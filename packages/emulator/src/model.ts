@@ -4,7 +4,8 @@ import type { ClientConfig, FirstAuthFactor, MfaChallengeName, PoolConfig, Trigg
 import { errors } from './errors.js';
 import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
-import { configPoolSettings, type PoolSettings } from './pool-settings.js';
+import { addCustomAttributes, configPoolSettings, type PoolSettings } from './pool-settings.js';
+import { checkTemplates } from './message-templates.js';
 import type { Group } from './groups.js';
 import type { ResourceServer } from './resource-servers.js';
 import { tokenPolicyFromConfig, type TokenPolicy } from './token-policy.js';
@@ -350,6 +351,7 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     deviceConfiguration: deviceConfigurationFromConfig(p.deviceConfiguration, `pool ${id}`),
     webAuthn: webAuthnConfigFromConfig(p.webAuthn, `pool ${id}`),
   };
+  applyConfigSettings(pool, p);
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);
     pool.clients.set(client.id, client);
@@ -360,6 +362,25 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     pool.users.set(user.username, user);
   }
   return pool;
+}
+
+/** The config keys kept in the pool's settings: schema, AutoVerifiedAttributes, case sensitivity, templates. */
+function applyConfigSettings(pool: Pool, p: PoolConfig): void {
+  const s = pool.settings;
+  try {
+    if (p.schema) {
+      addCustomAttributes(s.schema, p.schema.map((a) => ({ ...a, AttributeDataType: a.AttributeDataType ?? 'String' })), false);
+      s.strictSchema = true;
+    }
+    if (p.verificationMessageTemplate) {
+      checkTemplates({ VerificationMessageTemplate: p.verificationMessageTemplate });
+      s.kept.VerificationMessageTemplate = structuredClone(p.verificationMessageTemplate);
+    }
+  } catch (e) {
+    throw configError(`pool ${pool.id}`, (e as Error).message);
+  }
+  if (p.autoVerifiedAttributes) s.autoVerifiedAttributes = [...new Set(p.autoVerifiedAttributes)];
+  if (p.usernameCaseSensitive !== undefined) s.kept.UsernameConfiguration = { CaseSensitive: p.usernameCaseSensitive };
 }
 
 /** The whole state of one emulator. */

@@ -56,3 +56,25 @@ export function dummyPasswordCheck(pool: Pool, name: string, password: string): 
   dummy ??= makeVerifier('dummy', 'dummy', randomBytes(16).toString('hex'));
   checkPassword(dummy, poolNameOf(pool.id), name, password);
 }
+
+const EMAIL_FORMAT = /^[^@\s]+@[^@\s]+$/;
+const PHONE_FORMAT = /^\+\d{4,15}$/;
+
+/**
+ * The CodeDeliveryDetails ForgotPassword and ResendConfirmationCode answer for a user who
+ * does not exist (or cannot get the code) under PreventUserExistenceErrors: the medium follows
+ * the name typed (an email, a phone number) or else the pool's verification settings, and the
+ * masked destination is stable per name. None when the pool would send no code at all.
+ */
+export function simulatedDelivery(pool: Pool, given: string): { Destination: string; DeliveryMedium: 'SMS' | 'EMAIL'; AttributeName: string } | undefined {
+  const d = digest(pool, given, 'destination');
+  const letter = (i: number) => String.fromCharCode(97 + (d[i]! % 26));
+  const fakeEmail = () => ({ Destination: `${letter(0)}***@${letter(1)}***`, DeliveryMedium: 'EMAIL' as const, AttributeName: 'email' });
+  const fakePhone = () => ({ Destination: `+*******${String(d.readUInt16BE(2) % 10_000).padStart(4, '0')}`, DeliveryMedium: 'SMS' as const, AttributeName: 'phone_number' });
+  if (EMAIL_FORMAT.test(given)) return { Destination: `${given[0]}***@${given[given.indexOf('@') + 1] ?? ''}***`, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+  if (PHONE_FORMAT.test(given)) return { Destination: '+' + '*'.repeat(Math.max(0, given.length - 5)) + given.slice(-4), DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
+  const auto = pool.settings.autoVerifiedAttributes;
+  if (auto.includes('email')) return fakeEmail();
+  if (auto.includes('phone_number')) return fakePhone();
+  return undefined;
+}
