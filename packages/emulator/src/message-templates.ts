@@ -18,6 +18,9 @@ const DEFAULT_LINK = 'Please click the link below to verify your email address. 
 const DEFAULT_INVITE = 'Your username is {username} and temporary password is {####}. ';
 const DEFAULT_AUTH = 'Your authentication code is {####}. ';
 
+/** `{##label##}`: the link of CONFIRM_WITH_LINK messages (not the code placeholder `{####}`). */
+const LINK = /\{##([^#{}][^{}]*?)##\}/g;
+
 type Text = { message: string; subject?: string };
 
 function str(v: unknown): string | undefined {
@@ -49,7 +52,7 @@ export function templateMessage(pool: Pool, kind: MessageKind, medium: 'SMS' | '
   const host = pool.settings.domain ? (pool.settings.customDomain ? pool.settings.domain : `${pool.settings.domain}.auth.${region}.amazoncognito.com`) : `cognito-idp.${region}.amazonaws.com`;
   const link = (label: string) => `<a href="https://${host}/confirmUser?client_id=${encodeURIComponent(fill.clientId ?? '')}&user_name=${encodeURIComponent(fill.username)}&confirmation_code=${fill.code}">${label}</a>`;
   const filled = message
-    .replace(/\{##(.*?)##\}/g, (_, label: string) => link(label))
+    .replace(LINK, (_, label: string) => link(label))
     .split('{####}').join(fill.code)
     .split('{username}').join(fill.username);
   return { message: filled, ...(medium === 'EMAIL' ? { subject } : {}) };
@@ -59,7 +62,7 @@ function need(v: unknown, member: string, ...placeholders: string[]): void {
   if (v === undefined || v === null) return;
   if (typeof v !== 'string') throw errors.invalidParameter(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a string`);
   for (const p of placeholders) {
-    const ok = p === '{##' ? /\{##.*?##\}/.test(v) : v.includes(p);
+    const ok = p === '{##' ? new RegExp(LINK.source).test(v) : v.includes(p);
     if (!ok) throw errors.invalidParameter(`${member} must contain ${p === '{##' ? '{##Click Here##}' : p}.`);
   }
 }

@@ -1,4 +1,5 @@
 /** RespondToAuthChallenge: answers to every challenge the emulator asks. */
+import { answerPhantom, resumePhantom } from './phantom.js';
 import { afterFirstFactor, challenge, chooseFirstFactor, codeMatches, interpose, MFA_CODE_DIGITS, mfaChallenge, next, sendCode, wrongCode, type Call } from './auth-steps.js';
 import { checkLock, checkSecretHash, lookupUser, recordFailure, recordSuccess, type Ctx } from './context.js';
 import { answerCustomChallenge, defineNext } from './custom-auth.js';
@@ -54,8 +55,7 @@ async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthS
     checkSecretHash(client, [usernameGiven, state.username], responses.SECRET_HASH);
     checkChallengeName(state, challengeName);
     if (state.expect === 'PASSWORD_VERIFIER') passwordClaim(responses);
-    ctx.sessions.kill(sessionId);
-    throw errors.notAuthorized();
+    return answerPhantom(resumePhantom(ctx, pool, client, state), state.phantomNames[0]!, challengeName, responses, sessionId);
   }
   const user = pool.users.get(state.username);
   if (!user) throw errors.sessionInvalid();
