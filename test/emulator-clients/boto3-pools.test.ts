@@ -35,5 +35,6 @@ describe.skipIf(!havePython && !process.env.CI)('boto3: pools, groups and IaC op
     });
     expect(run.status, `${run.stderr}\n${run.stdout}`).toBe(0);
     expect(run.stderr).toMatch(/\nOK/);
+    for (const suite of ['test_pools.Pools', 'test_federation.Federation', 'test_behaviour.Behaviour']) expect(run.stderr).toContain(suite);
   }, 150_000);
 });

@@ -33,9 +33,12 @@ export function checkSecretHash(client: AppClient, usernames: string[], given: s
   if (!client.secret) return;
   if (!given) throw errors.notAuthorized(`Client ${client.id} is configured for secret but secret was not received`);
   const g = Buffer.from(given, 'base64');
-  for (const name of usernames) {
-    const expected = createHmac('sha256', client.secret).update(name + client.id).digest();
-    if (g.length === expected.length && timingSafeEqual(g, expected)) return;
+  // During a rotation (AddUserPoolClientSecret) either secret verifies.
+  for (const secret of [client.secret, ...(client.extraSecrets ?? []).map((s) => s.value)]) {
+    for (const name of usernames) {
+      const expected = createHmac('sha256', secret).update(name + client.id).digest();
+      if (g.length === expected.length && timingSafeEqual(g, expected)) return;
+    }
   }
   throw errors.notAuthorized(`Unable to verify secret hash for client ${client.id}`);
 }

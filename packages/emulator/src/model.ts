@@ -55,6 +55,10 @@ export interface AppClient {
   lastModifiedAt?: number;
   /** Token lifetimes, rotation and revocation (token-policy.ts); defaults when absent. */
   tokenPolicy?: TokenPolicy;
+  /** When `secret` was made, when not at creation (client-secrets.ts). */
+  secretCreatedAt?: number;
+  /** A second secret added by AddUserPoolClientSecret (client-secrets.ts). */
+  extraSecrets?: import('./client-secrets.js').ClientSecret[];
 }
 
 export interface UserMfa {
@@ -158,6 +162,10 @@ export interface Pool {
   logDelivery?: Record<string, unknown>[];
   /** The SAML signing certificate, base64 DER (signing-certificate.ts). */
   signingCertificate?: string;
+  /** Managed login branding styles by id (managed-login.ts). */
+  managedLoginBranding?: Map<string, import('./managed-login.js').Branding>;
+  /** Terms documents by id (managed-login.ts). */
+  terms?: Map<string, import('./managed-login.js').Terms>;
   /** User import jobs by id (user-import.ts). */
   importJobs?: Map<string, import('./user-import.js').ImportJob>;
 }

@@ -24,6 +24,8 @@ import { getUiCustomization, setUiCustomization } from './ui-customization.js';
 import { getLogDeliveryConfiguration, setLogDeliveryConfiguration } from './log-delivery.js';
 import { getSigningCertificate } from './signing-certificate.js';
 import { adminSetUserSettings, setUserSettings } from './user-settings.js';
+import * as login from './managed-login.js';
+import * as secrets from './client-secrets.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
 
@@ -137,4 +139,17 @@ export const operations: Record<string, Operation> = {
   GetSigningCertificate: getSigningCertificate,
   SetUserSettings: setUserSettings,
   AdminSetUserSettings: adminSetUserSettings,
+  CreateManagedLoginBranding: login.createManagedLoginBranding,
+  DescribeManagedLoginBranding: login.describeManagedLoginBranding,
+  DescribeManagedLoginBrandingByClient: login.describeManagedLoginBrandingByClient,
+  UpdateManagedLoginBranding: login.updateManagedLoginBranding,
+  DeleteManagedLoginBranding: login.deleteManagedLoginBranding,
+  CreateTerms: login.createTerms,
+  DescribeTerms: login.describeTerms,
+  ListTerms: login.listTerms,
+  UpdateTerms: login.updateTerms,
+  DeleteTerms: login.deleteTerms,
+  AddUserPoolClientSecret: secrets.addUserPoolClientSecret,
+  ListUserPoolClientSecrets: secrets.listUserPoolClientSecrets,
+  DeleteUserPoolClientSecret: secrets.deleteUserPoolClientSecret,
 };

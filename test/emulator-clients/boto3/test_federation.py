@@ -96,6 +96,27 @@ class Federation(unittest.TestCase):
         logs = self.idp.get_log_delivery_configuration(UserPoolId=self.pool)["LogDeliveryConfiguration"]
         self.assertEqual(logs["LogConfigurations"], [])
 
+    def test_branding_terms_and_secret_rotation(self):
+        app = self.idp.create_user_pool_client(UserPoolId=self.pool, ClientName="web", GenerateSecret=True)["UserPoolClient"]
+        style = self.idp.create_managed_login_branding(UserPoolId=self.pool, ClientId=app["ClientId"], UseCognitoProvidedValues=True)["ManagedLoginBranding"]
+        got = self.idp.describe_managed_login_branding_by_client(UserPoolId=self.pool, ClientId=app["ClientId"])["ManagedLoginBranding"]
+        self.assertEqual(got["ManagedLoginBrandingId"], style["ManagedLoginBrandingId"])
+        with self.assertRaises(self.idp.exceptions.ManagedLoginBrandingExistsException):
+            self.idp.create_managed_login_branding(UserPoolId=self.pool, ClientId=app["ClientId"], UseCognitoProvidedValues=True)
+        terms = self.idp.create_terms(UserPoolId=self.pool, ClientId=app["ClientId"], TermsName="privacy-policy", TermsSource="LINK",
+                                      Enforcement="NONE", Links={"cognito:default": "https://example.com/privacy"})["Terms"]
+        self.assertEqual([t["TermsId"] for t in self.idp.list_terms(UserPoolId=self.pool)["Terms"]], [terms["TermsId"]])
+        with self.assertRaises(self.idp.exceptions.TermsExistsException):
+            self.idp.create_terms(UserPoolId=self.pool, ClientId=app["ClientId"], TermsName="privacy-policy", TermsSource="LINK",
+                                  Enforcement="NONE", Links={"cognito:default": "https://example.com/p2"})
+        added = self.idp.add_user_pool_client_secret(UserPoolId=self.pool, ClientId=app["ClientId"])["ClientSecretDescriptor"]
+        secrets = self.idp.list_user_pool_client_secrets(UserPoolId=self.pool, ClientId=app["ClientId"])["ClientSecrets"]
+        self.assertEqual(len(secrets), 2)
+        self.assertNotIn("ClientSecretValue", secrets[0])
+        self.idp.delete_user_pool_client_secret(UserPoolId=self.pool, ClientId=app["ClientId"], ClientSecretId=secrets[0]["ClientSecretId"])
+        with self.assertRaises(self.idp.exceptions.InvalidParameterException):
+            self.idp.delete_user_pool_client_secret(UserPoolId=self.pool, ClientId=app["ClientId"], ClientSecretId=added["ClientSecretId"])
+
 
 if __name__ == "__main__":
     unittest.main()
