@@ -162,9 +162,19 @@ export interface PoolConfig {
     /** Required at sign-up (standard attributes only). */
     Required?: boolean;
     /** Length limits of a String attribute. */
-    StringAttributeConstraints?: { MinLength?: string | number; MaxLength?: string | number };
+    StringAttributeConstraints?: {
+      /** Shortest value. */
+      MinLength?: string | number;
+      /** Longest value. */
+      MaxLength?: string | number;
+    };
     /** Value limits of a Number attribute. */
-    NumberAttributeConstraints?: { MinValue?: string | number; MaxValue?: string | number };
+    NumberAttributeConstraints?: {
+      /** Smallest value. */
+      MinValue?: string | number;
+      /** Largest value. */
+      MaxValue?: string | number;
+    };
   }[];
   /** Cognito's VerificationMessageTemplate: texts of sign-up, forgot-password and verification messages (`{####}` is the code). */
   verificationMessageTemplate?: {
