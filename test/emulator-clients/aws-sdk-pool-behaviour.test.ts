@@ -202,3 +202,24 @@ describe('config-file pools: schema, autoVerifiedAttributes, usernameCaseSensiti
     await expect(start({ pools: [{ id: 'us-east-1_bad', verificationMessageTemplate: { SmsMessage: 'no code' } }] })).rejects.toThrow(/pools\[0\]\.verificationMessageTemplate\.SmsMessage/);
   });
 });
+
+describe('SetUserPoolMfaConfig edge cases', () => {
+  it('refuses message templates without {####} and malformed SNS roles; the SMS template is used', async () => {
+    const { pool, clientId } = await poolWithClient();
+    const { SetUserPoolMfaConfigCommand, GetUserPoolMfaConfigCommand, AdminSetUserMFAPreferenceCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const role = 'arn:aws:iam::123456789012:role/sms';
+    await rejects(admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'no code here', SmsConfiguration: { SnsCallerArn: role } } })), 'InvalidParameterException');
+    await rejects(admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'not-a-role' } } })), 'InvalidParameterException');
+    await rejects(admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool, MfaConfiguration: 'OPTIONAL', EmailMfaConfiguration: { Message: 'plain text' } })), 'InvalidParameterException');
+    // A refused call changes nothing.
+    expect((await admin.send(new GetUserPoolMfaConfigCommand({ UserPoolId: pool }))).MfaConfiguration).toBe('OFF');
+    await admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'Sign-in code {####}', SmsConfiguration: { SnsCallerArn: role } } }));
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'mfa-sms', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'phone_number', Value: '+14155550142' }, { Name: 'phone_number_verified', Value: 'true' }] }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: 'mfa-sms', Password: 'Passw0rd!', Permanent: true }));
+    await admin.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: pool, Username: 'mfa-sms', SMSMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    const out = await pub.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'mfa-sms', PASSWORD: 'Passw0rd!' } }));
+    expect(out.ChallengeName).toBe('SMS_MFA');
+    const sms = emu.outbox.last({ username: 'mfa-sms', purpose: 'MFA' })!;
+    expect(sms.message).toBe(`Sign-in code ${sms.code}`);
+  });
+});

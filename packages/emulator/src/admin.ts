@@ -147,6 +147,7 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   const totp = optObject(input, 'SoftwareTokenMfaConfiguration');
   const email = optObject(input, 'EmailMfaConfiguration');
   const totpEnabled = totp ? optBoolean(totp, 'Enabled') : undefined;
+  checkMfaMessages(sms, email);
   const enabled = new Set<MfaChallengeName>(pool.enabledMfas);
   if (sms !== undefined) enabled.add('SMS_MFA');
   if ('SmsMfaConfiguration' in input && input.SmsMfaConfiguration === null) enabled.delete('SMS_MFA');
@@ -165,6 +166,17 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   const webAuthn = webAuthnConfigFromInput(input);
   if (webAuthn) pool.webAuthn = webAuthn;
   return mfaConfigOf(pool);
+}
+
+/** Message templates of SetUserPoolMfaConfig must carry the code placeholder, as Cognito requires. */
+function checkMfaMessages(sms: Input | undefined, email: Input | undefined): void {
+  const smsText = sms ? optString(sms, 'SmsAuthenticationMessage', { min: 6, max: 140 }) : undefined;
+  if (smsText !== undefined && !smsText.includes('{####}')) throw errors.invalidParameter('SmsAuthenticationMessage must contain {####}.');
+  const smsConfig = sms ? optObject(sms, 'SmsConfiguration') : undefined;
+  if (smsConfig && (typeof smsConfig.SnsCallerArn !== 'string' || !/^arn:[\w+=/,.@-]+:iam::\d{12}:role\/[\w+=/,.@-]+$/.test(smsConfig.SnsCallerArn))) throw errors.invalidParameter("1 validation error detected: Value at 'smsMfaConfiguration.smsConfiguration.snsCallerArn' failed to satisfy constraint: Member must be an IAM role ARN");
+  const emailText = email ? optString(email, 'Message', { min: 6, max: 20_000 }) : undefined;
+  if (emailText !== undefined && !emailText.includes('{####}')) throw errors.invalidParameter('EmailMfaConfiguration Message must contain {####}.');
+  if (email) optString(email, 'Subject', { max: 140 });
 }
 
 function mfaConfigOf(pool: Pool) {

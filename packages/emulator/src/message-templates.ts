@@ -39,7 +39,7 @@ export function templateMessage(pool: Pool, kind: MessageKind, medium: 'SMS' | '
     subject = str(it.EmailSubject) ?? 'Your temporary password';
   } else if (kind === 'AUTHENTICATION') {
     const email = pool.mfaSettings.email ?? {};
-    message = (medium === 'SMS' ? str(kept.SmsAuthenticationMessage) : str(email.Message)) ?? DEFAULT_AUTH;
+    message = (medium === 'SMS' ? str(pool.mfaSettings.sms?.SmsAuthenticationMessage) ?? str(kept.SmsAuthenticationMessage) : str(email.Message)) ?? DEFAULT_AUTH;
     subject = str(email.Subject) ?? 'Your authentication code';
   } else if (kind === 'SIGN_UP' && medium === 'EMAIL' && vt.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
     message = str(vt.EmailMessageByLink) ?? DEFAULT_LINK;
