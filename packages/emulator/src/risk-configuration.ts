@@ -109,6 +109,7 @@ export function setRiskConfiguration(ctx: Ctx, input: Input) {
 /** DescribeRiskConfiguration: a client without its own answers the pool's. */
 export function describeRiskConfiguration(ctx: Ctx, input: Input) {
   const { pool, clientId } = target(ctx, input);
+  if (!addOnsEnabled(pool)) throw notEnabled();
   const all = pool.riskConfigurations;
   return describe(pool, clientId, all?.get(clientId) ?? all?.get('ALL'));
 }
