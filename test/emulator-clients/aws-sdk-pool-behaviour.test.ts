@@ -165,6 +165,11 @@ describe('PreventUserExistenceErrors beyond password sign-in', () => {
     const tokens = await pub.send(new RespondToAuthChallengeCommand({ ClientId: 'custom-prevent', ChallengeName: 'CUSTOM_CHALLENGE', Session: real.Session, ChallengeResponses: { USERNAME: 'real', ANSWER: 'answer-1' } }));
     expect(tokens.AuthenticationResult?.IdToken).toBeTruthy();
     await rejects(pub.send(new InitiateAuthCommand({ ClientId: 'custom-legacy', AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: 'ghost' } })), 'UserNotFoundException');
+    // With SRP_A first, define asks for PASSWORD_VERIFIER: the unknown user gets one, then fails at the claim.
+    const srp = await pub.send(new InitiateAuthCommand({ ClientId: 'custom-prevent', AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: 'ghost', SRP_A: 'abcdef0123456789', CHALLENGE_NAME: 'SRP_A' } }));
+    expect(srp.ChallengeName).toBe('PASSWORD_VERIFIER');
+    expect(Object.keys(srp.ChallengeParameters!).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+    await rejects(pub.send(new RespondToAuthChallengeCommand({ ClientId: 'custom-prevent', ChallengeName: 'PASSWORD_VERIFIER', Session: srp.Session, ChallengeResponses: { USERNAME: 'ghost', PASSWORD_CLAIM_SIGNATURE: 'c2ln', PASSWORD_CLAIM_SECRET_BLOCK: srp.ChallengeParameters!.SECRET_BLOCK!, TIMESTAMP: 'Tue Aug 6 09:05:03 UTC 2024' } })), 'NotAuthorizedException');
   });
 
   it('USER_AUTH offers an unknown user the pool challenges; codes never match', async () => {
@@ -180,6 +185,8 @@ describe('PreventUserExistenceErrors beyond password sign-in', () => {
     await rejects(wrong(), 'CodeMismatchException');
     await rejects(wrong(), 'CodeMismatchException'); // the Session stays answerable, as for a real user
     await rejects(pub.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: 'ghost', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'Passw0rd!' } })), 'NotAuthorizedException');
+    const select2 = await pub.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: 'ghost' } }));
+    await rejects(pub.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SELECT_CHALLENGE', Session: select2.Session, ChallengeResponses: { USERNAME: 'ghost', ANSWER: 'PASSWORD', PASSWORD: 'Passw0rd!' } })), 'NotAuthorizedException');
     const srp = await pub.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: 'ghost', PREFERRED_CHALLENGE: 'PASSWORD_SRP', SRP_A: 'abcdef0123456789' } }));
     expect(srp.ChallengeName).toBe('PASSWORD_VERIFIER');
     expect(emu.outbox.messages({ username: 'ghost@example.com' })).toEqual([]);
