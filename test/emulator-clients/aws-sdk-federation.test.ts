@@ -203,6 +203,16 @@ describe('pool settings without a sign-in effect', () => {
     await rejects(idp.send(new SetLogDeliveryConfigurationCommand({ UserPoolId: pool, LogConfigurations: [{ LogLevel: 'INFO', EventSource: 'userAuthEvents', S3Configuration: { BucketArn: 'arn:aws:s3:::logs' } }] })), 'FeatureUnavailableInTierException');
   });
 
+  it('a pool with a domain cannot be deleted until the domain is', async () => {
+    const { DeleteUserPoolCommand, DeleteUserPoolDomainCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const pool = await newPool();
+    const domain = uniqueName('del').toLowerCase();
+    await idp.send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: domain }));
+    expect(await rejects(idp.send(new DeleteUserPoolCommand({ UserPoolId: pool })), 'InvalidParameterException')).toBe('User pool cannot be deleted. It has a domain configured that should be deleted first.');
+    await idp.send(new DeleteUserPoolDomainCommand({ UserPoolId: pool, Domain: domain }));
+    await idp.send(new DeleteUserPoolCommand({ UserPoolId: pool }));
+  });
+
   it('GetSigningCertificate answers a self-signed X.509 certificate, the same each time', async () => {
     const pool = await newPool();
     const a = (await idp.send(new GetSigningCertificateCommand({ UserPoolId: pool }))).Certificate!;

@@ -210,6 +210,21 @@ describe('config-file pools: schema, autoVerifiedAttributes, usernameCaseSensiti
   });
 });
 
+describe('ListUsers filters', () => {
+  it('take = and ^= (the only two Cognito has); cognito:user_status matches in any case', async () => {
+    const { ListUsersCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { pool, clientId } = await poolWithClient();
+    await pub.send(new SignUpCommand({ ClientId: clientId, Username: 'pending-one', Password: 'Passw0rd!' }));
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'admin-made', MessageAction: 'SUPPRESS' }));
+    const names = async (Filter: string) => ((await admin.send(new ListUsersCommand({ UserPoolId: pool, Filter }))).Users ?? []).map((u) => u.Username).sort();
+    expect(await names('cognito:user_status = "unconfirmed"')).toEqual(['pending-one']);
+    expect(await names('cognito:user_status = "FORCE_CHANGE_PASSWORD"')).toEqual(['admin-made']);
+    expect(await names('username ^= "pend"')).toEqual(['pending-one']);
+    expect(await names('username = "Pending-one"')).toEqual([]);
+    await rejects(admin.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'username != "x"' })), 'InvalidParameterException');
+  });
+});
+
 describe('SetUserPoolMfaConfig edge cases', () => {
   it('refuses message templates without {####} and malformed SNS roles; the SMS template is used', async () => {
     const { pool, clientId } = await poolWithClient();

@@ -134,6 +134,8 @@ export function describeUserPool(ctx: Ctx, input: Input) {
 export function deleteUserPool(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   if (pool.settings.kept.DeletionProtection === 'ACTIVE') throw errors.invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
+  // As in Cognito (IaC deletes the aws_cognito_user_pool_domain first).
+  if (pool.settings.domain) throw errors.invalidParameter('User pool cannot be deleted. It has a domain configured that should be deleted first.');
   ctx.store.removePool(pool);
   return {};
 }
@@ -366,9 +368,12 @@ function userFilter(filter: string | undefined): (u: User) => boolean {
   const value = raw.replace(/\\(.)/g, '$1');
   const valueOf = (u: User): string | undefined =>
     attr === 'username' ? u.username : attr === 'cognito:user_status' ? u.status : attr === 'status' ? (u.enabled ? 'Enabled' : 'Disabled') : u.attributes[attr];
+  // Cognito matches cognito:user_status in any case; the others exactly.
+  const fold = attr === 'cognito:user_status' ? (x: string) => x.toUpperCase() : (x: string) => x;
+  const wanted = fold(value);
   return (u) => {
     const v = valueOf(u);
-    return v !== undefined && (op === '=' ? v === value : v.startsWith(value));
+    return v !== undefined && (op === '=' ? fold(v) === wanted : fold(v).startsWith(wanted));
   };
 }
 
