@@ -287,7 +287,7 @@ describe('user import jobs', () => {
 });
 
 describe('dataDir keeps the new state', () => {
-  it('providers, links, UI, risk, log delivery, certificate and import jobs survive a restart', async () => {
+  it('providers, links, UI, risk, log delivery, certificate, import jobs, secrets, branding and terms survive a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nextstep-emu-fed-'));
     try {
       const a = await startEmulator({ port: 0, dataDir: dir });
@@ -303,6 +303,11 @@ describe('dataDir keeps the new state', () => {
       const cert = (await ca.send(new GetSigningCertificateCommand({ UserPoolId: pool }))).Certificate;
       const job = (await ca.send(new CreateUserImportJobCommand({ UserPoolId: pool, JobName: 'later', CloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/r' }))).UserImportJob!.JobId!;
       await fetch(`${a.endpoint}/_emulator/user-import/${job}`, { method: 'PUT', body: 'cognito:username,cognito:mfa_enabled\nbob,false\n' });
+      const app = (await ca.send(new CreateUserPoolClientCommand({ UserPoolId: pool, ClientName: 'web', GenerateSecret: true }))).UserPoolClient!;
+      const { AddUserPoolClientSecretCommand, CreateManagedLoginBrandingCommand, CreateTermsCommand, DescribeManagedLoginBrandingByClientCommand, ListTermsCommand, ListUserPoolClientSecretsCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+      await ca.send(new AddUserPoolClientSecretCommand({ UserPoolId: pool, ClientId: app.ClientId }));
+      const style = (await ca.send(new CreateManagedLoginBrandingCommand({ UserPoolId: pool, ClientId: app.ClientId, UseCognitoProvidedValues: true }))).ManagedLoginBranding!;
+      await ca.send(new CreateTermsCommand({ UserPoolId: pool, ClientId: app.ClientId, TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/t' } }));
       await a.close();
 
       const b = await startEmulator({ port: 0, dataDir: dir });
@@ -316,6 +321,9 @@ describe('dataDir keeps the new state', () => {
         expect((await cb.send(new DescribeRiskConfigurationCommand({ UserPoolId: pool }))).RiskConfiguration!.RiskExceptionConfiguration!.SkippedIPRangeList).toEqual(['10.0.0.0/8']);
         expect((await cb.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: pool }))).LogDeliveryConfiguration!.LogConfigurations).toHaveLength(1);
         expect((await cb.send(new GetSigningCertificateCommand({ UserPoolId: pool }))).Certificate).toBe(cert);
+        expect((await cb.send(new ListUserPoolClientSecretsCommand({ UserPoolId: pool, ClientId: app.ClientId }))).ClientSecrets).toHaveLength(2);
+        expect((await cb.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: pool, ClientId: app.ClientId }))).ManagedLoginBranding!.ManagedLoginBrandingId).toBe(style.ManagedLoginBrandingId);
+        expect((await cb.send(new ListTermsCommand({ UserPoolId: pool }))).Terms).toHaveLength(1);
         await cb.send(new StartUserImportJobCommand({ UserPoolId: pool, JobId: job }));
         expect((await cb.send(new DescribeUserImportJobCommand({ UserPoolId: pool, JobId: job }))).UserImportJob!.ImportedUsers).toBe(1);
       } finally {
