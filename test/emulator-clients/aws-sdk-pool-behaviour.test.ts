@@ -245,3 +245,43 @@ describe('SetUserPoolMfaConfig edge cases', () => {
     expect(sms.message).toBe(`Sign-in code ${sms.code}`);
   });
 });
+
+describe('the custom message trigger for every code message', () => {
+  it('runs for MFA, attribute verification, attribute updates and AdminResetUserPassword with their trigger sources', async () => {
+    const { AdminResetUserPasswordCommand, GetUserAttributeVerificationCodeCommand, UpdateUserAttributesCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const sources: string[] = [];
+    const own = await start({
+      pools: [{
+        id: 'us-east-1_custommsg', mfa: 'OPTIONAL', clients: [{ id: 'cm' }],
+        users: [{ username: 'mia', password: 'Passw0rd!', attributes: { email: 'mia@example.com', phone_number: '+14155550177' }, mfa: { sms: true } }, { username: 'noah', password: 'Passw0rd!', attributes: { email: 'noah@example.com' } }],
+        triggers: {
+          customMessage: (event: { triggerSource: string; request: { codeParameter: string }; response: Record<string, string> }) => {
+            sources.push(event.triggerSource);
+            event.response.smsMessage = `[${event.triggerSource}] ${event.request.codeParameter}`;
+            event.response.emailMessage = `[${event.triggerSource}] ${event.request.codeParameter}`;
+            event.response.emailSubject = event.triggerSource;
+            return event;
+          },
+        },
+      }],
+    });
+    try {
+      const c = publicClient(own.endpoint);
+      const a = adminClient(own.endpoint);
+      const mfa = await c.send(new InitiateAuthCommand({ ClientId: 'cm', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'mia', PASSWORD: 'Passw0rd!' } }));
+      expect(mfa.ChallengeName).toBe('SMS_MFA');
+      const sms = own.outbox.last({ username: 'mia', purpose: 'MFA' })!;
+      expect(sms.message).toBe(`[CustomMessage_Authentication] ${sms.code}`);
+      const tokens = (await c.send(new InitiateAuthCommand({ ClientId: 'cm', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'noah', PASSWORD: 'Passw0rd!' } }))).AuthenticationResult!;
+      await c.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: tokens.AccessToken, AttributeName: 'email' }));
+      expect(own.outbox.last({ username: 'noah', purpose: 'VERIFY_ATTRIBUTE' })!.subject).toBe('CustomMessage_VerifyUserAttribute');
+      await c.send(new UpdateUserAttributesCommand({ AccessToken: tokens.AccessToken, UserAttributes: [{ Name: 'email', Value: 'noah2@example.com' }] }));
+      expect(own.outbox.last({ username: 'noah', purpose: 'VERIFY_ATTRIBUTE' })!.subject).toBe('CustomMessage_UpdateUserAttribute');
+      await a.send(new AdminResetUserPasswordCommand({ UserPoolId: 'us-east-1_custommsg', Username: 'mia' }));
+      expect(own.outbox.last({ username: 'mia', purpose: 'FORGOT_PASSWORD' })!.subject).toBe('CustomMessage_ForgotPassword');
+      expect(sources).toEqual(['CustomMessage_Authentication', 'CustomMessage_VerifyUserAttribute', 'CustomMessage_UpdateUserAttribute', 'CustomMessage_ForgotPassword']);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -345,14 +345,14 @@ export async function adminConfirmSignUp(ctx: Ctx, input: Input) {
 }
 
 /** AdminResetUserPassword: the user must reset before signing in again. */
-export function adminResetUserPassword(ctx: Ctx, input: Input) {
+export async function adminResetUserPassword(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   // Only a user with a password of their own can be sent to reset it.
   if (user.status === 'UNCONFIRMED' || user.status === 'FORCE_CHANGE_PASSWORD') throw errors.notAuthorized('User password cannot be reset in the current state.');
   user.status = 'RESET_REQUIRED';
-  sendAdminResetCode(ctx, pool, user);
+  await sendAdminResetCode(ctx, pool, user);
   return {};
 }
 

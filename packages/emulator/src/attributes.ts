@@ -8,11 +8,11 @@ import { existingUser, type Ctx } from './context.js';
 import { checkPendingCode } from './code-attempts.js';
 import { errors } from './errors.js';
 import type { Pool, User } from './model.js';
-import { attributeList, reqString, stringList, type Input } from './params.js';
+import { attributeList, reqString, stringList, stringMap, type Input } from './params.js';
 import { decodeJwt } from 'jose';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { forgetMember } from './groups.js';
-import { templateMessage } from './message-templates.js';
+import { customMessage } from './lambda-triggers.js';
 
 const CODE_MS = 24 * 3600_000;
 const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
@@ -25,13 +25,14 @@ function checkMutable(attributes: Record<string, string>): void {
 }
 
 /** Sends a verification code for `email` or `phone_number`; returns CodeDeliveryDetails. */
-function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string) {
+async function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string, trigger: { clientId: string; source: 'CustomMessage_UpdateUserAttribute' | 'CustomMessage_VerifyUserAttribute'; clientMetadata: Record<string, string> }) {
   const contact = CONTACT[name];
   const destination = user.attributes[name];
   if (!contact || !destination) throw errors.invalidParameter(`Attribute ${name} cannot be verified for this user.`);
   const code = randomCode(6);
   user.attributeCodes[name] = { code, expiresAt: ctx.clock.now() + CODE_MS };
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium: contact.medium, destination, code, purpose: 'VERIFY_ATTRIBUTE', ...templateMessage(pool, 'VERIFY', contact.medium, { code, username: user.username }), at: ctx.clock.now() });
+  const text = await customMessage(ctx, pool, { ...trigger, user, medium: contact.medium, code });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium: contact.medium, destination, code, purpose: 'VERIFY_ATTRIBUTE', ...text, at: ctx.clock.now() });
   return { Destination: contact.medium === 'EMAIL' ? maskEmail(destination) : maskPhone(destination), DeliveryMedium: contact.medium, AttributeName: name };
 }
 
@@ -51,7 +52,7 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
     const contact = CONTACT[name];
     if (contact && changed && attributes[contact.verified] !== 'true') {
       user.attributes[contact.verified] = 'false';
-      deliveries.push(sendVerification(ctx, pool, user, name));
+      deliveries.push(await sendVerification(ctx, pool, user, name, { clientId: String(decodeJwt(token).client_id), source: 'CustomMessage_UpdateUserAttribute', clientMetadata: stringMap(input, 'ClientMetadata') }));
     }
   }
   user.modifiedAt = ctx.clock.now();
@@ -60,8 +61,10 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
 
 /** GetUserAttributeVerificationCode. */
 export async function getUserAttributeVerificationCode(ctx: Ctx, input: Input) {
-  const { pool, user } = await userOfToken(ctx, reqString(input, 'AccessToken'));
-  return { CodeDeliveryDetails: sendVerification(ctx, pool, user, reqString(input, 'AttributeName')) };
+  const token = reqString(input, 'AccessToken');
+  const { pool, user } = await userOfToken(ctx, token);
+  const trigger = { clientId: String(decodeJwt(token).client_id), source: 'CustomMessage_VerifyUserAttribute' as const, clientMetadata: stringMap(input, 'ClientMetadata') };
+  return { CodeDeliveryDetails: await sendVerification(ctx, pool, user, reqString(input, 'AttributeName'), trigger) };
 }
 
 /** VerifyUserAttribute. */

@@ -203,7 +203,7 @@ export function refreshClaims(ctx: Ctx, pool: Pool, clientId: string, user: User
   return (id: Record<string, unknown>, access: Record<string, unknown>) => preTokenGeneration(ctx, pool, { clientId, user, source: 'TokenGeneration_RefreshTokens', clientMetadata: {} }, id, access);
 }
 
-export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_ForgotPassword' | 'CustomMessage_AdminCreateUser';
+export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_ForgotPassword' | 'CustomMessage_AdminCreateUser' | 'CustomMessage_UpdateUserAttribute' | 'CustomMessage_VerifyUserAttribute' | 'CustomMessage_Authentication';
 
 /**
  * The text of a code message: the pool's template (message-templates.ts), which the custom
@@ -212,7 +212,7 @@ export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_Resend
  * invitations); the emulator fills in the code and user name.
  */
 export async function customMessage(ctx: Ctx, pool: Pool, args: { clientId: string; user: User; source: CustomMessageSource; medium: 'SMS' | 'EMAIL'; code: string; clientMetadata: Record<string, string> }): Promise<{ message: string; subject?: string }> {
-  const kind = args.source === 'CustomMessage_AdminCreateUser' ? 'INVITATION' : args.source === 'CustomMessage_ForgotPassword' ? 'VERIFY' : 'SIGN_UP';
+  const kind = args.source === 'CustomMessage_AdminCreateUser' ? 'INVITATION' : args.source === 'CustomMessage_Authentication' ? 'AUTHENTICATION' : args.source === 'CustomMessage_SignUp' || args.source === 'CustomMessage_ResendCode' ? 'SIGN_UP' : 'VERIFY';
   const template = templateMessage(pool, kind, args.medium, { code: args.code, username: args.user.username, clientId: args.clientId });
   const fn = pool.triggers.customMessage;
   if (!fn) return template;

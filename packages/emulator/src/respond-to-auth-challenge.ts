@@ -163,7 +163,7 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
         if (!pool.enabledMfas.has('EMAIL_OTP')) throw errors.invalidParameter('Email MFA is not enabled for this user pool.');
         if (!/^[^@\s]+@[^@\s]+$/.test(r.EMAIL)) throw errors.invalidParameter('Invalid email address format.');
         state.setup = { email: r.EMAIL };
-        return challenge(c, 'EMAIL_OTP', sendCode(c, 'EMAIL', 'EMAIL_SETUP', MFA_CODE_DIGITS, r.EMAIL));
+        return challenge(c, 'EMAIL_OTP', await sendCode(c, 'EMAIL', 'EMAIL_SETUP', MFA_CODE_DIGITS, r.EMAIL));
       }
       throw errors.invalidParameter('MFA_SETUP needs a verified software token (AssociateSoftwareToken, VerifySoftwareToken) or EMAIL.');
     }

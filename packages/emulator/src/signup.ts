@@ -7,11 +7,10 @@ import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, typ
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optBoolean, optString, reqString, stringMap, type Input } from './params.js';
-import { customMessage, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
+import { customMessage, NO_CLIENT, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
 import { migrateUser } from './migration.js';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { recoveryTarget } from './account-recovery.js';
-import { templateMessage } from './message-templates.js';
 import { simulatedDelivery } from './phantom.js';
 
 /**
@@ -183,7 +182,7 @@ export async function forgotPassword(ctx: Ctx, input: Input) {
  * AdminResetUserPassword's message: a reset code to the user's verified email (else verified
  * phone), as Cognito sends; none when no contact is verified.
  */
-export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
+export async function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): Promise<void> {
   const emailOk = !!user.attributes.email && user.attributes.email_verified === 'true';
   const phoneOk = !!user.attributes.phone_number && user.attributes.phone_number_verified === 'true';
   if (!emailOk && !phoneOk) return;
@@ -191,7 +190,8 @@ export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
   const medium = emailOk ? 'EMAIL' : 'SMS';
   const destination = emailOk ? user.attributes.email! : user.attributes.phone_number!;
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose: 'FORGOT_PASSWORD', ...templateMessage(pool, 'VERIFY', medium, { code, username: user.username }), at: ctx.clock.now() });
+  const text = await customMessage(ctx, pool, { clientId: NO_CLIENT, user, source: 'CustomMessage_ForgotPassword', medium, code, clientMetadata: {} });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose: 'FORGOT_PASSWORD', ...text, at: ctx.clock.now() });
 }
 
 /** ConfirmForgotPassword. */
