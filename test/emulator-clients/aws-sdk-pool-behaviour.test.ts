@@ -285,3 +285,25 @@ describe('the custom message trigger for every code message', () => {
     }
   });
 });
+
+describe('AttributesRequireVerificationBeforeUpdate', () => {
+  it('keeps the verified email in use until the new one is verified', async () => {
+    const { GetUserCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { pool, clientId } = await poolWithClient({ AutoVerifiedAttributes: ['email'], UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] }, AliasAttributes: ['email'] });
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'olga', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'old@example.com' }, { Name: 'email_verified', Value: 'true' }] }));
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: 'olga', Password: 'Passw0rd!', Permanent: true }));
+    const signIn = (who: string) => pub.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: who, PASSWORD: 'Passw0rd!' } }));
+    const token = (await signIn('olga')).AuthenticationResult!.AccessToken!;
+    const out = await pub.send(new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: 'email', Value: 'new@example.com' }] }));
+    expect(out.CodeDeliveryDetailsList![0]!.Destination).toBe('n***@e***');
+    const attrs = async () => Object.fromEntries(((await pub.send(new GetUserCommand({ AccessToken: token }))).UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    expect(await attrs()).toMatchObject({ email: 'old@example.com', email_verified: 'true' });
+    expect((await signIn('old@example.com')).AuthenticationResult).toBeTruthy();
+    const sent = emu.outbox.last({ username: 'olga', purpose: 'VERIFY_ATTRIBUTE' })!;
+    expect(sent.destination).toBe('new@example.com');
+    await pub.send(new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: 'email', Code: sent.code }));
+    expect(await attrs()).toMatchObject({ email: 'new@example.com', email_verified: 'true' });
+    expect((await signIn('new@example.com')).AuthenticationResult).toBeTruthy();
+    await rejects(signIn('old@example.com'), 'UserNotFoundException');
+  });
+});

@@ -27,7 +27,8 @@ function checkMutable(attributes: Record<string, string>): void {
 /** Sends a verification code for `email` or `phone_number`; returns CodeDeliveryDetails. */
 async function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string, trigger: { clientId: string; source: 'CustomMessage_UpdateUserAttribute' | 'CustomMessage_VerifyUserAttribute'; clientMetadata: Record<string, string> }) {
   const contact = CONTACT[name];
-  const destination = user.attributes[name];
+  // A value waiting for verification gets the code, not the one still in use.
+  const destination = user.pendingAttributes?.[name] ?? user.attributes[name];
   if (!contact || !destination) throw errors.invalidParameter(`Attribute ${name} cannot be verified for this user.`);
   const code = randomCode(6);
   user.attributeCodes[name] = { code, expiresAt: ctx.clock.now() + CODE_MS };
@@ -36,7 +37,16 @@ async function sendVerification(ctx: Ctx, pool: Pool, user: User, name: string, 
   return { Destination: contact.medium === 'EMAIL' ? maskEmail(destination) : maskPhone(destination), DeliveryMedium: contact.medium, AttributeName: name };
 }
 
-/** UpdateUserAttributes: a changed email / phone number becomes unverified and gets a code. */
+/** Whether the pool keeps a verified email / phone in use until its replacement is verified. */
+function requiresVerificationFirst(pool: Pool, name: string): boolean {
+  const s = pool.settings.kept.UserAttributeUpdateSettings as { AttributesRequireVerificationBeforeUpdate?: unknown } | undefined;
+  return Array.isArray(s?.AttributesRequireVerificationBeforeUpdate) && s.AttributesRequireVerificationBeforeUpdate.includes(name);
+}
+
+/**
+ * UpdateUserAttributes: a changed email / phone number becomes unverified and gets a code;
+ * with AttributesRequireVerificationBeforeUpdate the verified old value stays until then.
+ */
 export async function updateUserAttributes(ctx: Ctx, input: Input) {
   const token = reqString(input, 'AccessToken');
   const { pool, user } = await userOfToken(ctx, token);
@@ -46,13 +56,21 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
   checkWritable(pool.clients.get(String(decodeJwt(token).client_id)), attributes);
   checkAliasesFree(pool, user, attributes);
   const deliveries = [];
+  const trigger = { clientId: String(decodeJwt(token).client_id), source: 'CustomMessage_UpdateUserAttribute' as const, clientMetadata: stringMap(input, 'ClientMetadata') };
   for (const [name, value] of Object.entries(attributes)) {
     const changed = user.attributes[name] !== value;
-    user.attributes[name] = value;
     const contact = CONTACT[name];
+    if (contact && changed && requiresVerificationFirst(pool, name) && user.attributes[contact.verified] === 'true') {
+      // The verified value stays in use (and signs in) until the new one's code comes back.
+      (user.pendingAttributes ??= {})[name] = value;
+      deliveries.push(await sendVerification(ctx, pool, user, name, trigger));
+      continue;
+    }
+    user.attributes[name] = value;
+    if (user.pendingAttributes) delete user.pendingAttributes[name];
     if (contact && changed && attributes[contact.verified] !== 'true') {
       user.attributes[contact.verified] = 'false';
-      deliveries.push(await sendVerification(ctx, pool, user, name, { clientId: String(decodeJwt(token).client_id), source: 'CustomMessage_UpdateUserAttribute', clientMetadata: stringMap(input, 'ClientMetadata') }));
+      deliveries.push(await sendVerification(ctx, pool, user, name, trigger));
     }
   }
   user.modifiedAt = ctx.clock.now();
@@ -73,9 +91,14 @@ export async function verifyUserAttribute(ctx: Ctx, input: Input) {
   const name = reqString(input, 'AttributeName');
   const code = reqString(input, 'Code');
   checkPendingCode(user.attributeCodes[name], code, ctx.clock.now());
+  const pending = user.pendingAttributes?.[name];
   // A verified email / phone of an alias pool must not be another user's verified alias.
-  checkAliasesFree(pool, user, { [`${name}_verified`]: 'true' });
+  checkAliasesFree(pool, user, pending !== undefined ? { [name]: pending, [`${name}_verified`]: 'true' } : { [`${name}_verified`]: 'true' });
   delete user.attributeCodes[name];
+  if (pending !== undefined) {
+    user.attributes[name] = pending;
+    delete user.pendingAttributes![name];
+  }
   user.attributes[CONTACT[name]!.verified] = 'true';
   user.modifiedAt = ctx.clock.now();
   return {};

@@ -111,6 +111,11 @@ export interface User {
   webAuthnCredentials?: WebAuthnCredentialRecord[];
   /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
   pendingWebAuthn?: PendingRegistration;
+  /**
+   * New email / phone values waiting for their code before they replace the verified ones
+   * (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate; attributes.ts).
+   */
+  pendingAttributes?: Record<string, string>;
   /** Identities of third-party providers linked to the user (federated-links.ts). */
   providerLinks?: import('./federated-links.js').ProviderLink[];
 }
