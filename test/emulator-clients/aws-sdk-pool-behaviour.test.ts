@@ -307,3 +307,27 @@ describe('AttributesRequireVerificationBeforeUpdate', () => {
     await rejects(signIn('old@example.com'), 'UserNotFoundException');
   });
 });
+
+describe('attribute updates as Cognito documents them', () => {
+  it('a blank value deletes; admin changes of an auto-verified email send a code unless marked verified', async () => {
+    const { AdminGetUserCommand, AdminUpdateUserAttributesCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { pool } = await poolWithClient({ AutoVerifiedAttributes: ['email'] });
+    await admin.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'pat', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'pat@example.com' }, { Name: 'email_verified', Value: 'true' }, { Name: 'name', Value: 'Pat' }, { Name: 'phone_number', Value: '+14155550111' }] }));
+    const attrs = async () => Object.fromEntries(((await admin.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'pat' }))).UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: 'pat', UserAttributes: [{ Name: 'name', Value: '' }] }));
+    expect((await attrs()).name).toBeUndefined();
+    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: 'pat', UserAttributes: [{ Name: 'email', Value: 'pat2@example.com' }] }));
+    expect(await attrs()).toMatchObject({ email: 'pat2@example.com', email_verified: 'false' });
+    expect(emu.outbox.last({ username: 'pat', purpose: 'VERIFY_ATTRIBUTE' })!.destination).toBe('pat2@example.com');
+    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: 'pat', UserAttributes: [{ Name: 'email', Value: 'pat3@example.com' }, { Name: 'email_verified', Value: 'true' }] }));
+    expect(await attrs()).toMatchObject({ email: 'pat3@example.com', email_verified: 'true' });
+    expect(emu.outbox.messages({ username: 'pat', purpose: 'VERIFY_ATTRIBUTE' })).toHaveLength(1);
+    // The phone number is not auto-verified here: unverified, no code.
+    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: 'pat', UserAttributes: [{ Name: 'phone_number', Value: '+14155550112' }] }));
+    expect(emu.outbox.messages({ username: 'pat', purpose: 'VERIFY_ATTRIBUTE' })).toHaveLength(1);
+    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: 'pat', UserAttributes: [{ Name: 'phone_number', Value: '' }] }));
+    const after = await attrs();
+    expect(after.phone_number).toBeUndefined();
+    expect(after.phone_number_verified).toBeUndefined();
+  });
+});

@@ -12,7 +12,7 @@ import { attributeList, reqString, stringList, stringMap, type Input } from './p
 import { decodeJwt } from 'jose';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { forgetMember } from './groups.js';
-import { customMessage } from './lambda-triggers.js';
+import { customMessage, NO_CLIENT } from './lambda-triggers.js';
 
 const CODE_MS = 24 * 3600_000;
 const CONTACT: Record<string, { medium: 'EMAIL' | 'SMS'; verified: string }> = {
@@ -55,12 +55,36 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
   checkAttributes(pool, attributes, 'update', user);
   checkWritable(pool.clients.get(String(decodeJwt(token).client_id)), attributes);
   checkAliasesFree(pool, user, attributes);
-  const deliveries = [];
   const trigger = { clientId: String(decodeJwt(token).client_id), source: 'CustomMessage_UpdateUserAttribute' as const, clientMetadata: stringMap(input, 'ClientMetadata') };
+  const deliveries = await applyUpdate(ctx, pool, user, attributes, trigger, false);
+  return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
+}
+
+/**
+ * Applies an attribute update. A blank value deletes the attribute (as Cognito documents); a
+ * changed email / phone number becomes unverified and gets a code, unless the request marks it
+ * verified; with AttributesRequireVerificationBeforeUpdate a verified value stays in use until
+ * the new one is verified. Admin updates send codes only for the pool's AutoVerifiedAttributes.
+ */
+async function applyUpdate(ctx: Ctx, pool: Pool, user: User, attributes: Record<string, string>, trigger: { clientId: string; source: 'CustomMessage_UpdateUserAttribute'; clientMetadata: Record<string, string> }, admin: boolean) {
   for (const [name, value] of Object.entries(attributes)) {
-    const changed = user.attributes[name] !== value;
+    if (value === '' && pool.settings.schema.some((a) => a.Name === name && a.Required)) throw errors.invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute is required`);
+  }
+  const deliveries = [];
+  for (const [name, value] of Object.entries(attributes)) {
     const contact = CONTACT[name];
-    if (contact && changed && requiresVerificationFirst(pool, name) && user.attributes[contact.verified] === 'true') {
+    if (value === '') {
+      delete user.attributes[name];
+      if (contact) {
+        delete user.attributes[contact.verified];
+        delete user.attributeCodes[name];
+        if (user.pendingAttributes) delete user.pendingAttributes[name];
+      }
+      continue;
+    }
+    const changed = user.attributes[name] !== value;
+    const markedVerified = !!contact && attributes[contact.verified] === 'true';
+    if (contact && changed && !markedVerified && requiresVerificationFirst(pool, name) && user.attributes[contact.verified] === 'true') {
       // The verified value stays in use (and signs in) until the new one's code comes back.
       (user.pendingAttributes ??= {})[name] = value;
       deliveries.push(await sendVerification(ctx, pool, user, name, trigger));
@@ -68,13 +92,13 @@ export async function updateUserAttributes(ctx: Ctx, input: Input) {
     }
     user.attributes[name] = value;
     if (user.pendingAttributes) delete user.pendingAttributes[name];
-    if (contact && changed && attributes[contact.verified] !== 'true') {
+    if (contact && changed && !markedVerified) {
       user.attributes[contact.verified] = 'false';
-      deliveries.push(await sendVerification(ctx, pool, user, name, trigger));
+      if (!admin || pool.settings.autoVerifiedAttributes.includes(name)) deliveries.push(await sendVerification(ctx, pool, user, name, trigger));
     }
   }
   user.modifiedAt = ctx.clock.now();
-  return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
+  return deliveries;
 }
 
 /** GetUserAttributeVerificationCode. */
@@ -124,15 +148,17 @@ export async function deleteUser(ctx: Ctx, input: Input) {
   return {};
 }
 
-/** AdminUpdateUserAttributes (no codes are sent; `*_verified` may be set directly). */
-export function adminUpdateUserAttributes(ctx: Ctx, input: Input) {
+/**
+ * AdminUpdateUserAttributes: `*_verified` may be set directly; a changed email / phone number
+ * not marked verified becomes unverified and, where the pool auto-verifies it, gets a code.
+ */
+export async function adminUpdateUserAttributes(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   const attributes = attributeList(input, 'UserAttributes');
   checkMutable(attributes);
   checkAttributes(pool, attributes, 'update', user);
   checkAliasesFree(pool, user, attributes);
-  Object.assign(user.attributes, attributes);
-  user.modifiedAt = ctx.clock.now();
+  await applyUpdate(ctx, pool, user, attributes, { clientId: NO_CLIENT, source: 'CustomMessage_UpdateUserAttribute', clientMetadata: stringMap(input, 'ClientMetadata') }, true);
   return {};
 }
