@@ -229,9 +229,13 @@ describe('pool settings without a sign-in effect', () => {
     const pool = await newPool();
     await idp.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: 'erin', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'phone_number', Value: '+14155550123' }] }));
     await idp.send(new AdminSetUserSettingsCommand({ UserPoolId: pool, Username: 'erin', MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] }));
-    expect((await idp.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'erin' }))).UserMFASettingList).toEqual(['SMS_MFA']);
+    const on = await idp.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'erin' }));
+    expect(on.UserMFASettingList).toEqual(['SMS_MFA']);
+    expect(on.MFAOptions).toEqual([{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }]);
     await idp.send(new AdminSetUserSettingsCommand({ UserPoolId: pool, Username: 'erin', MFAOptions: [] }));
-    expect((await idp.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'erin' }))).UserMFASettingList).toBeUndefined();
+    const off = await idp.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'erin' }));
+    expect(off.UserMFASettingList).toBeUndefined();
+    expect(off.MFAOptions).toBeUndefined();
   });
 });
 

@@ -70,6 +70,8 @@ export interface UserMfa {
   /** A secret handed out by AssociateSoftwareToken(AccessToken), not yet verified. */
   pendingTotpSecret?: string;
   preferred?: 'SMS' | 'TOTP' | 'EMAIL';
+  /** SMS MFA was turned on through the legacy MFAOptions (user-settings.ts): GetUser answers them. */
+  smsByMfaOptions?: boolean;
 }
 
 export interface PendingCode {

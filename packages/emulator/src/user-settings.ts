@@ -22,6 +22,7 @@ function applyMfaOptions(ctx: Ctx, user: User, input: Input): void {
   }
   if (sms && !user.attributes.phone_number) throw errors.invalidParameter('User does not have a phone number for SMS MFA.');
   user.mfa.sms = sms;
+  user.mfa.smsByMfaOptions = sms || undefined;
   if (!sms && user.mfa.preferred === 'SMS') user.mfa.preferred = undefined;
   user.modifiedAt = ctx.clock.now();
 }
