@@ -1,5 +1,7 @@
 // Runs boto3/test_pools.py (Python's AWS SDK, written by others) against an emulator started
-// here: pool settings, groups with boto3's own paginators, IaC operations, region, aliases.
+// here: pool settings, groups with boto3's own paginators, IaC operations, region, aliases;
+// boto3/test_federation.py: identity providers, links, import jobs, threat protection, UI;
+// boto3/test_behaviour.py: message templates, case-insensitive names, existence masking.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +19,10 @@ describe.skipIf(!havePython && !process.env.CI)('boto3: pools, groups and IaC op
   });
   afterAll(() => emu?.close());
 
-  it('test_pools.py passes', async () => {
+  it('test_pools.py, test_federation.py and test_behaviour.py pass', async () => {
     // Asynchronous: the emulator answers from this process's event loop while Python runs.
     const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn('python3', ['-m', 'unittest', '-v', 'test_pools'], {
+      const child = spawn('python3', ['-m', 'unittest', '-v', 'test_pools', 'test_federation', 'test_behaviour'], {
         cwd: here,
         timeout: 120_000,
         env: { ...process.env, EMULATOR_ENDPOINT: emu.endpoint, PYTHONDONTWRITEBYTECODE: '1' },
@@ -33,5 +35,6 @@ describe.skipIf(!havePython && !process.env.CI)('boto3: pools, groups and IaC op
     });
     expect(run.status, `${run.stderr}\n${run.stdout}`).toBe(0);
     expect(run.stderr).toMatch(/\nOK/);
+    for (const suite of ['test_pools.Pools', 'test_federation.Federation', 'test_behaviour.Behaviour']) expect(run.stderr).toContain(suite);
   }, 150_000);
 });

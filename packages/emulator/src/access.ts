@@ -13,7 +13,7 @@ export const UNSIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'DeleteUserAttributes', 'DeleteUser', 'ChangePassword', 'GlobalSignOut', 'RevokeToken', 'GetTokensFromRefreshToken',
   'AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference', 'SetUserSettings', 'ConfirmDevice', 'ForgetDevice',
   'GetDevice', 'ListDevices', 'UpdateDeviceStatus', 'GetUserAuthFactors', 'StartWebAuthnRegistration',
-  'CompleteWebAuthnRegistration', 'ListWebAuthnCredentials', 'DeleteWebAuthnCredential',
+  'CompleteWebAuthnRegistration', 'ListWebAuthnCredentials', 'DeleteWebAuthnCredential', 'UpdateAuthEventFeedback',
 ]);
 
 /** The origins allowed to reach admin operations and helper routes from a browser. */

@@ -9,7 +9,7 @@ import type { Pool, User } from './model.js';
 const ATTRIBUTE: Record<string, 'email' | 'phone_number'> = { verified_email: 'email', verified_phone_number: 'phone_number' };
 
 export function recoveryTarget(pool: Pool, user: User): 'email' | 'phone_number' | undefined {
-  if (!pool.settings.strictSchema) return user.attributes.email ? 'email' : user.attributes.phone_number ? 'phone_number' : undefined;
+  if (!pool.settings.strictSchema || pool.settings.fromConfig) return user.attributes.email ? 'email' : user.attributes.phone_number ? 'phone_number' : undefined;
   const setting = pool.settings.kept.AccountRecoverySetting as { RecoveryMechanisms?: { Name: string; Priority: number }[] } | undefined;
   const mechanisms = setting?.RecoveryMechanisms
     ? [...setting.RecoveryMechanisms].sort((a, b) => a.Priority - b.Priority).map((m) => m.Name)

@@ -136,12 +136,13 @@ export async function setUserMfaPreference(ctx: Ctx, input: Input) {
 const PREF_NAMES = { SMS: 'SMS_MFA', TOTP: 'SOFTWARE_TOKEN_MFA', EMAIL: 'EMAIL_OTP' } as const;
 
 /** PreferredMfaSetting and UserMFASettingList, as GetUser / AdminGetUser report them. */
-export function mfaSettings(user: User): { PreferredMfaSetting?: string; UserMFASettingList?: string[] } {
+export function mfaSettings(user: User): { PreferredMfaSetting?: string; UserMFASettingList?: string[]; MFAOptions?: { DeliveryMedium: string; AttributeName: string }[] } {
   const list: string[] = [];
   if (user.mfa.sms) list.push('SMS_MFA');
   if (user.mfa.totp && user.mfa.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
   if (user.mfa.email) list.push('EMAIL_OTP');
-  const out: { PreferredMfaSetting?: string; UserMFASettingList?: string[] } = {};
+  const out: { PreferredMfaSetting?: string; UserMFASettingList?: string[]; MFAOptions?: { DeliveryMedium: string; AttributeName: string }[] } = {};
+  if (user.mfa.sms && user.mfa.smsByMfaOptions) out.MFAOptions = [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }];
   if (user.mfa.preferred) out.PreferredMfaSetting = PREF_NAMES[user.mfa.preferred];
   if (list.length) out.UserMFASettingList = list;
   return out;

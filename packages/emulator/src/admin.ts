@@ -134,6 +134,8 @@ export function describeUserPool(ctx: Ctx, input: Input) {
 export function deleteUserPool(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   if (pool.settings.kept.DeletionProtection === 'ACTIVE') throw errors.invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
+  // As in Cognito (IaC deletes the aws_cognito_user_pool_domain first).
+  if (pool.settings.domain) throw errors.invalidParameter('User pool cannot be deleted. It has a domain configured that should be deleted first.');
   ctx.store.removePool(pool);
   return {};
 }
@@ -147,6 +149,7 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   const totp = optObject(input, 'SoftwareTokenMfaConfiguration');
   const email = optObject(input, 'EmailMfaConfiguration');
   const totpEnabled = totp ? optBoolean(totp, 'Enabled') : undefined;
+  checkMfaMessages(sms, email);
   const enabled = new Set<MfaChallengeName>(pool.enabledMfas);
   if (sms !== undefined) enabled.add('SMS_MFA');
   if ('SmsMfaConfiguration' in input && input.SmsMfaConfiguration === null) enabled.delete('SMS_MFA');
@@ -165,6 +168,17 @@ export function setUserPoolMfaConfig(ctx: Ctx, input: Input) {
   const webAuthn = webAuthnConfigFromInput(input);
   if (webAuthn) pool.webAuthn = webAuthn;
   return mfaConfigOf(pool);
+}
+
+/** Message templates of SetUserPoolMfaConfig must carry the code placeholder, as Cognito requires. */
+function checkMfaMessages(sms: Input | undefined, email: Input | undefined): void {
+  const smsText = sms ? optString(sms, 'SmsAuthenticationMessage', { min: 6, max: 140 }) : undefined;
+  if (smsText !== undefined && !smsText.includes('{####}')) throw errors.invalidParameter('SmsAuthenticationMessage must contain {####}.');
+  const smsConfig = sms ? optObject(sms, 'SmsConfiguration') : undefined;
+  if (smsConfig && (typeof smsConfig.SnsCallerArn !== 'string' || !/^arn:[\w+=/,.@-]+:iam::\d{12}:role\/[\w+=/,.@-]+$/.test(smsConfig.SnsCallerArn))) throw errors.invalidParameter("1 validation error detected: Value at 'smsMfaConfiguration.smsConfiguration.snsCallerArn' failed to satisfy constraint: Member must be an IAM role ARN");
+  const emailText = email ? optString(email, 'Message', { min: 6, max: 20_000 }) : undefined;
+  if (emailText !== undefined && !emailText.includes('{####}')) throw errors.invalidParameter('EmailMfaConfiguration Message must contain {####}.');
+  if (email) optString(email, 'Subject', { max: 140 });
 }
 
 function mfaConfigOf(pool: Pool) {
@@ -331,14 +345,14 @@ export async function adminConfirmSignUp(ctx: Ctx, input: Input) {
 }
 
 /** AdminResetUserPassword: the user must reset before signing in again. */
-export function adminResetUserPassword(ctx: Ctx, input: Input) {
+export async function adminResetUserPassword(ctx: Ctx, input: Input) {
   const pool = ctx.store.pool(reqString(input, 'UserPoolId'));
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
   // Only a user with a password of their own can be sent to reset it.
   if (user.status === 'UNCONFIRMED' || user.status === 'FORCE_CHANGE_PASSWORD') throw errors.notAuthorized('User password cannot be reset in the current state.');
   user.status = 'RESET_REQUIRED';
-  sendAdminResetCode(ctx, pool, user);
+  await sendAdminResetCode(ctx, pool, user);
   return {};
 }
 
@@ -354,9 +368,12 @@ function userFilter(filter: string | undefined): (u: User) => boolean {
   const value = raw.replace(/\\(.)/g, '$1');
   const valueOf = (u: User): string | undefined =>
     attr === 'username' ? u.username : attr === 'cognito:user_status' ? u.status : attr === 'status' ? (u.enabled ? 'Enabled' : 'Disabled') : u.attributes[attr];
+  // Cognito matches cognito:user_status in any case; the others exactly.
+  const fold = attr === 'cognito:user_status' ? (x: string) => x.toUpperCase() : (x: string) => x;
+  const wanted = fold(value);
   return (u) => {
     const v = valueOf(u);
-    return v !== undefined && (op === '=' ? v === value : v.startsWith(value));
+    return v !== undefined && (op === '=' ? fold(v) === wanted : fold(v).startsWith(wanted));
   };
 }
 

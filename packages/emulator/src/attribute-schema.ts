@@ -2,6 +2,7 @@
  * Checks user attributes against the pool's schema (SignUp, AdminCreateUser, the update
  * calls) and keeps sign-in attributes unique (AliasExistsException).
  */
+import { sameName } from './usernames.js';
 import { CognitoError, errors } from './errors.js';
 import type { AppClient, Pool, User } from './model.js';
 import type { SchemaAttribute } from './pool-settings.js';
@@ -63,7 +64,7 @@ export function checkAliasesFree(pool: Pool, user: User | undefined, attributes:
     const v = attributes[a];
     if (v === undefined || v === '') continue;
     for (const other of pool.users.values()) {
-      if (other !== user && other.attributes[a] === v) throw new CognitoError('AliasExistsException', `An account with the given ${LABEL[a]} already exists.`);
+      if (other !== user && sameName(pool, other.attributes[a], v)) throw new CognitoError('AliasExistsException', `An account with the given ${LABEL[a]} already exists.`);
     }
   }
   for (const a of pool.aliasAttributes) {
@@ -72,7 +73,7 @@ export function checkAliasesFree(pool: Pool, user: User | undefined, attributes:
     const verified = a === 'preferred_username' || merged[`${a}_verified`] === 'true';
     if (!verified || (attributes[a] === undefined && attributes[`${a}_verified`] === undefined)) continue;
     for (const other of pool.users.values()) {
-      if (other === user || other.attributes[a] !== v) continue;
+      if (other === user || !sameName(pool, other.attributes[a], v)) continue;
       const otherVerified = a === 'preferred_username' || other.attributes[`${a}_verified`] === 'true';
       if (!otherVerified) continue;
       if (force && a !== 'preferred_username') {

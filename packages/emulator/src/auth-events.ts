@@ -16,6 +16,8 @@ export interface AuthEvent {
   type: 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode';
   response: 'Pass' | 'Fail';
   at: number;
+  /** AdminUpdateAuthEventFeedback / UpdateAuthEventFeedback (risk-configuration.ts). */
+  feedback?: { value: 'Valid' | 'Invalid'; provider: 'Admin' | 'User'; at: number };
 }
 
 const KEEP = 100;
@@ -27,6 +29,11 @@ export function recordAuthEvent(user: User, type: AuthEvent['type'], response: A
   if (!list) events.set(user, (list = []));
   list.unshift({ id: randomUUID(), type, response, at });
   if (list.length > KEEP) list.length = KEEP;
+}
+
+/** One of a user's kept auth events, by EventId. */
+export function findAuthEvent(user: User, id: string): AuthEvent | undefined {
+  return events.get(user)?.find((e) => e.id === id);
 }
 
 /** AdminListUserAuthEvents (MaxResults 0..60, NextToken), newest first. */
@@ -45,6 +52,7 @@ export function adminListUserAuthEvents(ctx: Ctx, input: Input) {
       EventRisk: { RiskDecision: 'NoRisk', RiskLevel: 'Low', CompromisedCredentialsDetected: false },
       ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: e.response === 'Pass' ? 'Success' : 'Failure' }],
       EventContextData: { IpAddress: '127.0.0.1', DeviceName: 'Unknown', Timezone: '+00:00', City: 'Unknown', Country: 'Unknown' },
+      ...(e.feedback ? { EventFeedback: { FeedbackValue: e.feedback.value, Provider: e.feedback.provider, FeedbackDate: epochSeconds(e.feedback.at) } } : {}),
     })),
     ...(next ? { NextToken: next } : {}),
   };

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { maskEmail, maskPhone, randomCode } from './codes.js';
 import { recordFailure, recordSuccess, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
-import { postAuthentication, preTokenGeneration } from './lambda-triggers.js';
+import { customMessage, postAuthentication, preTokenGeneration } from './lambda-triggers.js';
 import type { AppClient, Pool, User } from './model.js';
 import { reqParam } from './params.js';
 import { deviceOfSignIn, deviceStep } from './device-auth.js';
@@ -118,19 +118,20 @@ export function userFactors(pool: Pool, user: User): string[] {
   return out;
 }
 
-export function sendCode(c: Call, medium: 'SMS' | 'EMAIL', purpose: 'MFA' | 'OTP' | 'EMAIL_SETUP', digits: number, destination: string): Record<string, string> {
+export async function sendCode(c: Call, medium: 'SMS' | 'EMAIL', purpose: 'MFA' | 'OTP' | 'EMAIL_SETUP', digits: number, destination: string): Promise<Record<string, string>> {
   const code = randomCode(digits);
   c.state.code = code;
-  c.ctx.outbox.send({ userPoolId: c.pool.id, username: c.user.username, medium, destination, code, purpose, at: c.ctx.clock.now() });
+  const text = await customMessage(c.ctx, c.pool, { clientId: c.client.id, user: c.user, source: 'CustomMessage_Authentication', medium, code, clientMetadata: c.state.clientMetadata });
+  c.ctx.outbox.send({ userPoolId: c.pool.id, username: c.user.username, medium, destination, code, purpose, ...text, at: c.ctx.clock.now() });
   return {
     CODE_DELIVERY_DELIVERY_MEDIUM: medium,
     CODE_DELIVERY_DESTINATION: medium === 'SMS' ? maskPhone(destination) : maskEmail(destination),
   };
 }
 
-export function mfaChallenge(c: Call, name: string): AuthResponse {
-  if (name === 'SMS_MFA') return challenge(c, 'SMS_MFA', sendCode(c, 'SMS', 'MFA', MFA_CODE_DIGITS, c.user.attributes.phone_number ?? ''));
-  if (name === 'EMAIL_OTP') return challenge(c, 'EMAIL_OTP', sendCode(c, 'EMAIL', 'MFA', MFA_CODE_DIGITS, c.user.attributes.email ?? ''));
+export async function mfaChallenge(c: Call, name: string): Promise<AuthResponse> {
+  if (name === 'SMS_MFA') return challenge(c, 'SMS_MFA', await sendCode(c, 'SMS', 'MFA', MFA_CODE_DIGITS, c.user.attributes.phone_number ?? ''));
+  if (name === 'EMAIL_OTP') return challenge(c, 'EMAIL_OTP', await sendCode(c, 'EMAIL', 'MFA', MFA_CODE_DIGITS, c.user.attributes.email ?? ''));
   return challenge(c, 'SOFTWARE_TOKEN_MFA', { FRIENDLY_DEVICE_NAME: c.user.mfa.totp?.friendlyDeviceName ?? 'TOTP device' });
 }
 
@@ -202,11 +203,11 @@ export async function passwordFirstFactor(c: Call, password: string): Promise<Au
   return next(c);
 }
 
-export function passwordlessChallenge(c: Call, which: 'EMAIL_OTP' | 'SMS_OTP'): AuthResponse {
+export async function passwordlessChallenge(c: Call, which: 'EMAIL_OTP' | 'SMS_OTP'): Promise<AuthResponse> {
   c.state.passwordless = true;
   const params = which === 'EMAIL_OTP'
-    ? sendCode(c, 'EMAIL', 'OTP', OTP_CODE_DIGITS, c.user.attributes.email ?? '')
-    : sendCode(c, 'SMS', 'OTP', OTP_CODE_DIGITS, c.user.attributes.phone_number ?? '');
+    ? await sendCode(c, 'EMAIL', 'OTP', OTP_CODE_DIGITS, c.user.attributes.email ?? '')
+    : await sendCode(c, 'SMS', 'OTP', OTP_CODE_DIGITS, c.user.attributes.phone_number ?? '');
   return challenge(c, which, params);
 }
 

@@ -6,6 +6,7 @@
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
 import type { Input } from './params.js';
+import { checkSupportedProviders } from './identity-providers.js';
 
 const KEPT = [
   'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI',
@@ -31,6 +32,7 @@ export function clientSettingsFromInput(pool: Pool, input: Input, hasSecret: boo
     const v = kept[k];
     if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) throw errors.invalidParameter(`1 validation error detected: Value at '${lowerFirst(k)}' failed to satisfy constraint: Member must be a list of strings`);
   }
+  checkSupportedProviders(pool, kept.SupportedIdentityProviders);
   const flows = (kept.AllowedOAuthFlows as string[] | undefined) ?? [];
   for (const f of flows) if (!OAUTH_FLOWS.includes(f)) throw errors.invalidParameter("1 validation error detected: Value at 'allowedOAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [implicit, client_credentials, code]]");
   if (flows.includes('client_credentials') && !hasSecret) throw errors.invalidParameter('client_credentials flow can not be selected if client does not have a client secret.');

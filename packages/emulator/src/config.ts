@@ -141,6 +141,56 @@ export interface PoolConfig {
   usernameAttributes?: ('email' | 'phone_number')[];
   /** Verified attributes that also work as the user name (Cognito's AliasAttributes). */
   aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /** Cognito's UsernameConfiguration.CaseSensitive (default true): false makes user names and aliases match in any case. */
+  usernameCaseSensitive?: boolean;
+  /** Cognito's AutoVerifiedAttributes: where sign-up codes go (default both, the email first). */
+  autoVerifiedAttributes?: ('email' | 'phone_number')[];
+  /**
+   * Cognito's Schema (SchemaAttributeType objects, as in CreateUserPool): custom attributes
+   * (`{ "Name": "tier", "AttributeDataType": "String" }` is `custom:tier`) and overrides of
+   * standard ones. Set, user attributes are checked against it; absent, any `custom:*` passes.
+   */
+  schema?: {
+    /** The attribute name (custom ones without or with the `custom:` prefix). */
+    Name: string;
+    /** String (default), Number, DateTime or Boolean. */
+    AttributeDataType?: 'String' | 'Number' | 'DateTime' | 'Boolean';
+    /** Cognito's DeveloperOnlyAttribute. */
+    DeveloperOnlyAttribute?: boolean;
+    /** Whether the value may change after creation (default true). */
+    Mutable?: boolean;
+    /** Required at sign-up (standard attributes only). */
+    Required?: boolean;
+    /** Length limits of a String attribute. */
+    StringAttributeConstraints?: {
+      /** Shortest value. */
+      MinLength?: string | number;
+      /** Longest value. */
+      MaxLength?: string | number;
+    };
+    /** Value limits of a Number attribute. */
+    NumberAttributeConstraints?: {
+      /** Smallest value. */
+      MinValue?: string | number;
+      /** Largest value. */
+      MaxValue?: string | number;
+    };
+  }[];
+  /** Cognito's VerificationMessageTemplate: texts of sign-up, forgot-password and verification messages (`{####}` is the code). */
+  verificationMessageTemplate?: {
+    /** SMS text; must contain `{####}`. */
+    SmsMessage?: string;
+    /** Email text; must contain `{####}`. */
+    EmailMessage?: string;
+    /** Email subject. */
+    EmailSubject?: string;
+    /** Email text of CONFIRM_WITH_LINK; must contain `{##label##}`. */
+    EmailMessageByLink?: string;
+    /** Email subject of CONFIRM_WITH_LINK. */
+    EmailSubjectByLink?: string;
+    /** CONFIRM_WITH_CODE (default) or CONFIRM_WITH_LINK. */
+    DefaultEmailOption?: 'CONFIRM_WITH_LINK' | 'CONFIRM_WITH_CODE';
+  };
   /**
    * Remembered devices (Cognito's DeviceConfiguration); absent: devices are not tracked.
    * `challengeRequiredOnNewDevice`: a remembered device skips MFA; `deviceOnlyRememberedOnUserPrompt`:

@@ -8,6 +8,7 @@ import type { OutboxStore } from './outbox.js';
 import type { SessionStore } from './sessions.js';
 import type { TokenIssuer } from './tokens.js';
 import { recordAuthEvent } from './auth-events.js';
+import { sameName } from './usernames.js';
 
 export interface Ctx {
   store: import('./model.js').Store;
@@ -21,6 +22,8 @@ export interface Ctx {
   triggerTimeoutMs: number;
   /** Runs after every API request (persistence writes what changed). */
   afterRequest?: () => void;
+  /** The emulator's base URL (upload URLs of user import jobs). */
+  endpoint?: () => string;
   /** Lambda functions by ARN, for LambdaConfig. */
   lambdas?: ReadonlyMap<string, import('./config.js').TriggerFunction>;
 }
@@ -30,9 +33,12 @@ export function checkSecretHash(client: AppClient, usernames: string[], given: s
   if (!client.secret) return;
   if (!given) throw errors.notAuthorized(`Client ${client.id} is configured for secret but secret was not received`);
   const g = Buffer.from(given, 'base64');
-  for (const name of usernames) {
-    const expected = createHmac('sha256', client.secret).update(name + client.id).digest();
-    if (g.length === expected.length && timingSafeEqual(g, expected)) return;
+  // During a rotation (AddUserPoolClientSecret) either secret verifies.
+  for (const secret of [client.secret, ...(client.extraSecrets ?? []).map((s) => s.value)]) {
+    for (const name of usernames) {
+      const expected = createHmac('sha256', secret).update(name + client.id).digest();
+      if (g.length === expected.length && timingSafeEqual(g, expected)) return;
+    }
   }
   throw errors.notAuthorized(`Unable to verify secret hash for client ${client.id}`);
 }
@@ -46,11 +52,11 @@ export function lookupUser(pool: Pool, name: string): User | undefined {
   const direct = pool.users.get(name);
   if (direct) return direct;
   for (const u of pool.users.values()) {
-    if (u.sub === name) return u;
-    for (const a of pool.usernameAttributes) if (u.attributes[a] === name) return u;
+    if (u.sub === name || (u.username !== name && sameName(pool, u.username, name))) return u;
+    for (const a of pool.usernameAttributes) if (sameName(pool, u.attributes[a], name)) return u;
     for (const a of pool.aliasAttributes) {
       const verified = a === 'preferred_username' || u.attributes[`${a}_verified`] === 'true';
-      if (verified && u.attributes[a] === name) return u;
+      if (verified && sameName(pool, u.attributes[a], name)) return u;
     }
   }
   return undefined;

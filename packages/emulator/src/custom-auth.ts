@@ -7,7 +7,7 @@ import { runTrigger } from './triggers.js';
 
 /** What a trigger event is built from. */
 export function triggerCtx(c: Call) {
-  return { region: c.ctx.region, pool: c.pool, clientId: c.client.id, user: c.user, clientMetadata: c.state.clientMetadata, timeoutMs: c.ctx.triggerTimeoutMs };
+  return { region: c.ctx.region, pool: c.pool, clientId: c.client.id, user: c.user, clientMetadata: c.state.clientMetadata, timeoutMs: c.ctx.triggerTimeoutMs, userNotFound: c.state.phantom === true };
 }
 
 /** Asks define what comes next: tokens, a failure (the Session dies), PASSWORD_VERIFIER or a new CUSTOM_CHALLENGE. */
@@ -21,6 +21,11 @@ export async function defineNext(c: Call, sessionId?: string): Promise<AuthRespo
     throw errors.notAuthorized();
   }
   if (res.issueTokens === true) {
+    // An unknown user (PreventUserExistenceErrors) never gets tokens, whatever define says.
+    if (c.state.phantom) {
+      if (sessionId) c.ctx.sessions.kill(sessionId);
+      throw errors.notAuthorized();
+    }
     afterFirstFactor(c);
     c.state.mfaDone = true;
     return next(c);

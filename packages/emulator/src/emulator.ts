@@ -130,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let endpoint = '';
   let issuerMode: IssuerMode = 'emulator';
   const tokens = new TokenIssuer(() => endpoint, clock.now, () => issuerMode);
-  const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1', triggerTimeoutMs: options.triggerTimeoutMs ?? 5_000 };
+  const ctx: Ctx = { store, sessions: new SessionStore(clock.now), tokens, outbox, clock, faults, region: options.region ?? 'us-east-1', triggerTimeoutMs: options.triggerTimeoutMs ?? 5_000, endpoint: () => endpoint };
 
   let config: EmulatorConfig = {};
   let baseDir = options.configBaseDir ?? process.cwd();

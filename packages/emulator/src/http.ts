@@ -12,6 +12,7 @@ import { operations } from './operations.js';
 import type { OutboxFilter } from './outbox.js';
 import { totpCode } from './totp.js';
 import { requestRegion } from './region.js';
+import { uploadImportCsv } from './user-import.js';
 
 /** Largest request body accepted (Cognito's own limit is far below this). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -114,7 +115,7 @@ export function createHandler(ctx: Ctx, opts: HttpOptions) {
       }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
           'access-control-allow-headers': (req.headers['access-control-request-headers'] as string | undefined) ?? ALLOWED_HEADERS,
           'access-control-max-age': '86400',
           'content-length': '0',
@@ -124,6 +125,7 @@ export function createHandler(ctx: Ctx, opts: HttpOptions) {
       }
       if (req.method === 'GET') return await handleGet(ctx, url, res);
       if (req.method === 'POST' && url.pathname.startsWith('/_emulator/')) return await handleEmulatorPost(ctx, url, req, res);
+      if (req.method === 'PUT' && url.pathname.startsWith('/_emulator/user-import/')) return await handleImportUpload(ctx, url, req, res);
       if (req.method !== 'POST' || url.pathname !== '/') {
         req.resume();
         return sendError(res, 'UnknownOperationException', `No route for ${req.method} ${url.pathname}`, 404);
@@ -242,6 +244,17 @@ async function handleGet(ctx: Ctx, url: URL, res: ServerResponse): Promise<void>
     return send(res, 200, { pools }, { 'content-type': 'application/json' });
   }
   return sendError(res, 'ResourceNotFoundException', `No route for GET ${path}`, 404);
+}
+
+/** A user import job's CSV, PUT to its PreSignedUrl as to Cognito's S3 URL. */
+async function handleImportUpload(ctx: Ctx, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req, res);
+  if (!body) return;
+  const jobId = url.pathname.slice('/_emulator/user-import/'.length);
+  if (!uploadImportCsv(ctx, jobId, body.toString('utf8'))) return sendError(res, 'ResourceNotFoundException', 'No import job awaits an upload at this URL.', 404);
+  persist(ctx, undefined);
+  res.writeHead(200, { 'content-length': '0' });
+  res.end();
 }
 
 async function handleEmulatorPost(ctx: Ctx, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,7 +5,7 @@ import { defineNext } from './custom-auth.js';
 import { errors } from './errors.js';
 import { preAuthentication } from './lambda-triggers.js';
 import { migrateUser } from './migration.js';
-import { dummyPasswordCheck, phantomSrp } from './phantom.js';
+import { dummyPasswordCheck, phantomCustomAuth, phantomSrp, phantomUserAuth } from './phantom.js';
 import { optString, reqParam, reqString, stringMap, type Input } from './params.js';
 import { setDeviceKey } from './device-auth.js';
 import { refreshTokenAuth } from './refresh.js';
@@ -72,6 +72,8 @@ async function initiate(ctx: Ctx, input: Input, admin: boolean): Promise<AuthRes
   if (!known && client.preventUserExistenceErrors) {
     await preAuthentication(ctx, pool, client.id, username, undefined, clientMetadata);
     if (authFlow === 'USER_SRP_AUTH') return phantomSrp(ctx, pool, client, username, parseA(reqParam(params, 'SRP_A')), clientMetadata);
+    if (authFlow === 'CUSTOM_AUTH') return phantomCustomAuth(ctx, pool, client, username, params, clientMetadata);
+    if (authFlow === 'USER_AUTH' && !optString(input, 'Session', { min: 20, max: 8192 })) return phantomUserAuth(ctx, pool, client, username, params, clientMetadata);
   }
   // An unknown user's password answer must not come faster than a real user's.
   if (!known && password !== undefined) dummyPasswordCheck(pool, username, password);

@@ -3,6 +3,7 @@
  * authentication, pre token generation, user migration), with Cognito's trigger sources and
  * event shapes. Custom-auth triggers live in custom-auth.ts.
  */
+import { templateMessage } from './message-templates.js';
 import type { Ctx } from './context.js';
 import type { Pool, User } from './model.js';
 import { invokeTrigger, type EventHeader } from './triggers.js';
@@ -202,22 +203,25 @@ export function refreshClaims(ctx: Ctx, pool: Pool, clientId: string, user: User
   return (id: Record<string, unknown>, access: Record<string, unknown>) => preTokenGeneration(ctx, pool, { clientId, user, source: 'TokenGeneration_RefreshTokens', clientMetadata: {} }, id, access);
 }
 
-export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_ForgotPassword' | 'CustomMessage_AdminCreateUser';
+export type CustomMessageSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_ForgotPassword' | 'CustomMessage_AdminCreateUser' | 'CustomMessage_UpdateUserAttribute' | 'CustomMessage_VerifyUserAttribute' | 'CustomMessage_Authentication';
 
 /**
- * Custom message: the text of a code message. The trigger writes `smsMessage` / `emailMessage`
+ * The text of a code message: the pool's template (message-templates.ts), which the custom
+ * message trigger, when the pool has one, may rewrite: it writes `smsMessage` / `emailMessage`
  * / `emailSubject` around `request.codeParameter` ("{####}", and "{username}" for
- * invitations); the emulator fills in the code and user name. Undefined without a trigger.
+ * invitations); the emulator fills in the code and user name.
  */
-export async function customMessage(ctx: Ctx, pool: Pool, args: { clientId: string; user: User; source: CustomMessageSource; medium: 'SMS' | 'EMAIL'; code: string; clientMetadata: Record<string, string> }): Promise<{ message: string; subject?: string } | undefined> {
+export async function customMessage(ctx: Ctx, pool: Pool, args: { clientId: string; user: User; source: CustomMessageSource; medium: 'SMS' | 'EMAIL'; code: string; clientMetadata: Record<string, string> }): Promise<{ message: string; subject?: string }> {
+  const kind = args.source === 'CustomMessage_AdminCreateUser' ? 'INVITATION' : args.source === 'CustomMessage_Authentication' ? 'AUTHENTICATION' : args.source === 'CustomMessage_SignUp' || args.source === 'CustomMessage_ResendCode' ? 'SIGN_UP' : 'VERIFY';
+  const template = templateMessage(pool, kind, args.medium, { code: args.code, username: args.user.username, clientId: args.clientId });
   const fn = pool.triggers.customMessage;
-  if (!fn) return undefined;
+  if (!fn) return template;
   const invitation = args.source === 'CustomMessage_AdminCreateUser';
   const request: Record<string, unknown> = { userAttributes: eventAttributes(args.user), codeParameter: '{####}', linkParameter: '{##Click Here##}', clientMetadata: { ...args.clientMetadata } };
   if (invitation) request.usernameParameter = '{username}';
   const res = await invokeTrigger(fn, 'CustomMessage', header(ctx, pool, args.clientId, args.user.username, args.source), request, { smsMessage: null, emailMessage: null, emailSubject: null }, ctx.triggerTimeoutMs);
   const text = args.medium === 'SMS' ? res.smsMessage : res.emailMessage;
-  if (typeof text !== 'string' || text === '') return undefined;
+  if (typeof text !== 'string' || text === '') return template;
   const fill = (s: string) => s.split('{####}').join(args.code).split('{username}').join(args.user.username);
-  return { message: fill(text), ...(args.medium === 'EMAIL' && typeof res.emailSubject === 'string' ? { subject: res.emailSubject } : {}) };
+  return { message: fill(text), ...(args.medium === 'EMAIL' ? { subject: typeof res.emailSubject === 'string' ? res.emailSubject : template.subject } : {}) };
 }

@@ -4,7 +4,8 @@ import type { ClientConfig, FirstAuthFactor, MfaChallengeName, PoolConfig, Trigg
 import { errors } from './errors.js';
 import { makeVerifier, poolNameOf, type PasswordVerifier } from './srp.js';
 import { isBase32 } from './totp.js';
-import { configPoolSettings, type PoolSettings } from './pool-settings.js';
+import { addCustomAttributes, configPoolSettings, type PoolSettings } from './pool-settings.js';
+import { checkTemplates } from './message-templates.js';
 import type { Group } from './groups.js';
 import type { ResourceServer } from './resource-servers.js';
 import { tokenPolicyFromConfig, type TokenPolicy } from './token-policy.js';
@@ -54,6 +55,10 @@ export interface AppClient {
   lastModifiedAt?: number;
   /** Token lifetimes, rotation and revocation (token-policy.ts); defaults when absent. */
   tokenPolicy?: TokenPolicy;
+  /** When `secret` was made, when not at creation (client-secrets.ts). */
+  secretCreatedAt?: number;
+  /** A second secret added by AddUserPoolClientSecret (client-secrets.ts). */
+  extraSecrets?: import('./client-secrets.js').ClientSecret[];
 }
 
 export interface UserMfa {
@@ -65,6 +70,8 @@ export interface UserMfa {
   /** A secret handed out by AssociateSoftwareToken(AccessToken), not yet verified. */
   pendingTotpSecret?: string;
   preferred?: 'SMS' | 'TOTP' | 'EMAIL';
+  /** SMS MFA was turned on through the legacy MFAOptions (user-settings.ts): GetUser answers them. */
+  smsByMfaOptions?: boolean;
 }
 
 export interface PendingCode {
@@ -106,6 +113,13 @@ export interface User {
   webAuthnCredentials?: WebAuthnCredentialRecord[];
   /** A passkey registration between StartWebAuthnRegistration and CompleteWebAuthnRegistration. */
   pendingWebAuthn?: PendingRegistration;
+  /**
+   * New email / phone values waiting for their code before they replace the verified ones
+   * (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate; attributes.ts).
+   */
+  pendingAttributes?: Record<string, string>;
+  /** Identities of third-party providers linked to the user (federated-links.ts). */
+  providerLinks?: import('./federated-links.js').ProviderLink[];
 }
 
 export interface PasswordPolicy {
@@ -145,6 +159,22 @@ export interface Pool {
   deviceConfiguration?: DeviceConfiguration;
   /** WebAuthnConfiguration (webauthn.ts). */
   webAuthn?: WebAuthnConfig;
+  /** Third-party identity providers by name (identity-providers.ts); absent in pools stored before. */
+  identityProviders?: Map<string, import('./identity-providers.js').IdentityProvider>;
+  /** Classic hosted UI customizations by client id or ALL (ui-customization.ts). */
+  uiCustomizations?: Map<string, import('./ui-customization.js').UiCustomization>;
+  /** Threat protection settings by client id or ALL (risk-configuration.ts). */
+  riskConfigurations?: Map<string, import('./risk-configuration.js').RiskConfiguration>;
+  /** LogConfigurations of SetLogDeliveryConfiguration (log-delivery.ts). */
+  logDelivery?: Record<string, unknown>[];
+  /** The SAML signing certificate, base64 DER (signing-certificate.ts). */
+  signingCertificate?: string;
+  /** Managed login branding styles by id (managed-login.ts). */
+  managedLoginBranding?: Map<string, import('./managed-login.js').Branding>;
+  /** Terms documents by id (managed-login.ts). */
+  terms?: Map<string, import('./managed-login.js').Terms>;
+  /** User import jobs by id (user-import.ts). */
+  importJobs?: Map<string, import('./user-import.js').ImportJob>;
 }
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -336,6 +366,7 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     deviceConfiguration: deviceConfigurationFromConfig(p.deviceConfiguration, `pool ${id}`),
     webAuthn: webAuthnConfigFromConfig(p.webAuthn, `pool ${id}`),
   };
+  applyConfigSettings(pool, p);
   for (const c of p.clients ?? []) {
     const client = clientFromConfig(id, c, now);
     pool.clients.set(client.id, client);
@@ -346,6 +377,25 @@ export function poolFromConfig(p: PoolConfig, triggers: Triggers, now: number): 
     pool.users.set(user.username, user);
   }
   return pool;
+}
+
+/** The config keys kept in the pool's settings: schema, AutoVerifiedAttributes, case sensitivity, templates. */
+function applyConfigSettings(pool: Pool, p: PoolConfig): void {
+  const s = pool.settings;
+  try {
+    if (p.schema) {
+      addCustomAttributes(s.schema, p.schema.map((a) => ({ ...a, AttributeDataType: a.AttributeDataType ?? 'String' })), false);
+      s.strictSchema = true;
+    }
+    if (p.verificationMessageTemplate) {
+      checkTemplates({ VerificationMessageTemplate: p.verificationMessageTemplate });
+      s.kept.VerificationMessageTemplate = structuredClone(p.verificationMessageTemplate);
+    }
+  } catch (e) {
+    throw configError(`pool ${pool.id}`, (e as Error).message);
+  }
+  if (p.autoVerifiedAttributes) s.autoVerifiedAttributes = [...new Set(p.autoVerifiedAttributes)];
+  if (p.usernameCaseSensitive !== undefined) s.kept.UsernameConfiguration = { CaseSensitive: p.usernameCaseSensitive };
 }
 
 /** The whole state of one emulator. */

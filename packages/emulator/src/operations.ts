@@ -16,6 +16,16 @@ import * as poolAdmin from './pool-admin.js';
 import * as domains from './user-pool-domains.js';
 import * as servers from './resource-servers.js';
 import { adminDeleteUserAttributes, adminListUserAuthEvents } from './auth-events.js';
+import * as idps from './identity-providers.js';
+import * as links from './federated-links.js';
+import * as imports from './user-import.js';
+import * as risk from './risk-configuration.js';
+import { getUiCustomization, setUiCustomization } from './ui-customization.js';
+import { getLogDeliveryConfiguration, setLogDeliveryConfiguration } from './log-delivery.js';
+import { getSigningCertificate } from './signing-certificate.js';
+import { adminSetUserSettings, setUserSettings } from './user-settings.js';
+import * as login from './managed-login.js';
+import * as secrets from './client-secrets.js';
 
 export type Operation = (ctx: Ctx, input: Input) => unknown;
 
@@ -104,4 +114,42 @@ export const operations: Record<string, Operation> = {
   ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
   DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
   GetUserAuthFactors: webauthn.getUserAuthFactors,
+  CreateIdentityProvider: idps.createIdentityProvider,
+  DescribeIdentityProvider: idps.describeIdentityProvider,
+  UpdateIdentityProvider: idps.updateIdentityProvider,
+  DeleteIdentityProvider: idps.deleteIdentityProvider,
+  ListIdentityProviders: idps.listIdentityProviders,
+  GetIdentityProviderByIdentifier: idps.getIdentityProviderByIdentifier,
+  AdminLinkProviderForUser: links.adminLinkProviderForUser,
+  AdminDisableProviderForUser: links.adminDisableProviderForUser,
+  GetCSVHeader: imports.getCsvHeader,
+  CreateUserImportJob: imports.createUserImportJob,
+  DescribeUserImportJob: imports.describeUserImportJob,
+  ListUserImportJobs: imports.listUserImportJobs,
+  StartUserImportJob: imports.startUserImportJob,
+  StopUserImportJob: imports.stopUserImportJob,
+  SetRiskConfiguration: risk.setRiskConfiguration,
+  DescribeRiskConfiguration: risk.describeRiskConfiguration,
+  AdminUpdateAuthEventFeedback: risk.adminUpdateAuthEventFeedback,
+  UpdateAuthEventFeedback: risk.updateAuthEventFeedback,
+  SetUICustomization: setUiCustomization,
+  GetUICustomization: getUiCustomization,
+  SetLogDeliveryConfiguration: setLogDeliveryConfiguration,
+  GetLogDeliveryConfiguration: getLogDeliveryConfiguration,
+  GetSigningCertificate: getSigningCertificate,
+  SetUserSettings: setUserSettings,
+  AdminSetUserSettings: adminSetUserSettings,
+  CreateManagedLoginBranding: login.createManagedLoginBranding,
+  DescribeManagedLoginBranding: login.describeManagedLoginBranding,
+  DescribeManagedLoginBrandingByClient: login.describeManagedLoginBrandingByClient,
+  UpdateManagedLoginBranding: login.updateManagedLoginBranding,
+  DeleteManagedLoginBranding: login.deleteManagedLoginBranding,
+  CreateTerms: login.createTerms,
+  DescribeTerms: login.describeTerms,
+  ListTerms: login.listTerms,
+  UpdateTerms: login.updateTerms,
+  DeleteTerms: login.deleteTerms,
+  AddUserPoolClientSecret: secrets.addUserPoolClientSecret,
+  ListUserPoolClientSecrets: secrets.listUserPoolClientSecrets,
+  DeleteUserPoolClientSecret: secrets.deleteUserPoolClientSecret,
 };

@@ -23,9 +23,9 @@ export interface OutboxMessage {
   code: string;
   /** Why it was sent (MFA, sign-up, password reset, ...). */
   purpose: OutboxPurpose;
-  /** The text the custom message trigger wrote (code filled in), when the pool has one. */
+  /** The text sent, code filled in: the pool's template, Cognito's default, or what the custom message trigger wrote (none for WELCOME). */
   message?: string;
-  /** The email subject the custom message trigger wrote. */
+  /** The email subject (template, default or trigger's). */
   subject?: string;
   /** Emulator clock time of sending, epoch ms. */
   at: number;

@@ -13,6 +13,7 @@ import type { Pool } from './model.js';
 import { paginate } from './pagination.js';
 import { optBoolean, optNumber, optObject, optString, reqString, stringList, type Input } from './params.js';
 import { addCustomAttributes, applyUpdatableSettings, parseTags } from './pool-settings.js';
+import { forgetClientBranding } from './managed-login.js';
 
 /**
  * UpdateUserPool. As in Cognito, members the request leaves out return to their defaults
@@ -103,7 +104,7 @@ export function updateUserPoolClient(ctx: Ctx, input: Input) {
   const { pool, client } = clientOfPool(ctx, input);
   const name = optString(input, 'ClientName', { max: 128 }) ?? client.name;
   const fresh = clientFromInput(ctx, pool, input, name, client.secret);
-  const updated = { ...fresh, id: client.id, createdAt: client.createdAt, lastModifiedAt: ctx.clock.now() };
+  const updated = { ...fresh, id: client.id, createdAt: client.createdAt, lastModifiedAt: ctx.clock.now(), secretCreatedAt: client.secretCreatedAt, extraSecrets: client.extraSecrets };
   if (updated.secret === undefined) delete updated.secret;
   ctx.store.removeClient(pool, client);
   ctx.store.addClient(pool, updated);
@@ -114,6 +115,7 @@ export function updateUserPoolClient(ctx: Ctx, input: Input) {
 export function deleteUserPoolClient(ctx: Ctx, input: Input) {
   const { pool, client } = clientOfPool(ctx, input);
   ctx.store.removeClient(pool, client);
+  forgetClientBranding(pool, client.id);
   return {};
 }
 

@@ -5,6 +5,7 @@
  */
 import { errors } from './errors.js';
 import type { Input } from './params.js';
+import { checkTemplates } from './message-templates.js';
 
 /** One attribute of the pool's schema, in Cognito's SchemaAttributeType shape. */
 export interface SchemaAttribute {
@@ -25,6 +26,8 @@ export interface PoolSettings {
    * attribute (their schema is not declared).
    */
   strictSchema: boolean;
+  /** A pool of the config file: codes go to the email first, recovery to any contact (see configPoolSettings). */
+  fromConfig?: boolean;
   /** Attributes a code is sent to on sign-up (`email`, `phone_number`). */
   autoVerifiedAttributes: string[];
   /** Members kept verbatim and echoed by DescribeUserPool (AccountRecoverySetting, ...). */
@@ -63,7 +66,7 @@ export function standardSchema(): SchemaAttribute[] {
 
 /** Settings of a pool seeded from the config file (codes go to email, else phone). */
 export function configPoolSettings(now: number): PoolSettings {
-  return { schema: standardSchema(), strictSchema: false, autoVerifiedAttributes: ['email', 'phone_number'], kept: {}, tags: {}, lastModifiedAt: now, mfaConfigured: true };
+  return { schema: standardSchema(), strictSchema: false, fromConfig: true, autoVerifiedAttributes: ['email', 'phone_number'], kept: {}, tags: {}, lastModifiedAt: now, mfaConfigured: true };
 }
 
 // Members of CreateUserPool/UpdateUserPool that are kept verbatim and echoed back.
@@ -178,6 +181,7 @@ export function applyUpdatableSettings(settings: PoolSettings, input: Input): vo
     }
     if (mechanisms.length === 2 && (mechanisms as Input[]).some((m) => m.Name === 'admin_only')) throw bad('Invalid account recovery setting parameter. Account Recovery Setting cannot use admin_only setting with any other recovery mechanisms.');
   }
+  checkTemplates(input);
   const kept: Record<string, unknown> = {};
   for (const k of KEPT) if (input[k] !== undefined && input[k] !== null) kept[k] = structuredClone(input[k]);
   const template = kept.VerificationMessageTemplate as Input | undefined;

@@ -1,4 +1,5 @@
 /** RespondToAuthChallenge: answers to every challenge the emulator asks. */
+import { answerPhantom, resumePhantom } from './phantom.js';
 import { afterFirstFactor, challenge, chooseFirstFactor, codeMatches, interpose, MFA_CODE_DIGITS, mfaChallenge, next, sendCode, wrongCode, type Call } from './auth-steps.js';
 import { checkLock, checkSecretHash, lookupUser, recordFailure, recordSuccess, type Ctx } from './context.js';
 import { answerCustomChallenge, defineNext } from './custom-auth.js';
@@ -54,8 +55,7 @@ async function respondWith(ctx: Ctx, pool: Pool, client: AppClient, state: AuthS
     checkSecretHash(client, [usernameGiven, state.username], responses.SECRET_HASH);
     checkChallengeName(state, challengeName);
     if (state.expect === 'PASSWORD_VERIFIER') passwordClaim(responses);
-    ctx.sessions.kill(sessionId);
-    throw errors.notAuthorized();
+    return answerPhantom(resumePhantom(ctx, pool, client, state), state.phantomNames[0]!, challengeName, responses, sessionId);
   }
   const user = pool.users.get(state.username);
   if (!user) throw errors.sessionInvalid();
@@ -163,7 +163,7 @@ async function answer(c: Call, challengeName: string, r: Record<string, string>,
         if (!pool.enabledMfas.has('EMAIL_OTP')) throw errors.invalidParameter('Email MFA is not enabled for this user pool.');
         if (!/^[^@\s]+@[^@\s]+$/.test(r.EMAIL)) throw errors.invalidParameter('Invalid email address format.');
         state.setup = { email: r.EMAIL };
-        return challenge(c, 'EMAIL_OTP', sendCode(c, 'EMAIL', 'EMAIL_SETUP', MFA_CODE_DIGITS, r.EMAIL));
+        return challenge(c, 'EMAIL_OTP', await sendCode(c, 'EMAIL', 'EMAIL_SETUP', MFA_CODE_DIGITS, r.EMAIL));
       }
       throw errors.invalidParameter('MFA_SETUP needs a verified software token (AssociateSoftwareToken, VerifySoftwareToken) or EMAIL.');
     }

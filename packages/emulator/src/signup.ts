@@ -7,10 +7,11 @@ import { checkPolicy, newUser, newUserIdentity, setPassword, type AppClient, typ
 import type { AuthState } from './sessions.js';
 import type { OutboxPurpose } from './outbox.js';
 import { attributeList, optBoolean, optString, reqString, stringMap, type Input } from './params.js';
-import { customMessage, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
+import { customMessage, NO_CLIENT, postConfirmation, preSignUp, type CustomMessageSource } from './lambda-triggers.js';
 import { migrateUser } from './migration.js';
 import { checkAliasesFree, checkAttributes, checkWritable } from './attribute-schema.js';
 import { recoveryTarget } from './account-recovery.js';
+import { simulatedDelivery } from './phantom.js';
 
 /**
  * Where a sign-up code goes: an attribute of the pool's AutoVerifiedAttributes the user has,
@@ -18,7 +19,7 @@ import { recoveryTarget } from './account-recovery.js';
  * the email first. None when the pool verifies nothing the user has.
  */
 export function signUpTarget(pool: Pool, user: User): 'email' | 'phone_number' | undefined {
-  const order = pool.settings.strictSchema ? (['phone_number', 'email'] as const) : (['email', 'phone_number'] as const);
+  const order = pool.settings.strictSchema && !pool.settings.fromConfig ? (['phone_number', 'email'] as const) : (['email', 'phone_number'] as const);
   return order.find((a) => pool.settings.autoVerifiedAttributes.includes(a) && !!user.attributes[a]);
 }
 
@@ -139,7 +140,13 @@ export async function confirmSignUp(ctx: Ctx, input: Input) {
 export async function resendConfirmationCode(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const { pool, client } = clientAndHash(ctx, input, username);
-  const user = existingUser(pool, username);
+  const found = lookupUser(pool, username);
+  // PreventUserExistenceErrors: an unknown or disabled user gets a simulated delivery.
+  if ((!found || !found.enabled) && client.preventUserExistenceErrors) {
+    const simulated = simulatedDelivery(pool, username);
+    if (simulated) return { CodeDeliveryDetails: simulated };
+  }
+  const user = found ?? existingUser(pool, username);
   if (user.status !== 'UNCONFIRMED') throw errors.invalidParameter('User is already confirmed.');
   const target = signUpTarget(pool, user);
   if (!target) throw errors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
@@ -153,9 +160,16 @@ export async function forgotPassword(ctx: Ctx, input: Input) {
   const username = reqString(input, 'Username', { max: 128 });
   const { pool, client } = clientAndHash(ctx, input, username);
   const clientMetadata = stringMap(input, 'ClientMetadata');
-  const user = lookupUser(pool, username) ?? (await migrateUser(ctx, pool, client, username, { validationData: clientMetadata, clientMetadata })) ?? existingUser(pool, username);
+  const found = lookupUser(pool, username) ?? (await migrateUser(ctx, pool, client, username, { validationData: clientMetadata, clientMetadata }));
+  const target = found?.enabled ? recoveryTarget(pool, found) : undefined;
+  // PreventUserExistenceErrors: unknown and disabled users, and users without a verified
+  // contact, get a simulated delivery instead of an error that tells them apart.
+  if (!target && client.preventUserExistenceErrors) {
+    const simulated = simulatedDelivery(pool, username);
+    if (simulated) return { CodeDeliveryDetails: simulated };
+  }
+  const user = found ?? existingUser(pool, username);
   if (!user.enabled) throw errors.notAuthorized('User is disabled.');
-  const target = recoveryTarget(pool, user);
   if (!target) {
     throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   }
@@ -168,7 +182,7 @@ export async function forgotPassword(ctx: Ctx, input: Input) {
  * AdminResetUserPassword's message: a reset code to the user's verified email (else verified
  * phone), as Cognito sends; none when no contact is verified.
  */
-export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
+export async function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): Promise<void> {
   const emailOk = !!user.attributes.email && user.attributes.email_verified === 'true';
   const phoneOk = !!user.attributes.phone_number && user.attributes.phone_number_verified === 'true';
   if (!emailOk && !phoneOk) return;
@@ -176,7 +190,8 @@ export function sendAdminResetCode(ctx: Ctx, pool: Pool, user: User): void {
   user.forgotCode = { code, expiresAt: ctx.clock.now() + FORGOT_CODE_MS };
   const medium = emailOk ? 'EMAIL' : 'SMS';
   const destination = emailOk ? user.attributes.email! : user.attributes.phone_number!;
-  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose: 'FORGOT_PASSWORD', at: ctx.clock.now() });
+  const text = await customMessage(ctx, pool, { clientId: NO_CLIENT, user, source: 'CustomMessage_ForgotPassword', medium, code, clientMetadata: {} });
+  ctx.outbox.send({ userPoolId: pool.id, username: user.username, medium, destination, code, purpose: 'FORGOT_PASSWORD', ...text, at: ctx.clock.now() });
 }
 
 /** ConfirmForgotPassword. */
@@ -185,7 +200,10 @@ export async function confirmForgotPassword(ctx: Ctx, input: Input) {
   const code = reqString(input, 'ConfirmationCode', { max: 2048 });
   const password = reqString(input, 'Password', { max: 256 });
   const { pool, client } = clientAndHash(ctx, input, username);
-  const user = existingUser(pool, username);
+  const found = lookupUser(pool, username);
+  // PreventUserExistenceErrors: an unknown or disabled user's code is simply wrong.
+  if ((!found || !found.enabled) && client.preventUserExistenceErrors) throw errors.codeMismatch('Invalid verification code provided, please try again.');
+  const user = found ?? existingUser(pool, username);
   checkCode(ctx, user.forgotCode, code);
   checkPolicy(pool, password);
   setPassword(pool, user, password, ctx.clock.now());

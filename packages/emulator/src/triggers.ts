@@ -62,7 +62,7 @@ export async function invokeTrigger(
 export async function runTrigger(
   fn: TriggerFunction,
   name: TriggerName,
-  ctx: { region: string; pool: Pool; clientId: string; user: User; clientMetadata: Record<string, string>; timeoutMs: number },
+  ctx: { region: string; pool: Pool; clientId: string; user: User; clientMetadata: Record<string, string>; timeoutMs: number; userNotFound?: boolean },
   request: Record<string, unknown>,
   response: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
@@ -75,5 +75,7 @@ export async function runTrigger(
     callerContext: { awsSdkVersion: 'nextstep-emulator', clientId: ctx.clientId },
     triggerSource: source,
   };
-  return invokeTrigger(fn, label, header, { userAttributes: { ...ctx.user.attributes, 'cognito:user_status': ctx.user.status }, ...request, clientMetadata: { ...ctx.clientMetadata }, userNotFound: false }, response, ctx.timeoutMs);
+  // An unknown user's sign-in (PreventUserExistenceErrors) shows no attributes and says so.
+  const userAttributes = ctx.userNotFound ? {} : { ...ctx.user.attributes, 'cognito:user_status': ctx.user.status };
+  return invokeTrigger(fn, label, header, { userAttributes, ...request, clientMetadata: { ...ctx.clientMetadata }, userNotFound: ctx.userNotFound ?? false }, response, ctx.timeoutMs);
 }
