@@ -7,7 +7,7 @@ import { callCognito, type Engine } from './engine.js';
 import { validationError } from './fail.js';
 import { checkCode, CONFIRMATION_CODE_LENGTHS } from './validate.js';
 import { pendingSession, rememberSignUp, signUpConfirmed } from './session/pending-sign-up.js'; // sessions (#10)
-import { checkAccountOptions } from './guard/index.js'; // p15 (issue #15)
+import { checkAccountOptions, type CallControl } from './guard/index.js'; // p15 (issue #15)
 import type {
   CodeDeliveryDetails,
   ConfirmResetPasswordInput,
@@ -43,8 +43,36 @@ export function deliveryDetails(raw: Record<string, any> | undefined): CodeDeliv
   return out;
 }
 
+/** `{ codeDeliveryDetails }` when Cognito's answer has them, else nothing. */
+function withDetails(out: Record<string, any>): { codeDeliveryDetails?: CodeDeliveryDetails } {
+  const details = deliveryDetails(out.CodeDeliveryDetails);
+  return details ? { codeDeliveryDetails: details } : {};
+}
+
 function toAttributeList(attributes: Record<string, string> | undefined) {
   return attributes ? Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })) : undefined;
+}
+
+/**
+ * The call every account operation makes: ClientId, Username, the operation's own fields,
+ * then the app's ClientMetadata (the call path adds SecretHash).
+ */
+function send(
+  engine: Engine,
+  operation: 'SignUp' | 'ConfirmSignUp' | 'ResendConfirmationCode' | 'ForgotPassword' | 'ConfirmForgotPassword',
+  control: CallControl | undefined,
+  username: string,
+  fields: Record<string, unknown>,
+  clientMetadata: Record<string, string> | undefined,
+  after: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  return callCognito(engine, operation, {
+    ClientId: engine.userPool.clientId,
+    Username: username,
+    ...fields,
+    ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
+    ...after,
+  }, undefined, control); // p15: control
 }
 
 /** SignUp. */
@@ -53,16 +81,12 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
   const password = requirePassword(input?.password, 'EmptySignUpPassword', 'password');
   const opts = input.options ?? {};
-  const out = await callCognito(engine, 'SignUp', {
-    ClientId: engine.userPool.clientId,
-    Username: username,
+  const out = await send(engine, 'SignUp', control, username, {
     Password: password,
     ...(opts.userAttributes ? { UserAttributes: toAttributeList(opts.userAttributes) } : {}),
     ...(opts.validationData ? { ValidationData: toAttributeList(opts.validationData) } : {}),
-    ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
-  }, undefined, control); // p15: control
+  }, opts.clientMetadata);
   const confirmed = out.UserConfirmed === true;
-  const details = deliveryDetails(out.CodeDeliveryDetails);
   // sessions (#10): keep Cognito's sign-up Session for autoSignIn.
   const auto = opts.autoSignIn ? (opts.autoSignIn === true ? {} : opts.autoSignIn) : undefined;
   if (auto) rememberSignUp(engine, username, out.Session, confirmed, auto);
@@ -70,8 +94,8 @@ export async function signUp(engine: Engine, input: SignUpInput): Promise<SignUp
     isSignUpComplete: confirmed,
     ...(out.UserSub ? { userId: out.UserSub as string } : {}),
     nextStep: confirmed
-      ? auto ? { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } : { signUpStep: 'DONE' }
-      : { signUpStep: 'CONFIRM_SIGN_UP', ...(details ? { codeDeliveryDetails: details } : {}) },
+      ? { signUpStep: auto ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE' }
+      : { signUpStep: 'CONFIRM_SIGN_UP', ...withDetails(out) },
   };
 }
 
@@ -82,27 +106,18 @@ export async function confirmSignUp(engine: Engine, input: ConfirmSignUpInput): 
   const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'confirmation code', 'EmptyConfirmSignUpCode');
   const opts = input.options ?? {};
   const session = pendingSession(engine, username); // sessions (#10)
-  const out = await callCognito(engine, 'ConfirmSignUp', {
-    ClientId: engine.userPool.clientId,
-    Username: username,
+  const out = await send(engine, 'ConfirmSignUp', control, username, {
     ConfirmationCode: code,
     ...(opts.forceAliasCreation !== undefined ? { ForceAliasCreation: opts.forceAliasCreation } : {}),
-    ...(opts.clientMetadata ? { ClientMetadata: opts.clientMetadata } : {}),
-    ...(session ? { Session: session } : {}),
-  }, undefined, control);
-  if (signUpConfirmed(engine, username, out.Session)) return { isSignUpComplete: true, nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } };
-  return { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
+  }, opts.clientMetadata, session ? { Session: session } : {});
+  return { isSignUpComplete: true, nextStep: { signUpStep: signUpConfirmed(engine, username, out.Session) ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE' } };
 }
 
 /** ResendConfirmationCode. */
 export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeInput): Promise<CodeDeliveryDetails> {
   const control = checkAccountOptions(input, 'resendSignUpCode'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptySignUpUsername');
-  const out = await callCognito(engine, 'ResendConfirmationCode', {
-    ClientId: engine.userPool.clientId,
-    Username: username,
-    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  }, undefined, control); // p15: control
+  const out = await send(engine, 'ResendConfirmationCode', control, username, {}, input.options?.clientMetadata);
   return deliveryDetails(out.CodeDeliveryDetails) ?? {};
 }
 
@@ -110,15 +125,10 @@ export async function resendSignUpCode(engine: Engine, input: ResendSignUpCodeIn
 export async function resetPassword(engine: Engine, input: ResetPasswordInput): Promise<ResetPasswordOutput> {
   const control = checkAccountOptions(input, 'resetPassword'); // p15 (issue #15)
   const username = requireUsername(input?.username, 'EmptyResetPasswordUsername');
-  const out = await callCognito(engine, 'ForgotPassword', {
-    ClientId: engine.userPool.clientId,
-    Username: username,
-    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  }, undefined, control); // p15: control
-  const details = deliveryDetails(out.CodeDeliveryDetails);
+  const out = await send(engine, 'ForgotPassword', control, username, {}, input.options?.clientMetadata);
   return {
     isPasswordReset: false,
-    nextStep: { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE', ...(details ? { codeDeliveryDetails: details } : {}) },
+    nextStep: { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE', ...withDetails(out) },
   };
 }
 
@@ -128,11 +138,5 @@ export async function confirmResetPassword(engine: Engine, input: ConfirmResetPa
   const username = requireUsername(input?.username, 'EmptyConfirmResetPasswordUsername');
   const code = checkCode(input.confirmationCode, CONFIRMATION_CODE_LENGTHS, 'reset code', 'EmptyConfirmResetPasswordConfirmationCode');
   const password = requirePassword(input.newPassword, 'EmptyConfirmResetPasswordNewPassword', 'new password');
-  await callCognito(engine, 'ConfirmForgotPassword', {
-    ClientId: engine.userPool.clientId,
-    Username: username,
-    ConfirmationCode: code,
-    Password: password,
-    ...(input.options?.clientMetadata ? { ClientMetadata: input.options.clientMetadata } : {}),
-  }, undefined, control); // p15: control
+  await send(engine, 'ConfirmForgotPassword', control, username, { ConfirmationCode: code, Password: password }, input.options?.clientMetadata);
 }

@@ -18,7 +18,7 @@ import {
 } from './hooks/index.js';
 import { isInstalled, registerPlugins } from './plugin-check.js';
 import { readSnapshot } from './snapshot.js';
-import { checkControl, checkSignInOptions, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { checkControl, checkSignInOptions, type CallControl, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
 import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
@@ -100,9 +100,9 @@ function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
   return Object.freeze({ ...userPool });
 }
 
-/** Local checks of signIn's input: nothing is sent when one fails. */
-function checkSignIn(input: SignInInput): void {
-  checkSignInOptions(input); // p15 (issue #15): option types, nulls included
+/** Local checks of signIn's input (nothing is sent when one fails); returns its call control. */
+function checkSignIn(input: SignInInput): CallControl | undefined {
+  const control = checkSignInOptions(input); // p15 (issue #15): option types, nulls included
   if (!input || typeof input.username !== 'string' || input.username.trim() === '') {
     throw validationError('EmptySignInUsername', 'The username is empty.');
   }
@@ -136,6 +136,7 @@ function checkSignIn(input: SignInInput): void {
     );
   }
   // clientMetadata: checked by checkSignInOptions above.
+  return control;
 }
 
 /** sessions (#10): a store has the four functions. */
@@ -215,8 +216,7 @@ export class Auth<S extends StepView = NextStep> {
    * resolves to the flow at its first step for the app, or DONE.
    */
   async signIn(input: SignInInput): Promise<SignInResult<S>> {
-    checkSignIn(input);
-    const control = checkSignInOptions(input); // p15 (issue #15)
+    const control = checkSignIn(input); // p15 (issue #15): with its signal / timeout
     const options = input.options ?? {};
     const flowPromise = Flow.start<S>(this.#engine, {
       id: globalThis.crypto.randomUUID(),

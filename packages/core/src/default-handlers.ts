@@ -1,6 +1,8 @@
 /**
  * Ready-made default handlers: the app picks one (the type requires it), so a step nobody
  * claims becomes a handled step (surface it) or a clear error (fail), never a crash.
+ *
+ * Both are `@__PURE__`: the handler an app does not name is left out of its bundle.
  * @module
  */
 import { AuthError } from './errors.js';
@@ -11,7 +13,7 @@ import type { DefaultHandler, StepDescriptor, StepHandler, UnclaimedChallengeSte
  * challenge name and parameters. The app answers it raw: a string is sent as `ANSWER`;
  * `{ challengeResponses }` is sent as given (USERNAME, SECRET_HASH and the Session are added).
  */
-export const surfaceUnclaimed: DefaultHandler = Object.freeze({
+export const surfaceUnclaimed: DefaultHandler = /* @__PURE__ */ Object.freeze({
   name: 'surfaceUnclaimed',
   handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler {
     return {
@@ -38,7 +40,7 @@ export const surfaceUnclaimed: DefaultHandler = Object.freeze({
  * Fails the flow with an {@link AuthError} of kind `unclaimed` (name `UnclaimedChallenge`)
  * naming the challenge and, when core knows it, the plugin that would handle it.
  */
-export const failUnclaimed: DefaultHandler = Object.freeze({
+export const failUnclaimed: DefaultHandler = /* @__PURE__ */ Object.freeze({
   name: 'failUnclaimed',
   handle(step: StepDescriptor, info: { stepType?: string; suggestedPlugin?: string }): StepHandler {
     const what = info.stepType ? `challenge ${step.challengeName} (step ${info.stepType})` : `challenge ${step.challengeName}`;

@@ -6,7 +6,7 @@
  */
 import { secretHash as computeSecretHash } from './secret-hash.js';
 import type { SessionConfig } from './session/config.js'; // sessions (#10)
-import { checkControl, guardCall, guardHook, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
+import { checkControl, clock, guardCall, guardHook, mergeControl, type CallControl } from './guard/index.js'; // p15 (issue #15)
 import type { AuthError } from './errors.js';
 import type { SessionInfo } from './session/types.js';
 import type {
@@ -125,7 +125,7 @@ export async function callCognito(
   const start: CognitoCall = { operation, input: filled, ...(flow ? { flow } : {}), ...(session ? { session } : {}) };
   const call = (await guardHook(() => engine.hooks.request.promise(start), [filled])) ?? start; // p15: hook errors sanitised
   let sent = await withSecretHash(engine, call.operation, call.input);
-  const t0 = typeof performance !== 'undefined' ? performance.now() : engine.now();
+  const t0 = clock();
   let output: Record<string, any>;
   try {
     // p15 (issue #15): deadline + signal, foreign errors sanitised, answer checked, callFailed hook.
@@ -139,9 +139,9 @@ export async function callCognito(
     engine.logger.debug('cognito call retried', { operation: call.operation, flowId: flow?.id });
     const retried: CognitoCall = { ...call, input: recovery.retry };
     sent = await withSecretHash(engine, call.operation, recovery.retry);
-    output = await guardCall(engine, retried, sent, control, typeof performance !== 'undefined' ? performance.now() : engine.now());
+    output = await guardCall(engine, retried, sent, control, clock());
   }
-  const durationMs = (typeof performance !== 'undefined' ? performance.now() : engine.now()) - t0;
+  const durationMs = clock() - t0;
   engine.logger.debug('cognito call', {
     operation: call.operation,
     flowId: flow?.id,

@@ -14,7 +14,8 @@ export type { CallControl, CognitoClient, CognitoCallFailure } from './call-cont
 export { sanitizeError, secretsOf, leaks } from './redact.js';
 export { checkCognitoAnswer, unexpectedField } from './response-check.js';
 
-const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** @internal A monotonic clock where there is one (call durations). */
+export const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
  * Sends one Cognito call through the engine's transport under `control`, checks the answer,

@@ -5,9 +5,8 @@
  * @module
  */
 import { AuthError } from '../errors.js';
+import { checkWith, is, isObject, list, opt, record, shape, text, type Check } from './shape.js';
 
-const MAX_TEXT = 64 * 1024;
-const MAX_ENTRIES = 100;
 // 3072-bit SRP values are 768 hex digits; allow leading zeros, refuse megabytes.
 const MAX_SRP_HEX = 1024;
 
@@ -20,53 +19,27 @@ export function unexpectedField(operation: string, field: string): AuthError {
   });
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+// Absent and null fields pass (some proxies send nulls).
+const maybe = (check: Check) => opt(check, 1);
+const str = maybe(text());
 
-/**
- * The shape of the fields core reads: `s` a string, `n` a challenge name, `#` a finite
- * number, `b` a boolean, `l` a list of strings, `p` ChallengeParameters (strings, or lists
- * of strings as moto sends some), an object a nested shape. Absent and null fields pass.
- */
-type Rule = 's' | 'n' | '#' | 'b' | 'l' | 'p' | { readonly [key: string]: Rule };
-const ANSWER: Rule = {
-  ChallengeName: 'n',
-  Session: 's',
-  ChallengeParameters: 'p',
-  AvailableChallenges: 'l',
-  AuthenticationResult: { AccessToken: 's', IdToken: 's', RefreshToken: 's', TokenType: 's', ExpiresIn: '#', NewDeviceMetadata: { DeviceKey: 's', DeviceGroupKey: 's' } },
-  CodeDeliveryDetails: { DeliveryMedium: 's', Destination: 's', AttributeName: 's' },
-  UserSub: 's',
-  SecretCode: 's',
-  Status: 's',
-  Username: 's',
-  UserConfirmed: 'b',
-};
-
-const text = (v: unknown, max = MAX_TEXT) => typeof v === 'string' && v.length <= max;
-
-function check(op: string, field: string, value: unknown, rule: Rule): void {
-  if (value === undefined || value === null) return;
-  const bad = () => unexpectedField(op, field);
-  if (typeof rule === 'object') {
-    if (!isObject(value)) throw bad();
-    for (const key of Object.keys(rule)) check(op, field ? `${field}.${key}` : key, value[key], rule[key]!);
-    return;
-  }
-  if (rule === 'l' || rule === 'p') {
-    const entries = rule === 'l' ? (Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : undefined) : isObject(value) ? Object.entries(value).map(([k, v]) => [`.${k}`, v] as const) : undefined;
-    if (!entries || entries.length > MAX_ENTRIES) throw bad();
-    for (const [key, v] of entries) {
-      if (rule === 'p' && Array.isArray(v) && v.length <= MAX_ENTRIES) {
-        v.forEach((x, i) => {
-          if (!text(x, 1024)) throw unexpectedField(op, `${field}${key}[${i}]`);
-        });
-      } else if (!text(v, rule === 'l' ? 128 : MAX_TEXT)) throw unexpectedField(op, `${field}${key}`);
-    }
-    return;
-  }
-  const ok = rule === 's' ? text(value) : rule === 'n' ? typeof value === 'string' && /^[A-Za-z][\w-]{0,127}$/.test(value) : rule === '#' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'boolean';
-  if (!ok) throw bad();
-}
+/** The fields core reads, in the order they are checked. */
+const ANSWER = shape({
+  ChallengeName: maybe(is((v) => typeof v === 'string' && /^[A-Za-z][\w-]{0,127}$/.test(v))),
+  Session: str,
+  // Strings, or lists of strings as moto sends some.
+  ChallengeParameters: maybe(record((v, f) => (Array.isArray(v) ? list(text(0, 1024)) : text())(v, f), 100)),
+  AvailableChallenges: maybe(list(text(0, 128))),
+  AuthenticationResult: maybe(
+    shape({ AccessToken: str, IdToken: str, RefreshToken: str, TokenType: str, ExpiresIn: maybe(is(Number.isFinite)), NewDeviceMetadata: maybe(shape({ DeviceKey: str, DeviceGroupKey: str })) }),
+  ),
+  CodeDeliveryDetails: maybe(shape({ DeliveryMedium: str, Destination: str, AttributeName: str })),
+  UserSub: str,
+  SecretCode: str,
+  Status: str,
+  Username: str,
+  UserConfirmed: maybe(is((v) => typeof v === 'boolean')),
+});
 
 /** An SRP value core cannot compute with: `SrpError`, as the SRP code names it, with the field. */
 function srpField(operation: string, key: string): AuthError {
@@ -93,7 +66,7 @@ function srpParameters(op: string, p: Record<string, unknown>): void {
  */
 export function checkCognitoAnswer(operation: string, output: unknown): asserts output is Record<string, any> {
   if (!isObject(output)) throw unexpectedField(operation, 'the answer');
-  check(operation, '', output, ANSWER);
+  checkWith(ANSWER, output, (field) => unexpectedField(operation, field));
   if (output.ChallengeName === 'PASSWORD_VERIFIER' || output.ChallengeName === 'DEVICE_PASSWORD_VERIFIER') {
     srpParameters(operation, isObject(output.ChallengeParameters) ? output.ChallengeParameters : {});
   }

@@ -7,6 +7,7 @@
  */
 import { AuthError } from '../errors.js';
 import { AUTH_FLOWS, FIRST_FACTORS } from '../sign-in-names.js';
+import { all, BadField, checkWith, is, isObject, list, obj, oneOf, opt, record, shape, text } from './shape.js';
 
 function invalid(field: string): AuthError {
   return new AuthError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, {
@@ -15,55 +16,12 @@ function invalid(field: string): AuthError {
   });
 }
 
-/** Throws `invalid(field)` unless `value` passes. */
-type Check = (value: unknown, field: string) => void;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const MAX_TEXT = 64 * 1024;
-
-const is =
-  (test: (v: any) => unknown): Check =>
-  (v, f) => {
-    if (!test(v)) throw invalid(f);
-  };
-const all =
-  (...checks: Check[]): Check =>
-  (v, f) => checks.forEach((c) => c(v, f));
-const opt =
-  (check: Check): Check =>
-  (v, f) => v === undefined || check(v, f);
-const oneOf = (...allowed: string[]) => is((v) => allowed.includes(v));
-/** A string of at most 64 KiB (`some`: not empty). */
-const text = (some?: 1) => is((v) => typeof v === 'string' && v.length <= MAX_TEXT && (!some || v));
-const obj = is(isObject);
-/** Up to 100 items, each passing `item`. */
-const list =
-  (item: Check = text()): Check =>
-  (v, f) => {
-    if (!Array.isArray(v) || v.length > 100) throw invalid(f);
-    v.forEach((x, i) => item(x, `${f}[${i}]`));
-  };
-/** An object whose every value passes `item`. */
-const record =
-  (item: Check): Check =>
-  (v, f) => {
-    obj(v, f);
-    for (const [k, x] of Object.entries(v as object)) item(x, `${f}.${k}`);
-  };
-/** An object whose named fields pass their checks (other fields are left alone). */
-const shape =
-  (fields: Record<string, Check>): Check =>
-  (v, f) => {
-    obj(v, f);
-    for (const k in fields) fields[k]!((v as Record<string, unknown>)[k], f ? `${f}.${k}` : k);
-  };
-
 /** Plain JSON only: no functions, no cycles, bounded depth (state is handlers' JSON). */
 function json(v: unknown, field: string, depth = 0): void {
-  if (depth > 20) throw invalid(field);
+  if (depth > 20) throw new BadField(field);
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw invalid(field);
+    if (!Number.isFinite(v)) throw new BadField(field);
     return;
   }
   if (Array.isArray(v)) return v.forEach((x, i) => json(x, `${field}[${i}]`, depth + 1));
@@ -71,7 +29,7 @@ function json(v: unknown, field: string, depth = 0): void {
     for (const [k, x] of Object.entries(v)) json(x, `${field}.${k}`, depth + 1);
     return;
   }
-  throw invalid(field);
+  throw new BadField(field);
 }
 
 const SNAPSHOT = shape({
@@ -117,5 +75,5 @@ const SNAPSHOT = shape({
  */
 export function checkSnapshotShape(value: unknown): void {
   if (!isObject(value)) throw invalid('the snapshot');
-  SNAPSHOT(value, '');
+  checkWith(SNAPSHOT, value, invalid);
 }

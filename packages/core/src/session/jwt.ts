@@ -4,6 +4,7 @@
  * @module
  */
 import { validationError } from '../fail.js';
+import { base64ToBytes } from '../srp/encoding.js';
 import type { JWT } from './types.js';
 
 /** The JSON payload of a JWT; throws `InvalidToken` (without the token) when it is not one. */
@@ -18,8 +19,10 @@ export function jwtPayload(token: string): Record<string, unknown> & {
   const part = typeof token === 'string' ? token.split('.')[1] : undefined;
   try {
     if (!part) throw new Error('no payload');
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-    const text = new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    // base64url without padding: the SRP code's decoder takes it once the alphabet is standard.
+    const bytes = base64ToBytes(part.replace(/-/g, '+').replace(/_/g, '/'));
+    if (!bytes) throw new Error('not base64url');
+    const text = new TextDecoder().decode(bytes);
     const payload: unknown = JSON.parse(text);
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('not an object');
     return payload as Record<string, unknown>;
