@@ -20,6 +20,8 @@ const LOCK = 'LOCK';
 /** Journal bytes after which the state is compacted into state.json. */
 const COMPACT_BYTES = 4 * 1024 * 1024;
 const FORMAT = 1;
+/** The files hold private signing keys, refresh tokens and Sessions: owner only (new files). */
+const FILE_MODE = 0o600;
 
 // ---- encoding: Maps, Sets, bigints and bytes (passkey public keys) in JSON ----------------------------------------------
 
@@ -125,7 +127,7 @@ export class DataDir {
     journalBytes: number,
   ) {
     for (const [id, text] of stored) this.written.set(id, text);
-    this.journalFd = openSync(join(dir, JOURNAL), 'a');
+    this.journalFd = openSync(join(dir, JOURNAL), 'a', FILE_MODE);
     this.journalBytes = journalBytes;
   }
 
@@ -229,7 +231,7 @@ export class DataDir {
       kept[k] = state.snapshot().map(encode);
     }
     const tmp = join(this.dir, `${STATE}.tmp`);
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', FILE_MODE);
     try {
       writeSync(fd, JSON.stringify({ format: FORMAT, pools, kept }));
       fsyncSync(fd);
@@ -240,7 +242,7 @@ export class DataDir {
     fsyncDir(this.dir);
     // A crash before the journal is emptied only replays lines state.json already holds.
     closeSync(this.journalFd);
-    this.journalFd = openSync(join(this.dir, JOURNAL), 'w');
+    this.journalFd = openSync(join(this.dir, JOURNAL), 'w', FILE_MODE);
     fsyncSync(this.journalFd);
     this.journalBytes = 0;
   }
