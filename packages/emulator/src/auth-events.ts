@@ -20,17 +20,15 @@ export interface AuthEvent {
 
 const KEEP = 100;
 const events = new WeakMap<User, AuthEvent[]>();
-/** Users with new events not yet journaled, while some emulator keeps a data directory. */
-let changed: Set<User> | undefined;
+/** Users' events not yet journaled, oldest first, while some emulator keeps a data directory. */
+let changed: Map<User, AuthEvent[]> | undefined;
 const keepingStores = new Set<Store>();
 
-/** One user's events as a data directory journals them (the sub binds them to that user). */
-export interface AuthEventsRecord {
-  pool: string;
-  username: string;
-  sub: string;
-  events: AuthEvent[];
-}
+/**
+ * A user's events as a data directory keeps them (the sub binds them to that user): all of
+ * them (`events`, newest first) at compaction, new ones (`added`, oldest first) after a request.
+ */
+export type AuthEventsRecord = { pool: string; username: string; sub: string } & ({ events: AuthEvent[] } | { added: AuthEvent[] });
 
 function poolOf(store: Store, user: User): string | undefined {
   for (const pool of store.pools.values()) if (pool.users.get(user.username) === user) return pool.id;
@@ -44,18 +42,27 @@ function poolOf(store: Store, user: User): string | undefined {
 export function keepAuthEvents(store: Store, records: readonly AuthEventsRecord[]) {
   for (const r of records) {
     const user = store.pools.get(r.pool)?.users.get(r.username);
-    if (user && user.sub === r.sub) events.set(user, r.events);
+    if (!user || user.sub !== r.sub) continue;
+    if ('events' in r) {
+      events.set(user, r.events);
+      continue;
+    }
+    const list = events.get(user) ?? [];
+    // A crash during compaction replays lines the snapshot holds already: skip known ids.
+    for (const e of r.added) if (!list.some((x) => x.id === e.id)) list.unshift(e);
+    if (list.length > KEEP) list.length = KEEP;
+    events.set(user, list);
   }
-  changed ??= new Set();
+  changed ??= new Map();
   keepingStores.add(store);
   const recordOf = (pool: string, user: User): AuthEventsRecord => ({ pool, username: user.username, sub: user.sub, events: events.get(user) ?? [] });
   return {
     drain(): AuthEventsRecord[] {
       const out: AuthEventsRecord[] = [];
-      for (const user of changed ?? []) {
+      for (const [user, added] of changed ?? []) {
         const pool = poolOf(store, user);
         if (pool !== undefined) {
-          out.push(recordOf(pool, user));
+          out.push({ pool, username: user.username, sub: user.sub, added });
           changed!.delete(user);
         } else if (![...keepingStores].some((s) => poolOf(s, user) !== undefined)) changed!.delete(user); // deleted: nothing to keep
       }
@@ -79,7 +86,14 @@ export function recordAuthEvent(user: User, type: AuthEvent['type'], response: A
   if (!list) events.set(user, (list = []));
   list.unshift({ id: randomUUID(), type, response, at });
   if (list.length > KEEP) list.length = KEEP;
-  changed?.add(user);
+  if (changed) {
+    const news = changed.get(user);
+    if (news) {
+      news.push(list[0]!);
+      if (news.length > KEEP) news.shift();
+    }
+    else changed.set(user, [list[0]!]);
+  }
 }
 
 /** AdminListUserAuthEvents (MaxResults 0..60, NextToken), newest first. */
