@@ -214,6 +214,33 @@ describe('persistence (--data)', () => {
     }
   });
 
+  it('a crash between state.json and the journal reset replays nothing twice', async () => {
+    const dir = tempDir();
+    const a = await startEmulator({ dataDir: dir });
+    const port = a.port;
+    const { cognito, poolId, clientId } = await seed(a.endpoint);
+    await cognito.send(new UpdateUserPoolCommand({ UserPoolId: poolId, UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } }));
+    const signIn = () => cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'kate', PASSWORD: 'Passw0rd!' } }));
+    await signIn();
+    const revoked = (await signIn()).AuthenticationResult!.RefreshToken!;
+    await cognito.send(new RevokeTokenCommand({ ClientId: clientId, Token: revoked }));
+    const journal = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
+    await a.close();
+    // As if the process died after the rename of state.json, before the journal was emptied.
+    appendFileSync(join(dir, 'journal.jsonl'), journal);
+
+    const b = await startEmulator({ dataDir: dir, port });
+    try {
+      const again = sdkClient(b);
+      const events = await again.send(new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: 'kate' }));
+      expect(events.AuthEvents).toHaveLength(2);
+      const r = await failure(again.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: revoked } })));
+      expect(r.name).toBe('NotAuthorizedException');
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a corrupt line before the last one is refused, not skipped', async () => {
     const dir = tempDir();
     const a = await startEmulator({ dataDir: dir });
