@@ -11,7 +11,7 @@ import { CorsOrigins } from './access.js';
 import { validateConfig, validatePoolConfig } from './config-validation.js';
 import { createHandler } from './http.js';
 import { DataDir } from './persistence.js';
-import { restorePools } from './restore.js';
+import { keepState, restorePools } from './restore.js';
 import { newPoolId, poolFromConfig, Store, type Pool } from './model.js';
 import { createOutbox, type Outbox, type OutboxMessage } from './outbox.js';
 import { SessionStore } from './sessions.js';
@@ -176,8 +176,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     data?.release();
     throw e;
   }
+  const stopKeeping = data ? keepState(data, ctx) : undefined;
   if (data) ctx.afterRequest = () => data.record(store);
   await tokens.ready();
+  // The signing keys are on disk before the first token or JWKS leaves.
+  data?.record(store);
 
   const corsOrigins = new CorsOrigins([...(config.corsOrigins ?? []), ...(options.corsOrigins ?? [])]);
   const server = createServer({ requestTimeout: 120_000 }, createHandler(ctx, { log: options.log, corsOrigins }));
@@ -220,6 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close: () =>
       new Promise<void>((done) => {
         server.close(() => {
+          stopKeeping?.();
           data?.close();
           done();
         });

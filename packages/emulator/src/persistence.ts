@@ -1,12 +1,14 @@
 /**
  * `--data DIR`: pools, app clients and users survive restarts — and a kill -9 — in plain
  * files, nothing to install. `journal.jsonl` gets one line per changed pool after each
- * request (the pool's whole state, written and fsynced before the answer leaves); now and
+ * request (the pool's whole state), and one per change of the other kept state (signing
+ * keys, refresh tokens, revocations, sign-in Sessions, auth events), written and fsynced
+ * before the answer leaves; now and
  * then the state is compacted into `state.json` (written to a temporary file, fsynced, then
  * renamed over the old one, so a reader sees the old or the new file, never half of one).
  * A torn last journal line — the process died while writing it — is ignored on load.
  *
- * Not kept: sign-in Sessions, issued tokens and refresh tokens, the outbox, the clock.
+ * Not kept: the outbox, the clock, code-attempt counters.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,8 @@ const LOCK = 'LOCK';
 /** Journal bytes after which the state is compacted into state.json. */
 const COMPACT_BYTES = 4 * 1024 * 1024;
 const FORMAT = 1;
+/** The files hold private signing keys, refresh tokens and Sessions: owner only (new files). */
+const FILE_MODE = 0o600;
 
 // ---- encoding: Maps, Sets, bigints and bytes (passkey public keys) in JSON ----------------------------------------------
 
@@ -65,7 +69,19 @@ export function deserializePool(text: string): Pool {
 
 // ---- the data directory ---------------------------------------------------------------------
 
-type Record_ = { t: 'pool'; id: string; pool: string } | { t: 'delete'; id: string };
+type Record_ = { t: 'pool'; id: string; pool: string } | { t: 'delete'; id: string } | { t: 'x'; k: string; r: unknown };
+
+/**
+ * State kept beside the pools as change records (one journal line each). Records must be
+ * idempotent sets ("token T is now …"), since a crash during compaction replays journal
+ * lines the new state.json already holds.
+ */
+export interface DurableState {
+  /** Records that recreate the whole current state (written at compaction). */
+  snapshot(): unknown[];
+  /** Records of the changes since the last call (journaled after each request). */
+  drain(): unknown[];
+}
 
 function fsyncDir(dir: string): void {
   // Makes a rename durable; some platforms cannot open directories, which is fine there.
@@ -100,15 +116,18 @@ export class DataDir {
   /** The last serialization written per pool id, to write only what changed. */
   private readonly written = new Map<string, string>();
   private closed = false;
+  private readonly durables = new Map<string, DurableState>();
 
   private constructor(
     readonly dir: string,
     /** Pools as stored, by id (serialized). */
     readonly stored: Map<string, string>,
+    /** The other kept state as stored, by kind: records in the order to apply them. */
+    readonly records: Map<string, unknown[]>,
     journalBytes: number,
   ) {
     for (const [id, text] of stored) this.written.set(id, text);
-    this.journalFd = openSync(join(dir, JOURNAL), 'a');
+    this.journalFd = openSync(join(dir, JOURNAL), 'a', FILE_MODE);
     this.journalBytes = journalBytes;
   }
 
@@ -126,9 +145,15 @@ export class DataDir {
     }
     writeFileSync(lock, `${process.pid}\n`);
     const stored = new Map<string, string>();
+    const records = new Map<string, unknown[]>();
+    const add = (kind: string, list: unknown[]) => {
+      let have = records.get(kind);
+      if (!have) records.set(kind, (have = []));
+      for (const r of list) have.push(decode(r));
+    };
     const statePath = join(dir, STATE);
     if (existsSync(statePath)) {
-      let state: { format: number; pools: Record<string, string> };
+      let state: { format: number; pools: Record<string, string>; kept?: Record<string, unknown[]> };
       try {
         state = JSON.parse(readFileSync(statePath, 'utf8'));
       } catch (e) {
@@ -136,6 +161,7 @@ export class DataDir {
       }
       if (state.format !== FORMAT) throw new Error(`Emulator data directory ${dir}: unknown format ${String(state.format)}`);
       for (const [id, text] of Object.entries(state.pools)) stored.set(id, text);
+      for (const [kind, list] of Object.entries(state.kept ?? {})) add(kind, list);
     }
     let journalBytes = 0;
     const journalPath = join(dir, JOURNAL);
@@ -157,13 +183,19 @@ export class DataDir {
         }
         if (rec.t === 'pool') stored.set(rec.id, rec.pool);
         else if (rec.t === 'delete') stored.delete(rec.id);
+        else if (rec.t === 'x') add(rec.k, [rec.r]);
       }
     }
     openHere.add(dir);
-    return new DataDir(dir, stored, journalBytes);
+    return new DataDir(dir, stored, records, journalBytes);
   }
 
-  /** Writes every pool that changed since the last call (and the deletions), durably. */
+  /** Journals `state`'s changes under `kind` from now on, and its snapshot at compaction. */
+  keep(kind: string, state: DurableState): void {
+    this.durables.set(kind, state);
+  }
+
+  /** Writes every pool that changed since the last call (and the deletions), and the kept state's changes, durably. */
   record(store: Store): void {
     if (this.closed) return;
     let out = '';
@@ -180,6 +212,7 @@ export class DataDir {
       this.written.delete(id);
       out += JSON.stringify({ t: 'delete', id }) + '\n';
     }
+    for (const [k, state] of this.durables) for (const r of state.drain()) out += JSON.stringify({ t: 'x', k, r: encode(r) }) + '\n';
     if (!out) return;
     const bytes = Buffer.from(out);
     writeSync(this.journalFd, bytes);
@@ -191,10 +224,16 @@ export class DataDir {
   /** Folds the journal into state.json: temporary file, fsync, rename, then a fresh journal. */
   compact(): void {
     const pools: Record<string, string> = Object.fromEntries(this.written);
+    const kept: Record<string, unknown[]> = {};
+    for (const [k, state] of this.durables) {
+      // What the snapshot holds needs no journal line after it.
+      state.drain();
+      kept[k] = state.snapshot().map(encode);
+    }
     const tmp = join(this.dir, `${STATE}.tmp`);
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', FILE_MODE);
     try {
-      writeSync(fd, JSON.stringify({ format: FORMAT, pools }));
+      writeSync(fd, JSON.stringify({ format: FORMAT, pools, kept }));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -203,7 +242,7 @@ export class DataDir {
     fsyncDir(this.dir);
     // A crash before the journal is emptied only replays lines state.json already holds.
     closeSync(this.journalFd);
-    this.journalFd = openSync(join(this.dir, JOURNAL), 'w');
+    this.journalFd = openSync(join(this.dir, JOURNAL), 'w', FILE_MODE);
     fsyncSync(this.journalFd);
     this.journalBytes = 0;
   }

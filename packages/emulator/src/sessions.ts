@@ -57,6 +57,9 @@ interface Entry {
   busy: boolean;
 }
 
+/** A change of one Session, as a data directory journals it. */
+export type SessionRecord = { id: string; live: { state: AuthState; expiresAt: number } } | { id: string; dead: { reason: 'used' | 'killed'; until: number } };
+
 export class SessionStore {
   private readonly live = new Map<string, Entry>();
   /** Consumed or killed ids, to answer "can only be used once" / "invalid" precisely. */
@@ -65,12 +68,59 @@ export class SessionStore {
   /** The newest PASSWORD_VERIFIER session per `clientId/username`, for answers sent without a Session. */
   private readonly latestSrp = new Map<string, string>();
 
+  /** Sessions created, read or ended since the last `drain`, when a data directory keeps them. */
+  private touched: Set<string> | undefined;
+
   constructor(private readonly now: () => number) {}
+
+  /** Applies stored records (live Sessions keep their expiry), then tracks changes for `drain`. */
+  restore(records: readonly SessionRecord[]): void {
+    for (const r of records) {
+      if ('live' in r) {
+        this.dead.delete(r.id);
+        this.live.set(r.id, { state: r.live.state, expiresAt: r.live.expiresAt, busy: false });
+        if (r.live.state.expect === 'PASSWORD_VERIFIER') this.latestSrp.set(`${r.live.state.clientId}/${r.live.state.username}`, r.id);
+      } else {
+        this.live.delete(r.id);
+        this.dead.set(r.id, r.dead);
+      }
+    }
+    this.touched = new Set();
+  }
+
+  /**
+   * The Sessions touched since the last call, as they are now: answer handlers change a
+   * session's state in place, so every session read during a request is written again.
+   */
+  drain(): SessionRecord[] {
+    if (!this.touched?.size) return [];
+    const out: SessionRecord[] = [];
+    for (const id of this.touched) {
+      const r = this.recordOf(id);
+      if (r) out.push(r);
+    }
+    this.touched.clear();
+    return out;
+  }
+
+  /** Records of every Session not yet pruned. */
+  snapshot(): SessionRecord[] {
+    return [...this.live.keys(), ...this.dead.keys()].flatMap((id) => this.recordOf(id) ?? []);
+  }
+
+  private recordOf(id: string): SessionRecord | undefined {
+    const e = this.live.get(id);
+    if (e) return { id, live: { state: e.state, expiresAt: e.expiresAt } };
+    const d = this.dead.get(id);
+    // Pruned in the meantime: nothing to keep.
+    return d ? { id, dead: d } : undefined;
+  }
 
   create(state: AuthState, validityMinutes: number): string {
     if (++this.creates % 1000 === 0) this.prune();
     const id = opaqueToken(96);
     this.live.set(id, { state, expiresAt: this.now() + validityMinutes * 60_000, busy: false });
+    this.touched?.add(id);
     if (state.expect === 'PASSWORD_VERIFIER') this.latestSrp.set(`${state.clientId}/${state.username}`, id);
     return id;
   }
@@ -84,6 +134,7 @@ export class SessionStore {
     }
     if (entry.expiresAt <= this.now()) throw errors.sessionExpired();
     if (entry.state.clientId !== clientId) throw errors.sessionInvalid();
+    this.touched?.add(id);
     return entry.state;
   }
 
@@ -125,6 +176,7 @@ export class SessionStore {
       const d = this.dead.get(id);
       throw d?.reason === 'used' ? errors.sessionUsed() : errors.sessionInvalid();
     }
+    this.touched?.add(id);
     return entry.state;
   }
 
@@ -142,6 +194,7 @@ export class SessionStore {
     const entry = this.live.get(id);
     this.live.delete(id);
     this.dead.set(id, { reason, until: (entry?.expiresAt ?? this.now()) + 3600_000 });
+    this.touched?.add(id);
   }
 
   private prune(): void {

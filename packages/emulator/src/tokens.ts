@@ -1,8 +1,9 @@
 /**
  * Token issuing: RS256 JWTs with Cognito's claims, a JWKS per pool, opaque refresh tokens.
  */
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, generateKeyPair, randomUUID, sign as rsaSign, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import { jwtVerify, type JWK } from 'jose';
 import { opaqueToken } from './codes.js';
 import { CognitoError, errors } from './errors.js';
 import { readableAttributes } from './client-settings.js';
@@ -10,11 +11,13 @@ import { groupClaims } from './groups.js';
 import type { AppClient, Pool, User } from './model.js';
 import { lifetimes, tokenPolicyOf } from './token-policy.js';
 
-type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 interface SigningKey {
   kid: string;
-  keys: KeyPair;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
   jwk: JWK;
+  /** The base64url JWS header, the same for every token this key signs. */
+  header: string;
 }
 
 // RSA key generation costs ~100 ms; one key pair per process keeps test suites that start many
@@ -24,16 +27,45 @@ interface SigningKeys {
   id: SigningKey;
   access: SigningKey;
 }
+
+/** Signing keys as a data directory stores them: the kid and the PKCS#8 PEM private key. */
+export interface StoredSigningKeys {
+  id: { kid: string; pem: string };
+  access: { kid: string; pem: string };
+}
+
+function signingKey(kid: string, privateKey: KeyObject): SigningKey {
+  const publicKey = createPublicKey(privateKey);
+  const jwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid, alg: 'RS256', use: 'sig' };
+  return { kid, privateKey, publicKey, jwk, header: b64url(JSON.stringify({ alg: 'RS256', kid })) };
+}
+
+const generateRsa = promisify(generateKeyPair);
 let sharedKeys: Promise<SigningKeys> | undefined;
 async function newKey(): Promise<SigningKey> {
-  const keys = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomUUID();
-  const jwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
-  return { kid, keys, jwk };
+  const { privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
+  return signingKey(randomUUID(), privateKey);
 }
-function signingKeys(): Promise<SigningKeys> {
+function processKeys(): Promise<SigningKeys> {
   sharedKeys ??= Promise.all([newKey(), newKey()]).then(([id, access]) => ({ id, access }));
   return sharedKeys;
+}
+
+function exportKeys(keys: SigningKeys): StoredSigningKeys {
+  const pem = (k: SigningKey) => ({ kid: k.kid, pem: k.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string });
+  return { id: pem(keys.id), access: pem(keys.access) };
+}
+
+function b64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+// A compact RS256 JWS signed synchronously with a KeyObject: jose's SignJWT goes through
+// WebCrypto (key import, a thread-pool job and promises per token), which cost more than the
+// RSA signature itself in the sign-in profile.
+function signJwt(key: SigningKey, claims: Record<string, unknown>): string {
+  const input = `${key.header}.${b64url(JSON.stringify(claims))}`;
+  return `${input}.${rsaSign('sha256', Buffer.from(input, 'latin1'), key.privateKey).toString('base64url')}`;
 }
 
 /**
@@ -82,8 +114,21 @@ export interface AccessClaims {
   iss: string;
 }
 
+/** A change to the issuer's durable state, as a data directory journals it. */
+export type TokenRecord =
+  | { keys: StoredSigningKeys }
+  | { refresh: string; entry: RefreshEntry }
+  | { drop: string }
+  | { revoked: string }
+  | { origin: string; user: string };
+
 export class TokenIssuer {
   private readonly refresh = new Map<string, RefreshEntry>();
+  private keys: Promise<SigningKeys> = this.use(processKeys());
+  /** The keys once generated or loaded. */
+  private current: SigningKeys | undefined;
+  /** Changes since the last `drain`, when a data directory keeps them. */
+  private pending: TokenRecord[] | undefined;
   /** Revoked token families (RevokeToken, GlobalSignOut). */
   private readonly revokedOrigins = new Set<string>();
   /** Token families per user (`poolId/username`), for GlobalSignOut. */
@@ -97,7 +142,65 @@ export class TokenIssuer {
 
   /** Warms the signing key so the first sign-in is not slow. */
   async ready(): Promise<void> {
-    await signingKeys();
+    await this.keys;
+  }
+
+  /**
+   * Keeps state for a data directory: applies the stored records (signing keys, refresh
+   * tokens with their rotation state, revocations), then journals changes for `drain`.
+   */
+  restore(records: readonly TokenRecord[]): void {
+    let stored: StoredSigningKeys | undefined;
+    for (const r of records) {
+      if ('keys' in r) stored = r.keys;
+      else if ('refresh' in r) this.refresh.set(r.refresh, r.entry);
+      else if ('drop' in r) this.refresh.delete(r.drop);
+      else if ('revoked' in r) this.revokedOrigins.add(r.revoked);
+      else this.addOrigin(r.user, r.origin);
+    }
+    this.pending = [];
+    if (stored) {
+      const k = stored;
+      this.keys = this.use({ id: signingKey(k.id.kid, createPrivateKey(k.id.pem)), access: signingKey(k.access.kid, createPrivateKey(k.access.pem)) });
+    } else {
+      // The process's keys become this directory's: JWKS and tokens stay valid across restarts.
+      void this.keys.then((keys) => this.pending?.push({ keys: exportKeys(keys) }));
+    }
+  }
+
+  /** Changes since the last call (empty unless `restore` was called). */
+  drain(): TokenRecord[] {
+    if (!this.pending?.length) return [];
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** Records that recreate the state: keys, live refresh tokens, revocations, token families. */
+  snapshot(): TokenRecord[] {
+    const out: TokenRecord[] = this.current ? [{ keys: exportKeys(this.current) }] : [];
+    const now = this.now();
+    for (const [token, entry] of this.refresh) if (entry.expiresAt > now) out.push({ refresh: token, entry });
+    for (const o of this.revokedOrigins) out.push({ revoked: o });
+    for (const [user, origins] of this.userOrigins) for (const origin of origins) out.push({ origin, user });
+    return out;
+  }
+
+  private use(keys: SigningKeys | Promise<SigningKeys>): Promise<SigningKeys> {
+    const p = Promise.resolve(keys);
+    // Only the keys in use: process keys generated late must not replace restored ones.
+    void p.then((k) => {
+      if (this.keys === p) this.current = k;
+    });
+    return p;
+  }
+
+  private addOrigin(userKey: string, originJti: string): void {
+    let origins = this.userOrigins.get(userKey);
+    if (!origins) this.userOrigins.set(userKey, (origins = new Set()));
+    if (origins.has(originJti)) return;
+    origins.add(originJti);
+    this.pending?.push({ origin: originJti, user: userKey });
   }
 
   issuer(userPoolId: string): string {
@@ -111,25 +214,22 @@ export class TokenIssuer {
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    const { id, access } = await signingKeys();
+    const { id, access } = await this.keys;
     return { keys: [id.jwk, access.jwk] };
   }
 
   /** Issues id + access tokens (and a refresh token unless `authTime` comes from a refresh). */
   async issue(pool: Pool, client: AppClient, user: User, opts: { authTime?: number; withRefresh?: boolean; originJti?: string; deviceKey?: string; refreshExpiresAt?: number; customize?: ClaimsCustomizer } = {}): Promise<AuthenticationResult> {
-    const signing = await signingKeys();
+    const signing = await this.keys;
     const life = lifetimes(tokenPolicyOf(client));
     const nowSec = Math.floor(this.now() / 1000);
     const authTime = opts.authTime ?? nowSec;
     const iss = this.issuer(pool.id);
     const originJti = opts.originJti ?? randomUUID();
-    const userKey = `${pool.id}/${user.username}`;
-    let origins = this.userOrigins.get(userKey);
-    if (!origins) this.userOrigins.set(userKey, (origins = new Set()));
-    origins.add(originJti);
+    this.addOrigin(`${pool.id}/${user.username}`, originJti);
     const eventId = randomUUID();
-    const sign = (claims: Record<string, unknown>, seconds: number, { kid, keys }: SigningKey = claims.token_use === 'id' ? signing.id : signing.access) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(nowSec).setExpirationTime(nowSec + seconds).setIssuer(iss).setJti(randomUUID()).sign(keys.privateKey);
+    const sign = (claims: Record<string, unknown>, seconds: number, key: SigningKey) =>
+      signJwt(key, { ...claims, iat: nowSec, exp: nowSec + seconds, iss, jti: randomUUID() });
     const groups = groupClaims(pool, user);
 
     const idClaims: Record<string, unknown> = {
@@ -161,15 +261,17 @@ export class TokenIssuer {
     // The pre token generation trigger sees and changes the claims before they are signed.
     await opts.customize?.(idClaims, accessClaims);
     const result: AuthenticationResult = {
-      AccessToken: await sign(accessClaims, life.accessSeconds),
-      IdToken: await sign(idClaims, life.idSeconds),
+      AccessToken: sign(accessClaims, life.accessSeconds, signing.access),
+      IdToken: sign(idClaims, life.idSeconds, signing.id),
       ExpiresIn: life.accessSeconds,
       TokenType: 'Bearer',
     };
     if (opts.withRefresh !== false) {
       const token = opaqueToken(128);
       const expiresAt = opts.refreshExpiresAt ?? this.now() + life.refreshSeconds * 1000;
-      this.refresh.set(token, { userPoolId: pool.id, clientId: client.id, username: user.username, sub: user.sub, authTime, expiresAt, originJti, ...(opts.deviceKey ? { deviceKey: opts.deviceKey } : {}) });
+      const entry: RefreshEntry = { userPoolId: pool.id, clientId: client.id, username: user.username, sub: user.sub, authTime, expiresAt, originJti, ...(opts.deviceKey ? { deviceKey: opts.deviceKey } : {}) };
+      this.refresh.set(token, entry);
+      this.pending?.push({ refresh: token, entry });
       result.RefreshToken = token;
     }
     return result;
@@ -190,12 +292,19 @@ export class TokenIssuer {
   /** Refresh-token rotation: the token keeps working for `graceMs` (client retries), then fails. */
   retireRefresh(token: string, graceMs: number): void {
     const entry = this.refresh.get(token);
-    if (entry && entry.retiredAt === undefined) Object.assign(entry, { retiredAt: this.now(), graceMs });
+    if (entry && entry.retiredAt === undefined) {
+      Object.assign(entry, { retiredAt: this.now(), graceMs });
+      this.pending?.push({ refresh: token, entry });
+    }
   }
 
   /** Drops the refresh tokens of sign-ins made on a device (ForgetDevice); their access tokens run out as usual. */
   revokeDevice(userPoolId: string, deviceKey: string): void {
-    for (const [token, e] of this.refresh) if (e.userPoolId === userPoolId && e.deviceKey === deviceKey) this.refresh.delete(token);
+    for (const [token, e] of this.refresh) {
+      if (e.userPoolId !== userPoolId || e.deviceKey !== deviceKey) continue;
+      this.refresh.delete(token);
+      this.pending?.push({ drop: token });
+    }
   }
 
   /** The refresh token's entry without checks (RevokeToken). */
@@ -205,20 +314,26 @@ export class TokenIssuer {
 
   /** Revokes a refresh token and every token issued with it. */
   revokeFamily(originJti: string): void {
+    this.revoke(originJti);
+  }
+
+  private revoke(originJti: string): void {
+    if (this.revokedOrigins.has(originJti)) return;
     this.revokedOrigins.add(originJti);
+    this.pending?.push({ revoked: originJti });
   }
 
   /** Revokes every token of a user (GlobalSignOut, AdminUserGlobalSignOut). */
   revokeUser(userPoolId: string, username: string): void {
-    for (const o of this.userOrigins.get(`${userPoolId}/${username}`) ?? []) this.revokedOrigins.add(o);
+    for (const o of this.userOrigins.get(`${userPoolId}/${username}`) ?? []) this.revoke(o);
   }
 
   /** Verifies an access token of this emulator; returns its claims. */
   async verifyAccess(token: string, userPoolIds: Iterable<string>): Promise<AccessClaims & { userPoolId: string }> {
-    const { keys } = (await signingKeys()).access;
+    const { publicKey } = (await this.keys).access;
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'], currentDate: new Date(this.now()) }));
+      ({ payload } = await jwtVerify(token, publicKey, { algorithms: ['RS256'], currentDate: new Date(this.now()) }));
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_JWT_EXPIRED') throw errors.notAuthorized('Access Token has expired');
       throw errors.notAuthorized('Invalid Access Token');
