@@ -5,7 +5,8 @@ import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuthError, createAuth, createFetchTransport, surfaceUnclaimed, type Auth, type CognitoTransport } from '../packages/core/src/index.js';
+import { AuthError, createAuth, surfaceUnclaimed, type Auth, type CognitoTransport } from '../packages/core/src/index.js';
+import { createSdkTransport } from '../packages/core/src/transport/sdk.js';
 import { sms } from '../packages/plugin-sms/src/index.js';
 
 export const POOL = 'us-east-1_ClientBench';
@@ -73,13 +74,14 @@ function nodeHttpTransport(endpoint: string): CognitoTransport {
   };
 }
 
-function nextstep(label: string, endpoint: string, transport: 'sdk' | 'fetch' | 'http'): Client {
+function nextstep(label: string, endpoint: string, transport: 'default' | 'sdk' | 'http'): Client {
   const userPool = { userPoolId: POOL, clientId: CLIENT, endpoint };
   const auth: Auth = createAuth({
     userPool,
     plugins: [sms()],
     defaultHandler: surfaceUnclaimed,
-    ...(transport === 'fetch' ? { transport: createFetchTransport({ region: 'us-east-1', endpoint }) } : {}),
+    // 'default': no transport, so createAuth picks its Node default (transport/default-node.ts).
+    ...(transport === 'sdk' ? { transport: createSdkTransport() } : {}),
     ...(transport === 'http' ? { transport: nodeHttpTransport(endpoint) } : {}),
   });
   return {
@@ -94,10 +96,10 @@ function nextstep(label: string, endpoint: string, transport: 'sdk' | 'fetch' | 
   };
 }
 
-/** nextstep with its default Node transport (the AWS SDK bare client). */
-export const nextstepSdk = (endpoint: string) => nextstep('nextstep, default Node transport (AWS SDK client)', endpoint, 'sdk');
-/** nextstep with its fetch transport (what browsers get by default). */
-export const nextstepFetch = (endpoint: string) => nextstep('nextstep, fetch transport (undici in Node)', endpoint, 'fetch');
+/** nextstep with no transport given: what `createAuth` uses in Node (transport/default-node.ts). */
+export const nextstepDefault = (endpoint: string) => nextstep('nextstep, default Node transport', endpoint, 'default');
+/** nextstep with the AWS SDK transport (`@nextstep/core/sdk-transport`), endpoint from the pool. */
+export const nextstepSdk = (endpoint: string) => nextstep('nextstep, SDK transport (@nextstep/core/sdk-transport)', endpoint, 'sdk');
 /** nextstep with the bench's minimal node:http transport: what core costs without a heavy transport. */
 export const nextstepHttp = (endpoint: string) => nextstep('nextstep, minimal node:http transport (bench-only)', endpoint, 'http');
 
@@ -129,5 +131,5 @@ export function cognitoIdentityJs(endpoint: string): Client {
   };
 }
 
-export const CLIENTS = { 'nextstep-sdk': nextstepSdk, 'nextstep-fetch': nextstepFetch, 'nextstep-http': nextstepHttp, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
+export const CLIENTS = { 'nextstep-default': nextstepDefault, 'nextstep-sdk': nextstepSdk, 'nextstep-http': nextstepHttp, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
 export type ClientName = keyof typeof CLIENTS;

@@ -22,7 +22,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const name = (process.argv[2] ?? 'nextstep-sdk') as ClientName;
+const name = (process.argv[2] ?? 'nextstep-default') as ClientName;
 const runs = Number(process.argv[3] ?? 200);
 
 /** The area a function belongs to, from its script URL (and name for V8 internals). */
