@@ -4,7 +4,7 @@
  * (undici) costs about 1.5 ms more CPU per sign-in and about 1 KB more heap per parked flow
  * (web streams, a Request/Response pair, an abort listener held until finalisation and a
  * resource-timing entry per call); see bench/client.bench.ts. Never in browser bundles:
- * `#default-transport` names this file under the `node` condition only.
+ * It is reached only through default-node.ts, which `#default-transport` names under `node`.
  * @module
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
