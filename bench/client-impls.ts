@@ -1,12 +1,14 @@
 // The clients bench/client.bench.ts and bench/client-memory.ts measure: each signs one user
 // in against the emulator, either to DONE (a user without MFA) or to its SMS MFA step, where
 // the flow is kept ("parked") for the memory figure.
-import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuthError, createAuth, createFetchTransport, surfaceUnclaimed, type Auth, type CognitoTransport } from '../packages/core/src/index.js';
-import { sms } from '../packages/plugin-sms/src/index.js';
+import type { Auth } from '../packages/core/src/index.js';
+import { loadNextstep } from './client-build.js';
+
+// nextstep as built (see client-build.ts), not tsx-transpiled source.
+const { createAuth, createFetchTransport, createSdkTransport, sms, surfaceUnclaimed } = await loadNextstep();
 
 export const POOL = 'us-east-1_ClientBench';
 export const CLIENT = 'client-bench';
@@ -42,45 +44,15 @@ export interface Client {
   signIn(username: string, flow: Flow, expect: 'DONE' | 'SMS'): Promise<unknown>;
 }
 
-/**
- * Bench-only: the least a Node transport can do (node:http, keep-alive, AWS JSON 1.1, no
- * retries), to show what core's default Node transport costs above it. Not a product.
- */
-function nodeHttpTransport(endpoint: string): CognitoTransport {
-  const url = new URL(endpoint);
-  const agent = new Agent({ keepAlive: true });
-  return {
-    send(operation, input) {
-      const payload = JSON.stringify(input);
-      return new Promise((resolve, reject) => {
-        const req = request(
-          { host: url.hostname, port: url.port, path: '/', method: 'POST', agent, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`, 'content-length': Buffer.byteLength(payload) } },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (text += c));
-            res.on('end', () => {
-              const json = JSON.parse(text || '{}');
-              if (res.statusCode === 200) resolve(json);
-              else reject(new AuthError(String(json.__type ?? 'UnknownError').split('#').pop()!, String(json.message ?? ''), { kind: 'service' }));
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
-    },
-  };
-}
-
-function nextstep(label: string, endpoint: string, transport: 'sdk' | 'fetch' | 'http'): Client {
+function nextstep(label: string, endpoint: string, transport: 'default' | 'fetch' | 'sdk'): Client {
   const userPool = { userPoolId: POOL, clientId: CLIENT, endpoint };
   const auth: Auth = createAuth({
     userPool,
     plugins: [sms()],
     defaultHandler: surfaceUnclaimed,
-    ...(transport === 'fetch' ? { transport: createFetchTransport({ region: 'us-east-1', endpoint }) } : {}),
-    ...(transport === 'http' ? { transport: nodeHttpTransport(endpoint) } : {}),
+    // 'default': no transport, so createAuth picks its Node default (transport/default-node.ts).
+    ...(transport === 'sdk' ? { transport: createSdkTransport() } : {}),
+    ...(transport === 'fetch' ? { transport: createFetchTransport() } : {}),
   });
   return {
     label,
@@ -94,12 +66,12 @@ function nextstep(label: string, endpoint: string, transport: 'sdk' | 'fetch' | 
   };
 }
 
-/** nextstep with its default Node transport (the AWS SDK bare client). */
-export const nextstepSdk = (endpoint: string) => nextstep('nextstep, default Node transport (AWS SDK client)', endpoint, 'sdk');
-/** nextstep with its fetch transport (what browsers get by default). */
-export const nextstepFetch = (endpoint: string) => nextstep('nextstep, fetch transport (undici in Node)', endpoint, 'fetch');
-/** nextstep with the bench's minimal node:http transport: what core costs without a heavy transport. */
-export const nextstepHttp = (endpoint: string) => nextstep('nextstep, minimal node:http transport (bench-only)', endpoint, 'http');
+/** nextstep with no transport given: what `createAuth` uses in Node (transport/default-node.ts: node:http). */
+export const nextstepDefault = (endpoint: string) => nextstep('nextstep, default Node transport (node:http keep-alive)', endpoint, 'default');
+/** nextstep with the AWS SDK transport (`@nextstep/core/sdk-transport`), endpoint from the pool. */
+export const nextstepSdk = (endpoint: string) => nextstep('nextstep, SDK transport (@nextstep/core/sdk-transport)', endpoint, 'sdk');
+/** nextstep with the fetch transport (browsers' default; undici in Node), endpoint from the pool. */
+export const nextstepFetch = (endpoint: string) => nextstep('nextstep, fetch transport (createFetchTransport, undici)', endpoint, 'fetch');
 
 /** amazon-cognito-identity-js: its own HTTP client and jsbn SRP, callback API. */
 export function cognitoIdentityJs(endpoint: string): Client {
@@ -129,5 +101,5 @@ export function cognitoIdentityJs(endpoint: string): Client {
   };
 }
 
-export const CLIENTS = { 'nextstep-sdk': nextstepSdk, 'nextstep-fetch': nextstepFetch, 'nextstep-http': nextstepHttp, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
+export const CLIENTS = { 'nextstep-default': nextstepDefault, 'nextstep-fetch': nextstepFetch, 'nextstep-sdk': nextstepSdk, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
 export type ClientName = keyof typeof CLIENTS;

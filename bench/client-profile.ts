@@ -3,7 +3,8 @@
 // with the V8 CPU profiler and prints where the client's time goes: self time by function
 // and by area (SRP, HTTP, JSON, AWS SDK, flow machinery, hooks, ...), in ms per sign-in.
 // Optionally writes the raw profile (for Chrome DevTools) to CLIENT_PROFILE_OUT.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
 import { CLIENTS, USERS, type ClientName } from './client-impls.js';
 import { startServer } from './client.bench.js';
@@ -22,8 +23,27 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const name = (process.argv[2] ?? 'nextstep-sdk') as ClientName;
+const name = (process.argv[2] ?? 'nextstep-default') as ClientName;
 const runs = Number(process.argv[3] ?? 200);
+
+// nextstep runs as one esbuild bundle (client-build.ts): its `// packages/...` module
+// comments map a line of the bundle back to the source file.
+const bundles = new Map<string, [number, string][]>();
+function sourceOf(url: string, line: number): string {
+  if (!url.includes('.cache/nextstep-bench/')) return url;
+  let starts = bundles.get(url);
+  if (!starts) {
+    starts = [];
+    for (const [i, text] of readFileSync(fileURLToPath(url), 'utf8').split('\n').entries()) {
+      const m = /^\/\/ ((?:packages|bench)\/\S+)$/.exec(text);
+      if (m) starts.push([i, m[1]!]);
+    }
+    bundles.set(url, starts);
+  }
+  let found = url;
+  for (const [start, path] of starts) if (start <= line) found = path;
+  return found;
+}
 
 /** The area a function belongs to, from its script URL (and name for V8 internals). */
 export function area(url: string, fn: string): string {
@@ -68,7 +88,8 @@ async function main(): Promise<void> {
   let total = 0;
   for (const node of profile.nodes) {
     const us = self.get(node.id) ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, lineNumber } = node.callFrame;
+    const url = sourceOf(node.callFrame.url, lineNumber);
     if (functionName === '(idle)') continue;
     total += us;
     const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|packages)\//, '$1/')}:${lineNumber + 1}`;

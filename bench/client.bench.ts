@@ -75,7 +75,7 @@ export async function run(): Promise<BenchSection> {
     const timing = await cpuPerSignIn(clients, runs, 3);
     const memory: Record<string, number> = {};
     for (const n of names) memory[n] = await heapPerFlow(n, server.endpoint, flows, 'USER_PASSWORD_AUTH');
-    memory['nextstep-sdk, USER_SRP_AUTH'] = await heapPerFlow('nextstep-sdk', server.endpoint, flows, 'USER_SRP_AUTH');
+    memory['nextstep-default, USER_SRP_AUTH'] = await heapPerFlow('nextstep-default', server.endpoint, flows, 'USER_SRP_AUTH');
 
     const rows: BenchSection['rows'] = clients.map((c, j) => ({
       client: c.label,
@@ -92,15 +92,16 @@ export async function run(): Promise<BenchSection> {
       .map((n, j) => `${clients[j]!.label} / amazon-cognito-identity-js, CPU per sign-in: ${ratio(timing[j]!.cpu.min, cij.cpu.min)}× (min), ${ratio(timing[j]!.cpu.median, cij.cpu.median)}× (median); heap per parked flow: ${ratio(memory[n]!, memory['amazon-cognito-identity-js']!)}×.`);
     notes.push(
       `CPU: ${runs} USER_SRP_AUTH sign-ins to DONE per client after 3 warm-ups, interleaved; the emulator runs in a child process, so the figure is client work only (HTTP, JSON, SRP, flow machinery, hooks). Goal for nextstep: ≤ 7 ms.`,
-      `Heap: ${flows} flows per client, parked at SMS_MFA after USER_PASSWORD_AUTH (the same two calls for every client), each client in a fresh process; heapUsed after a full GC, minus the baseline after 20 warm-up flows, over ${flows}. nextstep after USER_SRP_AUTH: ${round(memory['nextstep-sdk, USER_SRP_AUTH']! / 1024)} KB per flow.`,
+      `Heap: ${flows} flows per client, parked at SMS_MFA after USER_PASSWORD_AUTH (the same two calls for every client), each client in a fresh process; heapUsed after a full GC, minus the baseline after 20 warm-up flows, over ${flows}. nextstep (default transport) after USER_SRP_AUTH: ${round(memory['nextstep-default, USER_SRP_AUTH']! / 1024)} KB per flow.`,
     );
     const at = (n: ClientName) => timing[names.indexOf(n)]!;
     const mm = (t: { cpu: { min: number; median: number } }) => `${round(t.cpu.min)} / ${round(t.cpu.median)} ms`;
     const kb = (n: string) => `${round(memory[n]! / 1024)} KB`;
     const summary = [
-      { figure: 'client CPU per SRP sign-in to DONE, Node, min / median (default transport: AWS SDK)', nextstep: mm(at('nextstep-sdk')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-sdk').cpu.median, cij.cpu.median, 3)} (median)` },
-      { figure: 'same, with a minimal node:http transport (bench-only prototype)', nextstep: mm(at('nextstep-http')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-http').cpu.median, cij.cpu.median, 3)} (median)` },
-      { figure: `heap per flow parked at an MFA step (${flows} flows)`, nextstep: kb('nextstep-sdk'), peer: `amazon-cognito-identity-js ${kb('amazon-cognito-identity-js')}`, ratio: times(memory['nextstep-sdk']!, memory['amazon-cognito-identity-js']!) },
+      { figure: 'client CPU per SRP sign-in to DONE, Node, min / median (default transport)', nextstep: mm(at('nextstep-default')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-default').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: 'same, with the fetch transport (createFetchTransport)', nextstep: mm(at('nextstep-fetch')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-fetch').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: 'same, with the SDK transport (@nextstep/core/sdk-transport)', nextstep: mm(at('nextstep-sdk')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-sdk').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: `heap per flow parked at an MFA step (${flows} flows, default transport)`, nextstep: kb('nextstep-default'), peer: `amazon-cognito-identity-js ${kb('amazon-cognito-identity-js')}`, ratio: times(memory['nextstep-default']!, memory['amazon-cognito-identity-js']!) },
     ];
     return { title: 'Client: CPU per SRP sign-in to DONE, heap per flow parked at MFA (Node, same emulator)', rows, notes, summary };
   } finally {

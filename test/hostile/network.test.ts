@@ -1,4 +1,5 @@
-// Core against a hostile server, through BOTH transports: malformed SRP challenges, wrong
+// Core against a hostile server, through EVERY transport (fetch, core's node:http default in
+// Node, the SDK's): malformed SRP challenges, wrong
 // types, HTML, truncated bodies, resets, hangs, redirects, throttling with Retry-After and
 // cancellation. Every case must end in a typed AuthError or a handled step, and a flow must
 // stay answerable wherever Cognito itself would still accept the answer.
@@ -6,6 +7,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth, createFetchTransport, isAuthError, surfaceUnclaimed, type AuthError, type CognitoTransport, type Flow } from '@nextstep/core';
 import { createSdkTransport } from '@nextstep/core/sdk-transport';
+import { createNodeHttpTransport } from '../../packages/core/src/transport/node-http.js';
 import { sms } from '@nextstep/plugin-sms';
 import { CODE, PASSWORD, startFakeCognito, USERNAME, type Fault, type FakeCognito } from './fake-cognito.js';
 import { isolateSdk } from './env.js';
@@ -23,9 +25,10 @@ const N_HEX =
 const GOOD_SRP = { SRP_B: 'ab'.repeat(384), SALT: 'beef01', SECRET_BLOCK: Buffer.from('secret block').toString('base64'), USER_ID_FOR_SRP: USERNAME };
 const TIMEOUT_MS = 1200;
 
-type Kind = 'fetch' | 'sdk';
+type Kind = 'fetch' | 'node-http' | 'sdk';
 const TRANSPORTS: Record<Kind, (o: { maxAttempts?: number; timeoutMs?: number; maxRetryAfterMs?: number }) => CognitoTransport> = {
   fetch: (o) => createFetchTransport(o),
+  'node-http': (o) => createNodeHttpTransport(o),
   sdk: (o) => createSdkTransport(o),
 };
 
@@ -36,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fake.close();
-  console.info(`hostile network cases (both transports):\n${summary()}`);
+  console.info(`hostile network cases (every transport):\n${summary()}`);
 });
 beforeEach(() => {
   fake.faults = [];
@@ -62,7 +65,7 @@ function expectTyped(error: unknown): AuthError {
   return e;
 }
 
-describe.each(['fetch', 'sdk'] as const)('%s transport against a hostile server', (kind) => {
+describe.each(['fetch', 'node-http', 'sdk'] as const)('%s transport against a hostile server', (kind) => {
   const makeAuth = (o: { maxAttempts?: number; timeoutMs?: number; maxRetryAfterMs?: number } = {}, transport?: CognitoTransport) =>
     createAuth({
       // The transport is given no endpoint: it must take the pool's (never AWS's).
@@ -349,7 +352,12 @@ describe.each(['fetch', 'sdk'] as const)('%s transport against a hostile server'
       urls.push(String(url));
       return fetch(url, init);
     };
-    const transport = kind === 'fetch' ? createFetchTransport({ region: 'eu-west-1', fetch: recording }) : createSdkTransport({ region: 'eu-west-1' });
+    const transport =
+      kind === 'fetch'
+        ? createFetchTransport({ region: 'eu-west-1', fetch: recording })
+        : kind === 'node-http'
+          ? createNodeHttpTransport({ region: 'eu-west-1' })
+          : createSdkTransport({ region: 'eu-west-1' });
     const auth = makeAuth({}, transport);
     const flow = await passwordSignIn(auth);
     await flow.confirm(CODE);

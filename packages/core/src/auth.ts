@@ -219,7 +219,7 @@ export class Auth<S extends StepView = NextStep> {
     const control = checkSignIn(input); // p15 (issue #15): with its signal / timeout
     const options = input.options ?? {};
     const flowPromise = Flow.start<S>(this.#engine, {
-      id: globalThis.crypto.randomUUID(),
+      id: globalThis.crypto.randomUUID().toLowerCase(), // flat: Node concatenates it (a ~600 B rope kept per flow)
       username: input.username,
       authFlow: options.authFlowType ?? 'USER_SRP_AUTH',
       ...(input.password ? { password: input.password } : {}),

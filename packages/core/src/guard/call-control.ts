@@ -8,7 +8,7 @@ import { AuthError, isAuthError } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, isTimeout, type TransportSendOptions } from '../transport/call-options.js';
 import { aborted, timedOut } from '../transport/errors.js';
 import type { CognitoInput, CognitoOperation, CognitoOutput, KnownCognitoOperation } from '../transport/operations.js';
-import { anySignal, timeoutSignal, untilAborted } from '../transport/policy.js';
+import { anySignal, deadline, untilAborted } from '../transport/policy.js';
 import { transportRegion } from '../transport/region.js';
 import type { AuthErrorKind, CognitoTransport, FlowInfo, UserPoolConfig } from '../types.js';
 
@@ -110,11 +110,15 @@ export async function controlledSend(
     ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
     ...(region ? { region } : {}),
   };
-  const stop = anySignal([user, timeoutSignal(timeoutMs)]);
+  // Its timer and listener end with the call (a parked flow keeps nothing of it).
+  const limit = deadline(timeoutMs, user);
+  const stop = limit.signal;
   try {
     return await untilAborted(Promise.resolve().then(() => transport.send(operation, input, options)), stop);
   } catch (error) {
     if (isAuthError(error) || !stop.aborted) throw error;
     return user?.aborted ? Promise.reject(aborted({ operation }, true)) : Promise.reject(timedOut({ operation }, timeoutMs, true));
+  } finally {
+    limit.release();
   }
 }

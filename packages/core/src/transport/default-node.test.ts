@@ -1,9 +1,9 @@
-// The default transports (Node and browser variants of #default-transport) are the fetch
-// transport: requests reach the pool's endpoint as plain AWS JSON 1.1, with none of the AWS
-// SDK's headers, so Node needs no SDK installed. Checked against a real HTTP server.
+// The default transports (#default-transport: node:http in Node, fetch in browsers and
+// elsewhere) send plain AWS JSON 1.1 to the pool's endpoint, with none of the AWS SDK's
+// headers, so Node needs no SDK installed. Checked against a real HTTP server.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultTransport as browserDefault } from './default-browser.js';
 import { defaultTransport as nodeDefault } from './default-node.js';
 
@@ -30,7 +30,7 @@ describe.each([
   ['node', nodeDefault],
   ['browser', browserDefault],
 ] as const)('default transport (%s)', (_name, defaultTransport) => {
-  it('sends to the pool endpoint over fetch, without the AWS SDK', async () => {
+  it('sends to the pool endpoint, without the AWS SDK', async () => {
     seen.length = 0;
     const transport = defaultTransport({ userPoolId: 'us-east-1_AbC123', clientId: 'client', endpoint });
     const out = await transport.send('GetUser', { AccessToken: 'not-a-real-token' });
@@ -48,5 +48,26 @@ describe.each([
     seen.length = 0;
     await defaultTransport({ userPoolId: 'local_AbC', clientId: 'client', endpoint }).send('GetUser', { AccessToken: 't' });
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('default transport (node)', () => {
+  it('goes over node:http, not fetch, and keeps the connection alive between calls', async () => {
+    seen.length = 0;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const sockets = new Set<unknown>();
+    const onConnection = (socket: unknown) => sockets.add(socket);
+    server.on('connection', onConnection);
+    try {
+      const transport = nodeDefault({ userPoolId: 'us-east-1_AbC123', clientId: 'client', endpoint });
+      await transport.send('GetUser', { AccessToken: 't' });
+      await transport.send('GetUser', { AccessToken: 't' });
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(seen).toHaveLength(2);
+      expect(sockets.size).toBeLessThanOrEqual(1);
+    } finally {
+      server.off('connection', onConnection);
+      fetchSpy.mockRestore();
+    }
   });
 });

@@ -14,8 +14,8 @@ import {
 } from './errors.js';
 
 /** Cognito's exception name: header `x-amzn-errortype` cut at `:`, else `__type` / `code` after `#`. */
-function errorName(headers: Headers, body: Record<string, unknown>): string {
-  const raw = headers.get('x-amzn-errortype') ?? (typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : '');
+function errorName(header: string | null | undefined, body: Record<string, unknown>): string {
+  const raw = header ?? (typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : '');
   const name = raw.split(':')[0]!.split('#').pop()!.trim();
   return /^[A-Za-z][\w]{0,127}$/.test(name) ? name : 'UnknownError';
 }
@@ -79,14 +79,27 @@ export async function postJson(
   if (declared !== null && !response.headers.get('content-encoding') && /^\d+$/.test(declared) && encoder.encode(text).length < Number(declared)) {
     throw incompleteResponse(f);
   }
+  return answerOf(f, text, (name) => response.headers.get(name));
+}
+
+/**
+ * Cognito's JSON from a whole answer body: the object on a 2xx, else the service error it
+ * names (kind `service`); `UnexpectedResponse` when the body is not a JSON object.
+ */
+export function answerOf(
+  f: { operation: string; attempts: number; httpStatusCode: number; requestId?: string },
+  text: string,
+  header: (name: string) => string | null | undefined,
+): Record<string, any> {
+  const status = f.httpStatusCode;
   const json = parseObject(text);
   if (status >= 200 && status < 300) {
     if (json === undefined) throw unexpectedResponse(f);
     return json as Record<string, any>;
   }
   if (json === undefined) throw unexpectedResponse(f);
-  const name = errorName(response.headers, json);
+  const name = errorName(header('x-amzn-errortype'), json);
   const message = typeof json.message === 'string' ? json.message : typeof json.Message === 'string' ? json.Message : '';
-  const retryAfterMs = retryAfterOf(response.headers.get('retry-after'));
+  const retryAfterMs = retryAfterOf(header('retry-after'));
   throw serviceError(name, message.slice(0, 1000), f, retryAfterMs !== undefined ? { retryAfterMs } : undefined);
 }
