@@ -2,4 +2,5 @@
 // build bundles it (esbuild, no keepNames), rather than run as tsx-transpiled source.
 export { createAuth, createFetchTransport, surfaceUnclaimed } from '../packages/core/src/index.js';
 export { createSdkTransport } from '../packages/core/src/transport/sdk.js';
+export { createNodeHttpTransport } from '../packages/core/src/node-http-transport.js';
 export { sms } from '../packages/plugin-sms/src/index.js';

@@ -8,7 +8,7 @@ import type { Auth } from '../packages/core/src/index.js';
 import { loadNextstep } from './client-build.js';
 
 // nextstep as built (see client-build.ts), not tsx-transpiled source.
-const { createAuth, createFetchTransport, createSdkTransport, sms, surfaceUnclaimed } = await loadNextstep();
+const { createAuth, createNodeHttpTransport, createSdkTransport, sms, surfaceUnclaimed } = await loadNextstep();
 
 export const POOL = 'us-east-1_ClientBench';
 export const CLIENT = 'client-bench';
@@ -44,7 +44,7 @@ export interface Client {
   signIn(username: string, flow: Flow, expect: 'DONE' | 'SMS'): Promise<unknown>;
 }
 
-function nextstep(label: string, endpoint: string, transport: 'default' | 'fetch' | 'sdk'): Client {
+function nextstep(label: string, endpoint: string, transport: 'default' | 'node-http' | 'sdk'): Client {
   const userPool = { userPoolId: POOL, clientId: CLIENT, endpoint };
   const auth: Auth = createAuth({
     userPool,
@@ -52,7 +52,7 @@ function nextstep(label: string, endpoint: string, transport: 'default' | 'fetch
     defaultHandler: surfaceUnclaimed,
     // 'default': no transport, so createAuth picks its Node default (transport/default-node.ts).
     ...(transport === 'sdk' ? { transport: createSdkTransport() } : {}),
-    ...(transport === 'fetch' ? { transport: createFetchTransport() } : {}),
+    ...(transport === 'node-http' ? { transport: createNodeHttpTransport() } : {}),
   });
   return {
     label,
@@ -66,12 +66,12 @@ function nextstep(label: string, endpoint: string, transport: 'default' | 'fetch
   };
 }
 
-/** nextstep with no transport given: what `createAuth` uses in Node (transport/default-node.ts: node:http). */
-export const nextstepDefault = (endpoint: string) => nextstep('nextstep, default Node transport (node:http keep-alive)', endpoint, 'default');
+/** nextstep with no transport given: what `createAuth` uses in Node (transport/default-node.ts: the fetch transport, undici). */
+export const nextstepDefault = (endpoint: string) => nextstep('nextstep, default transport (fetch, undici in Node)', endpoint, 'default');
 /** nextstep with the AWS SDK transport (`@nextstep/core/sdk-transport`), endpoint from the pool. */
 export const nextstepSdk = (endpoint: string) => nextstep('nextstep, SDK transport (@nextstep/core/sdk-transport)', endpoint, 'sdk');
-/** nextstep with the fetch transport (browsers' default; undici in Node), endpoint from the pool. */
-export const nextstepFetch = (endpoint: string) => nextstep('nextstep, fetch transport (createFetchTransport, undici)', endpoint, 'fetch');
+/** nextstep with the opt-in node:http keep-alive transport (`@nextstep/core/node-http-transport`), endpoint from the pool. */
+export const nextstepNodeHttp = (endpoint: string) => nextstep('nextstep, opt-in node:http transport (@nextstep/core/node-http-transport)', endpoint, 'node-http');
 
 /** amazon-cognito-identity-js: its own HTTP client and jsbn SRP, callback API. */
 export function cognitoIdentityJs(endpoint: string): Client {
@@ -101,5 +101,5 @@ export function cognitoIdentityJs(endpoint: string): Client {
   };
 }
 
-export const CLIENTS = { 'nextstep-default': nextstepDefault, 'nextstep-fetch': nextstepFetch, 'nextstep-sdk': nextstepSdk, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
+export const CLIENTS = { 'nextstep-default': nextstepDefault, 'nextstep-node-http': nextstepNodeHttp, 'nextstep-sdk': nextstepSdk, 'amazon-cognito-identity-js': cognitoIdentityJs } as const;
 export type ClientName = keyof typeof CLIENTS;

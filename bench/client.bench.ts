@@ -99,9 +99,10 @@ export async function run(): Promise<BenchSection> {
     const kb = (n: string) => `${round(memory[n]! / 1024)} KB`;
     const summary = [
       { figure: 'client CPU per SRP sign-in to DONE, Node, min / median (default transport)', nextstep: mm(at('nextstep-default')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-default').cpu.median, cij.cpu.median, 3)} (median)` },
-      { figure: 'same, with the fetch transport (createFetchTransport)', nextstep: mm(at('nextstep-fetch')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-fetch').cpu.median, cij.cpu.median, 3)} (median)` },
+      { figure: 'same, with the opt-in node:http transport (@nextstep/core/node-http-transport)', nextstep: mm(at('nextstep-node-http')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-node-http').cpu.median, cij.cpu.median, 3)} (median)` },
       { figure: 'same, with the SDK transport (@nextstep/core/sdk-transport)', nextstep: mm(at('nextstep-sdk')), peer: `amazon-cognito-identity-js ${mm(cij)}`, ratio: `${times(at('nextstep-sdk').cpu.median, cij.cpu.median, 3)} (median)` },
       { figure: `heap per flow parked at an MFA step (${flows} flows, default transport)`, nextstep: kb('nextstep-default'), peer: `amazon-cognito-identity-js ${kb('amazon-cognito-identity-js')}`, ratio: times(memory['nextstep-default']!, memory['amazon-cognito-identity-js']!) },
+      { figure: `same, with the opt-in node:http transport`, nextstep: kb('nextstep-node-http'), peer: `amazon-cognito-identity-js ${kb('amazon-cognito-identity-js')}`, ratio: times(memory['nextstep-node-http']!, memory['amazon-cognito-identity-js']!) },
     ];
     return { title: 'Client: CPU per SRP sign-in to DONE, heap per flow parked at MFA (Node, same emulator)', rows, notes, summary };
   } finally {

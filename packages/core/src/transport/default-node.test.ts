@@ -1,11 +1,12 @@
-// The default transports (#default-transport: node:http in Node, fetch in browsers and
-// elsewhere) send plain AWS JSON 1.1 to the pool's endpoint, with none of the AWS SDK's
+// The default transports (#default-transport: the fetch transport in Node as in browsers)
+// send plain AWS JSON 1.1 to the pool's endpoint, with none of the AWS SDK's
 // headers, so Node needs no SDK installed. Checked against a real HTTP server.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultTransport as browserDefault } from './default-browser.js';
 import { defaultTransport as nodeDefault } from './default-node.js';
+import { createNodeHttpTransport } from './node-http.js';
 
 let server: Server;
 let endpoint: string;
@@ -51,15 +52,27 @@ describe.each([
   });
 });
 
-describe('default transport (node)', () => {
-  it('goes over node:http, not fetch, and keeps the connection alive between calls', async () => {
+describe('transports in Node', () => {
+  it('the default goes through fetch, as in browsers (#13)', async () => {
+    seen.length = 0;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await nodeDefault({ userPoolId: 'us-east-1_AbC123', clientId: 'client', endpoint }).send('GetUser', { AccessToken: 't' });
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+      expect(String(fetchSpy.mock.calls[0]![0])).toBe(endpoint);
+    } finally {
+      fetchSpy.mockRestore();
+    }
+  });
+
+  it('the opt-in node:http transport never calls fetch and keeps the connection alive between calls', async () => {
     seen.length = 0;
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const sockets = new Set<unknown>();
     const onConnection = (socket: unknown) => sockets.add(socket);
     server.on('connection', onConnection);
     try {
-      const transport = nodeDefault({ userPoolId: 'us-east-1_AbC123', clientId: 'client', endpoint });
+      const transport = createNodeHttpTransport({ endpoint });
       await transport.send('GetUser', { AccessToken: 't' });
       await transport.send('GetUser', { AccessToken: 't' });
       expect(fetchSpy).not.toHaveBeenCalled();

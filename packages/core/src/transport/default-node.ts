@@ -1,20 +1,17 @@
 /**
- * The default transport in Node (and Bun, Deno: `#default-transport` picks this file under
- * the `node` condition): core's own node:http transport with keep-alive, no AWS SDK. It
- * speaks the fetch transport's wire with its policy and errors, for about 1.5 ms less CPU per
- * sign-in and 1 KB less heap per parked flow than Node's fetch (bench/client.bench.ts).
- * Other runtimes without a `browser` condition (workers, React Native) get the fetch
- * transport (default-browser.ts). Apps that want the SDK pass `createSdkTransport` from
- * `@nextstep/core/sdk-transport`; `createFetchTransport` stays available everywhere.
+ * The default transport outside browsers (Node 20+, Deno, Bun, workers): the fetch
+ * transport, as in browsers. Every runtime core supports has `fetch`, so core needs no AWS SDK
+ * at all; apps that want the SDK's transport pass `createSdkTransport` from
+ * `@nextstep/core/sdk-transport` (the SDK is then an optional peer dependency they install).
  * @module
  */
 import type { CognitoTransport, UserPoolConfig } from '../types.js';
-import { createNodeHttpTransport } from './node-http.js';
+import { createFetchTransport } from './fetch.js';
 import { transportRegion } from './region.js';
 
-/** The transport `createAuth` uses when none is given, in Node. */
+/** The transport `createAuth` uses when none is given (Node, Deno, Bun, workers). */
 export function defaultTransport(userPool: UserPoolConfig): CognitoTransport {
-  return createNodeHttpTransport({
+  return createFetchTransport({
     region: transportRegion(userPool),
     ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
   });

@@ -1,10 +1,10 @@
 /**
- * Core's default transport in Node (and Bun, Deno): the fetch transport's wire, policy and
+ * An opt-in transport for Node (`@nextstep/core/node-http-transport`): the fetch transport's wire, policy and
  * errors over `node:http` / `node:https` with Node's keep-alive agents. Node's `fetch`
  * (undici) costs about 1.5 ms more CPU per sign-in and about 1 KB more heap per parked flow
  * (web streams, a Request/Response pair, an abort listener held until finalisation and a
- * resource-timing entry per call); see bench/client.bench.ts. Never in browser bundles:
- * It is reached only through default-node.ts, which `#default-transport` names under `node`.
+ * resource-timing entry per call); see bench/client.bench.ts. Never in browser bundles.
+ * Node's default stays the fetch transport, as in browsers (default-node.ts).
  * @module
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
