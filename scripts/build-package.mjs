@@ -96,7 +96,8 @@ async function buildNode(entries) {
     legalComments: 'inline',
     logLevel: 'warning',
   };
-  const plugins = [requireCommonJs(cjsDeps), lazyBuiltin('node:crypto')];
+  // node:http(s) only for the opt-in node-http-transport entry, which shares core.js: loaded on its first request.
+  const plugins = [requireCommonJs(cjsDeps), lazyBuiltin(['node:crypto', 'node:http', 'node:https'])];
   const banner = { js: cjsDeps.length ? "import { createRequire as __nextstepCreateRequire } from 'node:module';\nconst require = __nextstepCreateRequire(import.meta.url);" : '' };
   /** One entry bundled alone, not written: its export names, source modules and imports. */
   const probe = async (entry) => {
@@ -151,17 +152,17 @@ async function buildNode(entries) {
 /**
  * esbuild plugin (Node build only): a built-in module loaded on the first call of one of its
  * functions instead of at import. node:crypto is about 2 ms of core's cold import in Node and
- * only SRP needs it. The sources keep their static import, which bundlers (also ones writing
+ * only SRP needs it (node:http and node:https only the opt-in node-http-transport). The sources keep their static import, which bundlers (also ones writing
  * CommonJS, where `import.meta.url` is empty) resolve as usual. Only functions are wrapped:
  * importing a class or a constant from `name` fails this build rather than changing meaning.
  */
-function lazyBuiltin(name) {
+function lazyBuiltin(names) {
   const lower = (key) => /^[a-z]/.test(key);
   return {
     name: 'lazy-builtin',
     setup(b) {
-      b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) => (args.kind === 'import-statement' ? { path: name, namespace: 'lazy-builtin' } : undefined));
-      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async () => {
+      b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async ({ path: name }) => {
         const fns = Object.entries(await import(name)).filter(([key, value]) => key !== 'default' && lower(key) && typeof value === 'function').map(([key]) => key);
         return {
           contents:
