@@ -89,7 +89,7 @@ export function postJsonNode(url: URL, operation: string, body: string, signal: 
 /**
  * Creates a {@link CognitoTransport} over node:http(s) with keep-alive: the same options,
  * call policy (deadline, cancellation, retries, `Retry-After`), refusal of redirects and
- * AuthErrors as {@link createFetchTransport}. Node-only (Bun and Deno have node:http too).
+ * AuthErrors as `createFetchTransport` (from `@nextstep/core`). Node-only (Bun and Deno have node:http too).
  */
 export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}): CognitoTransport {
   if (typeof options !== 'object') throw configError('options must be an object.');
