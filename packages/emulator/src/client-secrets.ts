@@ -8,7 +8,7 @@ import type { Ctx } from './context.js';
 import { epochSeconds } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import { newClientSecret, type AppClient } from './model.js';
-import { optString, reqString, type Input } from './params.js';
+import { optString, reqString, poolOf, type Input } from './params.js';
 
 /** One secret of a client. */
 export interface ClientSecret {
@@ -28,7 +28,7 @@ export function clientSecrets(client: AppClient): ClientSecret[] {
 }
 
 function clientOf(ctx: Ctx, input: Input): AppClient {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const clientId = reqString(input, 'ClientId', { max: 128 });
   const client = pool.clients.get(clientId);
   if (!client) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);

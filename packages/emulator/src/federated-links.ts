@@ -9,7 +9,7 @@ import { existingUser } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import { identityProvider } from './identity-providers.js';
 import type { Pool, User } from './model.js';
-import { optObject, reqString, type Input } from './params.js';
+import { optObject, reqString, poolOf, type Input } from './params.js';
 
 /** One link of a user to an identity of a provider. */
 export interface ProviderLink {
@@ -41,7 +41,7 @@ function linkOwner(pool: Pool, providerName: string, value: string): { user: Use
 
 /** AdminLinkProviderForUser: DestinationUser is a Cognito user, SourceUser an identity of a provider. */
 export function adminLinkProviderForUser(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const dest = providerUser(input, 'DestinationUser');
   const source = providerUser(input, 'SourceUser');
   if (dest.ProviderName !== 'Cognito') throw errors.invalidParameter('DestinationUser ProviderName must be Cognito.');
@@ -70,7 +70,7 @@ export function adminLinkProviderForUser(ctx: Ctx, input: Input) {
  * which the emulator models by disabling the user.
  */
 export function adminDisableProviderForUser(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const who = providerUser(input, 'User');
   if (!who.ProviderAttributeValue) throw errors.invalidParameter('ProviderAttributeValue is required.');
   if (who.ProviderName === 'Cognito') {

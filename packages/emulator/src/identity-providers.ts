@@ -9,7 +9,7 @@ import { epochSeconds, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
 import { paginate } from './pagination.js';
-import { optObject, reqString, stringList, type Input } from './params.js';
+import { optObject, reqString, stringList, poolOf, type Input } from './params.js';
 
 /** One identity provider as stored. */
 export interface IdentityProvider {
@@ -156,7 +156,7 @@ function checkIdentifiers(pool: Pool, ids: string[], self: string | undefined): 
 }
 
 function existing(ctx: Ctx, input: Input): { pool: Pool; provider: IdentityProvider } {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const name = reqString(input, 'ProviderName', { max: 32 });
   const provider = providers(pool).get(name);
   if (!provider) throw errors.resourceNotFound(`Identity provider ${name} does not exist.`);
@@ -174,7 +174,7 @@ export function checkSupportedProviders(pool: Pool, names: unknown): void {
 
 /** CreateIdentityProvider. */
 export function createIdentityProvider(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const name = reqString(input, 'ProviderName', { max: 32 });
   const type = reqString(input, 'ProviderType') as ProviderType;
   if (!TYPES.includes(type)) throw errors.invalidParameter("1 validation error detected: Value at 'providerType' failed to satisfy constraint: Member must satisfy enum value set: [SAML, Facebook, Google, LoginWithAmazon, SignInWithApple, OIDC]");
@@ -248,7 +248,7 @@ export function deleteIdentityProvider(ctx: Ctx, input: Input) {
 
 /** ListIdentityProviders (MaxResults 1..60, NextToken): names, types and dates. */
 export function listIdentityProviders(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const { page, next } = paginate(input, [...providers(pool).values()], { limitMember: 'MaxResults', tokenMember: 'NextToken', max: 60, scope: `idps/${pool.id}` });
   return {
     Providers: page.map((p) => ({ ProviderName: p.name, ProviderType: p.type, LastModifiedDate: epochSeconds(p.modifiedAt), CreationDate: epochSeconds(p.createdAt) })),
@@ -258,7 +258,7 @@ export function listIdentityProviders(ctx: Ctx, input: Input) {
 
 /** GetIdentityProviderByIdentifier. */
 export function getIdentityProviderByIdentifier(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const id = reqString(input, 'IdpIdentifier', { max: 40 });
   for (const p of providers(pool).values()) if (p.idpIdentifiers.includes(id)) return { IdentityProvider: providerType(pool, p) };
   throw errors.resourceNotFound(`Identity provider with identifier ${id} does not exist.`);

@@ -6,7 +6,7 @@
 import type { Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
-import { reqString, type Input } from './params.js';
+import { poolOf, type Input } from './params.js';
 
 const DESTINATIONS: Record<string, { member: string; arn: RegExp }> = {
   CloudWatchLogsConfiguration: { member: 'LogGroupArn', arn: /^arn:[\w+=/,.@-]+:logs:[\w-]+:\d{12}:log-group:[\w./#-]+(?::\*)?$/ },
@@ -41,7 +41,7 @@ function checkConfiguration(pool: Pool, raw: unknown, i: number): Record<string,
 
 /** SetLogDeliveryConfiguration (at most one configuration per event source). */
 export function setLogDeliveryConfiguration(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const list = input.LogConfigurations;
   if (list === undefined || list === null) throw errors.invalidParameter("1 validation error detected: Value null at 'logConfigurations' failed to satisfy constraint: Member must not be null");
   if (!Array.isArray(list)) throw new CognitoError('SerializationException', "Value at 'logConfigurations' cannot be read: expected a list.");
@@ -54,6 +54,6 @@ export function setLogDeliveryConfiguration(ctx: Ctx, input: Input) {
 
 /** GetLogDeliveryConfiguration (none set: an empty list). */
 export function getLogDeliveryConfiguration(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   return { LogDeliveryConfiguration: { UserPoolId: pool.id, LogConfigurations: structuredClone(pool.logDelivery ?? []) } };
 }

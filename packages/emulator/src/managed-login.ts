@@ -8,7 +8,7 @@ import { epochSeconds, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
 import { paginate } from './pagination.js';
-import { optBoolean, optObject, optString, reqString, type Input } from './params.js';
+import { optBoolean, optObject, optString, reqString, poolOf, type Input } from './params.js';
 
 /** One branding style as stored (assets keep their base64 bytes). */
 export interface Branding {
@@ -33,10 +33,6 @@ export interface Terms {
 
 const CATEGORIES = ['FAVICON_ICO', 'FAVICON_SVG', 'EMAIL_GRAPHIC', 'SMS_GRAPHIC', 'AUTH_APP_GRAPHIC', 'PASSWORD_GRAPHIC', 'PASSKEY_GRAPHIC', 'PAGE_HEADER_LOGO', 'PAGE_HEADER_BACKGROUND', 'PAGE_FOOTER_LOGO', 'PAGE_FOOTER_BACKGROUND', 'PAGE_BACKGROUND', 'FORM_BACKGROUND', 'FORM_LOGO', 'IDP_BUTTON_ICON'];
 const LANGUAGE = /^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$/;
-
-function poolOf(ctx: Ctx, input: Input): Pool {
-  return ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
-}
 
 function clientOf(pool: Pool, input: Input): string {
   const clientId = reqString(input, 'ClientId', { max: 128 });

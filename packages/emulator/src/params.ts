@@ -3,7 +3,9 @@
  * InvalidParameterException in the wording AWS uses; a member of the wrong JSON type answers
  * SerializationException, as AWS's JSON protocol does (the body cannot be read as the shape).
  */
+import type { Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
+import type { Pool } from './model.js';
 
 export type Input = Record<string, unknown>;
 
@@ -118,4 +120,17 @@ export function reqParam(map: Record<string, string>, key: string): string {
   const v = map[key];
   if (v === undefined || v === '') throw errors.invalidParameter(`Missing required parameter ${key}`);
   return v;
+}
+
+/** The pool the request's `UserPoolId` names (ResourceNotFoundException when there is none). */
+export function poolOf(ctx: Ctx, input: Input): Pool {
+  return ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+}
+
+/** The pool and the request's optional `ClientId` in it, `ALL` when absent: the pool-or-client settings (UI customization, risk configuration). */
+export function poolOrClientTarget(ctx: Ctx, input: Input): { pool: Pool; clientId: string } {
+  const pool = poolOf(ctx, input);
+  const clientId = optString(input, 'ClientId', { max: 128 }) ?? 'ALL';
+  if (clientId !== 'ALL' && !pool.clients.has(clientId)) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
+  return { pool, clientId };
 }

@@ -8,7 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { epochSeconds, existingUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
-import { optObject, optString, reqString, type Input } from './params.js';
+import { optObject, reqString, poolOrClientTarget, poolOf, type Input } from './params.js';
 import { findAuthEvent } from './auth-events.js';
 
 /** A stored risk configuration (`clientId` ALL: the pool's). */
@@ -63,13 +63,6 @@ function checkExceptions(e: Input): void {
   }
 }
 
-function target(ctx: Ctx, input: Input): { pool: Pool; clientId: string } {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
-  const clientId = optString(input, 'ClientId', { max: 128 }) ?? 'ALL';
-  if (clientId !== 'ALL' && !pool.clients.has(clientId)) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
-  return { pool, clientId };
-}
-
 function describe(pool: Pool, clientId: string, r: RiskConfiguration | undefined) {
   return {
     RiskConfiguration: {
@@ -85,7 +78,7 @@ function describe(pool: Pool, clientId: string, r: RiskConfiguration | undefined
 
 /** SetRiskConfiguration: only the UserPoolId (and ClientId) resets to defaults / the pool's. */
 export function setRiskConfiguration(ctx: Ctx, input: Input) {
-  const { pool, clientId } = target(ctx, input);
+  const { pool, clientId } = poolOrClientTarget(ctx, input);
   const compromised = optObject(input, 'CompromisedCredentialsRiskConfiguration');
   const takeover = optObject(input, 'AccountTakeoverRiskConfiguration');
   const exceptions = optObject(input, 'RiskExceptionConfiguration');
@@ -108,7 +101,7 @@ export function setRiskConfiguration(ctx: Ctx, input: Input) {
 
 /** DescribeRiskConfiguration: a client without its own answers the pool's. */
 export function describeRiskConfiguration(ctx: Ctx, input: Input) {
-  const { pool, clientId } = target(ctx, input);
+  const { pool, clientId } = poolOrClientTarget(ctx, input);
   if (!addOnsEnabled(pool)) throw notEnabled();
   const all = pool.riskConfigurations;
   return describe(pool, clientId, all?.get(clientId) ?? all?.get('ALL'));
@@ -125,7 +118,7 @@ function feedbackValue(input: Input): 'Valid' | 'Invalid' {
 }
 
 function eventOf(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   const eventId = reqString(input, 'EventId', { max: 50 });
   const value = feedbackValue(input);

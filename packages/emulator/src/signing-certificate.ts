@@ -7,7 +7,7 @@
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { Ctx } from './context.js';
 import type { Pool } from './model.js';
-import { reqString, type Input } from './params.js';
+import { poolOf, type Input } from './params.js';
 
 function len(n: number): Buffer {
   if (n < 0x80) return Buffer.from([n]);
@@ -66,7 +66,7 @@ export function selfSignedCertificate(cn: string, now: number): Buffer {
 
 /** GetSigningCertificate: base64 DER, as Cognito answers (no PEM armour). */
 export function getSigningCertificate(ctx: Ctx, input: Input) {
-  const pool: Pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool: Pool = poolOf(ctx, input);
   pool.signingCertificate ??= selfSignedCertificate(pool.id, ctx.clock.now()).toString('base64');
   return { Certificate: pool.signingCertificate };
 }

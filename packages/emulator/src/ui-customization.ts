@@ -5,7 +5,7 @@
 import { epochSeconds, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { Pool } from './model.js';
-import { optString, reqString, type Input } from './params.js';
+import { optString, poolOrClientTarget, type Input } from './params.js';
 
 /** One stored customization (`clientId` ALL: the pool's default). */
 export interface UiCustomization {
@@ -15,13 +15,6 @@ export interface UiCustomization {
   image?: string;
   createdAt: number;
   modifiedAt: number;
-}
-
-function target(ctx: Ctx, input: Input): { pool: Pool; clientId: string } {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
-  const clientId = optString(input, 'ClientId', { max: 128 }) ?? 'ALL';
-  if (clientId !== 'ALL' && !pool.clients.has(clientId)) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
-  return { pool, clientId };
 }
 
 function describe(pool: Pool, clientId: string, c: UiCustomization | undefined) {
@@ -39,7 +32,7 @@ function describe(pool: Pool, clientId: string, c: UiCustomization | undefined) 
 
 /** SetUICustomization: the pool needs a domain first, as in Cognito. */
 export function setUiCustomization(ctx: Ctx, input: Input) {
-  const { pool, clientId } = target(ctx, input);
+  const { pool, clientId } = poolOrClientTarget(ctx, input);
   const css = optString(input, 'CSS', { min: 0, max: 131_072 });
   const image = optString(input, 'ImageFile', { min: 0, max: 175_000 });
   if (!pool.settings.domain) throw errors.invalidParameter('There has to be an existing domain associated with this user pool');
@@ -61,7 +54,7 @@ export function setUiCustomization(ctx: Ctx, input: Input) {
 
 /** GetUICustomization: a client without its own answers the pool's default. */
 export function getUiCustomization(ctx: Ctx, input: Input) {
-  const { pool, clientId } = target(ctx, input);
+  const { pool, clientId } = poolOrClientTarget(ctx, input);
   const all = pool.uiCustomizations;
   return describe(pool, clientId, all?.get(clientId) ?? all?.get('ALL'));
 }

@@ -13,7 +13,7 @@ import { epochSeconds, lookupUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import { newUser, type Pool } from './model.js';
 import { paginate } from './pagination.js';
-import { reqString, type Input } from './params.js';
+import { reqString, poolOf, type Input } from './params.js';
 
 type JobStatus = 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded';
 
@@ -82,7 +82,7 @@ function settle(ctx: Ctx, pool: Pool, job: ImportJob): ImportJob {
 }
 
 function jobOf(ctx: Ctx, input: Input): { pool: Pool; job: ImportJob } {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const id = reqString(input, 'JobId', { max: 55 });
   const job = jobs(pool).get(id);
   if (!job) throw errors.resourceNotFound(`Import job ${id} does not exist.`);
@@ -184,14 +184,14 @@ export function uploadImportCsv(ctx: Ctx, jobId: string, csv: string): boolean {
 
 /** GetCSVHeader. */
 export function getCsvHeader(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   return { UserPoolId: pool.id, CSVHeader: csvHeader(pool) };
 }
 
 /** CreateUserImportJob. */
 export function createUserImportJob(ctx: Ctx, input: Input) {
   const name = reqString(input, 'JobName', { max: 128 });
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const roleArn = reqString(input, 'CloudWatchLogsRoleArn', { min: 20, max: 2048 });
   if (!JOB_NAME.test(name)) throw errors.invalidParameter("1 validation error detected: Value at 'jobName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+");
   if (!ROLE_ARN.test(roleArn)) throw errors.invalidParameter("1 validation error detected: Value at 'cloudWatchLogsRoleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
@@ -208,7 +208,7 @@ export function describeUserImportJob(ctx: Ctx, input: Input) {
 
 /** ListUserImportJobs (MaxResults 1..60 required, PaginationToken). */
 export function listUserImportJobs(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   if (input.MaxResults === undefined || input.MaxResults === null) throw errors.invalidParameter("1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null");
   const all = [...jobs(pool).values()].map((j) => settle(ctx, pool, j));
   const { page, next } = paginate(input, all, { limitMember: 'MaxResults', tokenMember: 'PaginationToken', max: 60, min: 1, scope: `imports/${pool.id}` });

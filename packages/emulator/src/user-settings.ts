@@ -7,7 +7,7 @@ import { userOfToken } from './account.js';
 import { existingUser, type Ctx } from './context.js';
 import { CognitoError, errors } from './errors.js';
 import type { User } from './model.js';
-import { reqString, type Input } from './params.js';
+import { reqString, poolOf, type Input } from './params.js';
 
 function applyMfaOptions(ctx: Ctx, user: User, input: Input): void {
   const list = input.MFAOptions;
@@ -36,7 +36,7 @@ export async function setUserSettings(ctx: Ctx, input: Input) {
 
 /** AdminSetUserSettings. */
 export function adminSetUserSettings(ctx: Ctx, input: Input) {
-  const pool = ctx.store.pool(reqString(input, 'UserPoolId', { max: 55 }));
+  const pool = poolOf(ctx, input);
   const user = existingUser(pool, reqString(input, 'Username', { max: 128 }));
   applyMfaOptions(ctx, user, input);
   return {};
