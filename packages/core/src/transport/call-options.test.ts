@@ -44,9 +44,10 @@ describe('isOperationName', () => {
   });
 });
 
-describe('timeoutSignal', () => {
+describe('deadline', () => {
   it('accepts any positive finite timeoutMs: fractions and huge values are rounded into a timer range', async () => {
-    const { timeoutSignal } = await import('./policy.js');
+    const { deadline } = await import('./policy.js');
+    const timeoutSignal = (ms: number) => deadline(ms).signal;
     for (const ms of [5e-324, 0.5, 1.5, 2 ** 40, Number.MAX_SAFE_INTEGER]) {
       const signal = timeoutSignal(ms);
       expect(signal).toBeInstanceOf(AbortSignal);

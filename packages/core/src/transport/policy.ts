@@ -55,16 +55,10 @@ export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortS
   return controller.signal;
 }
 
-/** A signal that aborts after `ms` (its timer does not keep Node alive). */
-export function timeoutSignal(ms: number): AbortSignal {
-  return AbortSignal.timeout(timerMs(ms));
-}
-
 /** The longest delay a timer keeps (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-// Timers take a whole number of ms (AbortSignal.timeout throws a RangeError otherwise), and
-// Node's fire at once past 2^31 − 1 ms: a fractional or huge timeoutMs is rounded into range.
+// Timers take a whole number of ms, and Node's fire at once past 2^31 − 1 ms: a fractional or huge timeoutMs is rounded into range.
 const timerMs = (ms: number) => Math.min(Math.max(1, Math.ceil(ms)), MAX_TIMER_MS);
 
 /** A call's deadline and the caller's signal as one signal; `release` ends both once the call settled. */
