@@ -78,10 +78,10 @@ export function placeOf(own: { region?: string; endpoint?: string }, options: Tr
  */
 export function createFetchTransport(options: FetchTransportOptions = {}): CognitoTransport {
   const doFetch = options?.fetch ?? globalThis.fetch?.bind(globalThis);
-  return httpTransport(options, () => {
-    if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
-    return (url, operation, body, signal, n) => postJson(doFetch, url, operation, body, signal, n);
-  });
+  const transport = httpTransport(options, (url, operation, body, signal, n) => postJson(doFetch!, url, operation, body, signal, n));
+  // After the options' own checks, so a bad option is reported first.
+  if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
+  return transport;
 }
 
 /** One attempt of a call: POST `body` to `url` as `operation`, Cognito's answer or an AuthError. */
@@ -90,14 +90,12 @@ export type PostAttempt = (url: string, operation: string, body: string, signal:
 /**
  * The shell core's HTTP transports share (fetch, node:http): options checked once, then per
  * call the input checks, the endpoint, the JSON body and the call policy around `post`.
- * `makePost` runs after the options are checked, so a bad option is reported first.
  */
-export function httpTransport(options: Omit<FetchTransportOptions, 'fetch'>, makePost: () => PostAttempt): CognitoTransport {
+export function httpTransport(options: Omit<FetchTransportOptions, 'fetch'>, post: PostAttempt): CognitoTransport {
   if (typeof options !== 'object') throw configError('options must be an object.');
   options ??= {};
   const own = checkPlace(options);
   const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
-  const post = makePost();
   return {
     async send(operation, input, callOptions?: TransportSendOptions) {
       checkSend(operation, input, callOptions);

@@ -85,16 +85,14 @@ export function postJsonNode(url: URL, operation: string, body: string, signal: 
  * AuthErrors as `createFetchTransport` (from `@nextstep/core`). Node-only (Bun and Deno have node:http too).
  */
 export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}): CognitoTransport {
-  return httpTransport(options, () => {
-    // The endpoint rarely changes: parse it once.
-    let lastUrl = '';
-    let lastParsed: URL | undefined;
-    return (url, operation, body, signal, n) => {
-      if (url !== lastUrl || lastParsed === undefined) {
-        lastParsed = new URL(url);
-        lastUrl = url;
-      }
-      return postJsonNode(lastParsed, operation, body, signal, n);
-    };
+  // The endpoint rarely changes: parse it once.
+  let lastUrl = '';
+  let lastParsed: URL | undefined;
+  return httpTransport(options, (url, operation, body, signal, n) => {
+    if (url !== lastUrl || lastParsed === undefined) {
+      lastParsed = new URL(url);
+      lastUrl = url;
+    }
+    return postJsonNode(lastParsed, operation, body, signal, n);
   });
 }
