@@ -77,32 +77,20 @@ export function placeOf(own: { region?: string; endpoint?: string }, options: Tr
  * (`UnexpectedRedirect`), never followed.
  */
 export function createFetchTransport(options: FetchTransportOptions = {}): CognitoTransport {
-  const doFetch = options?.fetch ?? globalThis.fetch?.bind(globalThis);
-  const transport = httpTransport(options, (url, operation, body, signal, n) => postJson(doFetch!, url, operation, body, signal, n));
-  // After the options' own checks, so a bad option is reported first.
-  if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
-  return transport;
-}
-
-/** One attempt of a call: POST `body` to `url` as `operation`, Cognito's answer or an AuthError. */
-export type PostAttempt = (url: string, operation: string, body: string, signal: AbortSignal, attempt: number) => Promise<Record<string, any>>;
-
-/**
- * The shell core's HTTP transports share (fetch, node:http): options checked once, then per
- * call the input checks, the endpoint, the JSON body and the call policy around `post`.
- */
-export function httpTransport(options: Omit<FetchTransportOptions, 'fetch'>, post: PostAttempt): CognitoTransport {
   if (typeof options !== 'object') throw configError('options must be an object.');
   options ??= {};
   const own = checkPlace(options);
   const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
+  const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
+
   return {
     async send(operation, input, callOptions?: TransportSendOptions) {
       checkSend(operation, input, callOptions);
       const url = placeOf(own, callOptions, operation);
       const body = JSON.stringify(input);
       const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
-      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => post(url, operation, body, signal, n));
+      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
     },
   };
 }

@@ -9,13 +9,20 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
+import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, type TransportSendOptions } from './call-options.js';
 import { incompleteResponse, networkCode, networkError, redirectRefused } from './errors.js';
-import { httpTransport, type FetchTransportOptions } from './fetch.js';
+import { checkPlace, checkSend, placeOf, type FetchTransportOptions } from './fetch.js';
+import { policyOf, runCall } from './policy.js';
 import { answerOf } from './wire.js';
 
 /** Options of {@link createNodeHttpTransport}: those of the fetch transport, without `fetch`. */
 export type NodeHttpTransportOptions = Omit<FetchTransportOptions, 'fetch'>;
+
+function configError(message: string): AuthError {
+  return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
+}
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
@@ -85,14 +92,25 @@ export function postJsonNode(url: URL, operation: string, body: string, signal: 
  * AuthErrors as `createFetchTransport` (from `@nextstep/core`). Node-only (Bun and Deno have node:http too).
  */
 export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}): CognitoTransport {
+  if (typeof options !== 'object') throw configError('options must be an object.');
+  options ??= {};
+  const own = checkPlace(options);
+  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
   // The endpoint rarely changes: parse it once.
   let lastUrl = '';
   let lastParsed: URL | undefined;
-  return httpTransport(options, (url, operation, body, signal, n) => {
-    if (url !== lastUrl || lastParsed === undefined) {
-      lastParsed = new URL(url);
-      lastUrl = url;
-    }
-    return postJsonNode(lastParsed, operation, body, signal, n);
-  });
+  return {
+    async send(operation, input, callOptions?: TransportSendOptions) {
+      checkSend(operation, input, callOptions);
+      const url = placeOf(own, callOptions, operation);
+      if (url !== lastUrl || lastParsed === undefined) {
+        lastParsed = new URL(url);
+        lastUrl = url;
+      }
+      const target = lastParsed;
+      const body = JSON.stringify(input);
+      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
+      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJsonNode(target, operation, body, signal, n));
+    },
+  };
 }
