@@ -20,26 +20,21 @@ export interface CallPolicy {
 
 /** Rejects with `reason` once `signal` aborts; settles as `promise` otherwise. */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       promise.catch(() => {});
       reject(signal.reason);
     };
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
+    // Drops the listener, then settles as `promise` did.
+    const settle =
+      <A>(done: (value: A) => void) =>
+      (value: A) => {
         signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+        done(value);
+      };
+    promise.then(settle(resolve), settle(reject));
   });
 }
 
@@ -104,17 +99,21 @@ function backoff(attempt: number, throttled: boolean): number {
 
 type Retry = 'no' | 'network' | 'server' | 'throttle';
 
+/** True for Cognito's answer with a 5xx status. */
+function serverFailed(error: AuthError): boolean {
+  const status = error.metadata?.httpStatusCode;
+  return typeof status === 'number' && status >= 500;
+}
+
 function retryClass(error: AuthError): Retry {
   if (error.kind === 'network') return error.name === 'NetworkError' || error.name === 'IncompleteResponse' ? 'network' : 'no';
   if (error.kind !== 'service') return 'no';
-  const status = error.metadata?.httpStatusCode;
-  if (status === 429 || THROTTLING.test(error.name)) return 'throttle';
-  return typeof status === 'number' && status >= 500 ? 'server' : 'no';
+  if (error.metadata?.httpStatusCode === 429 || THROTTLING.test(error.name)) return 'throttle';
+  return serverFailed(error) ? 'server' : 'no';
 }
 
 function mayHaveReached(error: AuthError): boolean {
-  if (error.kind === 'service') return typeof error.metadata?.httpStatusCode === 'number' && error.metadata.httpStatusCode >= 500;
-  return error.metadata?.mayHaveReachedCognito !== false;
+  return error.kind === 'service' ? serverFailed(error) : error.metadata?.mayHaveReachedCognito !== false;
 }
 
 const SPENT_SESSION = /session/i;
@@ -150,49 +149,41 @@ export async function runCall<T>(
   attempt: (signal: AbortSignal, n: number) => Promise<T>,
 ): Promise<T> {
   const limit = deadline(policy.timeoutMs, signal);
-  try {
-    return await attempts(operation, policy, signal, limit.signal, attempt);
-  } finally {
-    limit.release();
-  }
-}
-
-async function attempts<T>(
-  operation: string,
-  policy: CallPolicy,
-  signal: AbortSignal | undefined,
-  combined: AbortSignal,
-  attempt: (signal: AbortSignal, n: number) => Promise<T>,
-): Promise<T> {
+  const combined = limit.signal;
   let reached = false;
   const stopped = (n: number): AuthError => {
     const f: CallFacts = { operation, attempts: n };
     return signal?.aborted ? aborted(f, reached) : timedOut(f, policy.timeoutMs, reached);
   };
-  for (let n = 1; ; n++) {
-    if (combined.aborted) throw stopped(n - 1);
-    let error: AuthError;
-    try {
-      return await untilAborted(attempt(combined, n), combined);
-    } catch (caught) {
-      if (combined.aborted) {
-        reached = true; // the request was in flight
+  try {
+    for (let n = 1; ; n++) {
+      if (combined.aborted) throw stopped(n - 1);
+      let error: AuthError;
+      try {
+        return await untilAborted(attempt(combined, n), combined);
+      } catch (caught) {
+        if (combined.aborted) {
+          reached = true; // the request was in flight
+          throw stopped(n);
+        }
+        error = caught instanceof AuthError ? caught : new AuthError('UnknownError', `${operation} failed inside the transport.`, { kind: 'network' });
+      }
+      const retry = retryClass(error);
+      const earlier = reached;
+      reached ||= mayHaveReached(error);
+      // No Retry-After counts as 0 ms (maxRetryAfterMs is ≥ 0); a NaN one ends the call.
+      const retryAfter = typeof error.metadata?.retryAfterMs === 'number' ? (error.metadata.retryAfterMs as number) : 0;
+      const canRetry = retry !== 'no' && n < policy.maxAttempts && retryAfter <= policy.maxRetryAfterMs;
+      if (!canRetry) throw earlier ? afterLostAnswer(error) : error;
+      const wait = Math.max(retryAfter, backoff(n, retry === 'throttle'));
+      try {
+        await sleep(wait, combined);
+      } catch {
         throw stopped(n);
       }
-      error = caught instanceof AuthError ? caught : new AuthError('UnknownError', `${operation} failed inside the transport.`, { kind: 'network' });
     }
-    const retry = retryClass(error);
-    const earlier = reached;
-    reached ||= mayHaveReached(error);
-    const retryAfter = typeof error.metadata?.retryAfterMs === 'number' ? (error.metadata.retryAfterMs as number) : undefined;
-    const canRetry = retry !== 'no' && n < policy.maxAttempts && (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs);
-    if (!canRetry) throw earlier ? afterLostAnswer(error) : error;
-    const wait = Math.max(retryAfter ?? 0, backoff(n, retry === 'throttle'));
-    try {
-      await sleep(wait, combined);
-    } catch {
-      throw stopped(n);
-    }
+  } finally {
+    limit.release();
   }
 }
 
@@ -204,7 +195,7 @@ export function policyOf(
 ): CallPolicy {
   const { maxAttempts = defaults.maxAttempts, timeoutMs = defaults.timeoutMs, maxRetryAfterMs = defaults.maxRetryAfterMs } = options;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw configError('maxAttempts must be an integer ≥ 1.');
-  if (!(timeoutMs > 0 && timeoutMs <= 2_147_483_647)) throw configError('timeoutMs must be > 0 ms.');
-  if (!(maxRetryAfterMs >= 0 && maxRetryAfterMs <= 2_147_483_647)) throw configError('maxRetryAfterMs must be ≥ 0 ms.');
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) throw configError('timeoutMs must be > 0 ms.');
+  if (!(maxRetryAfterMs >= 0 && maxRetryAfterMs <= MAX_TIMER_MS)) throw configError('maxRetryAfterMs must be ≥ 0 ms.');
   return { maxAttempts, timeoutMs, maxRetryAfterMs };
 }
