@@ -78,12 +78,11 @@ export interface CallFacts {
   attempts?: number;
 }
 
-function facts(f: CallFacts, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = { operation: f.operation };
-  if (f.httpStatusCode !== undefined) out.httpStatusCode = f.httpStatusCode;
-  if (f.requestId !== undefined) out.requestId = f.requestId;
-  if (f.attempts) out.attempts = f.attempts;
-  return { ...out, ...extra };
+function facts({ operation, httpStatusCode, requestId, attempts }: CallFacts, extra?: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { operation, httpStatusCode, requestId, attempts: attempts || undefined, ...extra };
+  // Only what is known: no key is left holding undefined.
+  for (const key in out) if (out[key] === undefined) delete out[key];
+  return out;
 }
 
 const make = (name: string, message: string, kind: 'service' | 'network', f: CallFacts, extra?: Record<string, unknown>, cause?: unknown) =>
@@ -103,12 +102,12 @@ export const redirectRefused = (f: CallFacts & { httpStatusCode: number }): Auth
 
 /** The answer began but its body could not be read to its end. Retryable. */
 export const incompleteResponse = (f: CallFacts & { httpStatusCode: number }, code?: string): AuthError =>
-  make('IncompleteResponse', `${f.operation}: answer cut off${code ? ` (${code})` : ''}.`, 'network', f, { mayHaveReachedCognito: true, ...(code ? { code } : {}) });
+  make('IncompleteResponse', `${f.operation}: answer cut off${code ? ` (${code})` : ''}.`, 'network', f, { mayHaveReachedCognito: true, code: code || undefined });
 
 /** No answer came (connection refused, reset, DNS failure). Retryable. */
 export function networkError(f: CallFacts, where: string | undefined, cause: unknown): AuthError {
   const code = networkCode(cause);
-  return make('NetworkError', `${f.operation}: no answer from ${where ?? 'Cognito'}${code ? ` (${code})` : ''}.`, 'network', f, { ...(code ? { code } : {}), mayHaveReachedCognito: !neverSent(code) }, cause);
+  return make('NetworkError', `${f.operation}: no answer from ${where ?? 'Cognito'}${code ? ` (${code})` : ''}.`, 'network', f, { code, mayHaveReachedCognito: !neverSent(code) }, cause);
 }
 
 /** The call's time ran out. */
@@ -125,7 +124,7 @@ export function fromSdkError(error: unknown, operation: string, endpoint: string
   const e = (error && typeof error === 'object' ? error : {}) as ForeignError;
   const status = e.$metadata?.httpStatusCode;
   const name = safeName(e);
-  const f: CallFacts = { operation, attempts, ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
+  const f: CallFacts = { operation, attempts, requestId: e.$metadata?.requestId || undefined };
 
   if (typeof status === 'number') {
     const withStatus = { ...f, httpStatusCode: status };
@@ -136,7 +135,7 @@ export function fromSdkError(error: unknown, operation: string, endpoint: string
     if (name === 'SyntaxError' || (typeof e.message === 'string' && e.message.includes('Deserialization error'))) return unexpectedResponse(withStatus);
     const retryAfterMs = retryAfterOf(e.$response?.headers?.['retry-after'] ?? e.$response?.headers?.['Retry-After']);
     // Cognito answered: its exception name and message, as its clients show them.
-    return serviceError(name, typeof e.message === 'string' ? e.message : '', withStatus, retryAfterMs !== undefined ? { retryAfterMs } : undefined);
+    return serviceError(name, typeof e.message === 'string' ? e.message : '', withStatus, { retryAfterMs });
   }
   if (networkCode(e) !== undefined || NETWORK_NAME.test(name)) return networkError(f, endpoint, e);
   // Anything else: only the name survives, never the message (it may echo the request).
@@ -148,8 +147,8 @@ export function fromSdkError(error: unknown, operation: string, endpoint: string
  * unreadable.
  */
 export function retryAfterOf(header: string | null | undefined, now = Date.now()): number | undefined {
-  if (typeof header !== 'string' || header.trim() === '') return undefined;
-  const text = header.trim();
+  // An absent or blank header matches neither form below.
+  const text = typeof header === 'string' ? header.trim() : '';
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   // An HTTP date (IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"); not any string Date.parse takes.
   const at = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text) ? Date.parse(text) : Number.NaN;

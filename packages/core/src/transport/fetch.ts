@@ -53,13 +53,12 @@ export function checkSend(operation: unknown, input: unknown, options: Transport
 
 /** Checks a transport's region/endpoint options; returns them normalised. */
 export function checkPlace(options: { region?: unknown; endpoint?: unknown }): { region?: string; endpoint?: string } {
-  if ((options.region !== undefined && !isRegion(options.region)) || (options.endpoint !== undefined && httpUrl(options.endpoint) === undefined)) {
+  const endpoint = httpUrl(options.endpoint);
+  if ((options.region !== undefined && !isRegion(options.region)) || (options.endpoint !== undefined && endpoint === undefined)) {
     throw configError('region must look like "us-east-1"; endpoint must be an http(s) URL.');
   }
-  return {
-    ...(options.region !== undefined ? { region: options.region as string } : {}),
-    ...(options.endpoint !== undefined ? { endpoint: httpUrl(options.endpoint)! } : {}),
-  };
+  // An option not given stays undefined, as absent.
+  return { region: options.region as string | undefined, endpoint };
 }
 
 /** The endpoint of one call, or a config error when neither the transport nor the pool names one. */

@@ -45,8 +45,7 @@ export function postJsonNode(url: URL, operation: string, body: string, signal: 
       (res: IncomingMessage) => {
         answered = true;
         const status = res.statusCode ?? 0;
-        const requestId = one(res.headers['x-amzn-requestid']);
-        const f = { operation, attempts, httpStatusCode: status, ...(requestId ? { requestId } : {}) };
+        const f = { operation, attempts, httpStatusCode: status, requestId: one(res.headers['x-amzn-requestid']) || undefined };
         // node:http never follows a redirect; one is not Cognito's answer (and the body it
         // asks to re-send carries secrets).
         if (status >= 300 && status < 400) {

@@ -59,8 +59,8 @@ export async function postJson(
     throw networkError({ operation, attempts }, new URL(url).host, error);
   }
   const status = response.status;
-  const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
-  const f = { operation, attempts, httpStatusCode: status, ...(requestId ? { requestId } : {}) };
+  const header = (name: string) => response.headers.get(name);
+  const f = { operation, attempts, httpStatusCode: status, requestId: header('x-amzn-requestid') || undefined };
   // Browsers hide a manual redirect as an opaque response (status 0); a custom fetch that
   // followed it anyway says `redirected`. Neither answer is Cognito's.
   if (response.type === 'opaqueredirect' || response.redirected || (status >= 300 && status < 400)) {
@@ -75,11 +75,11 @@ export async function postJson(
     throw incompleteResponse(f, networkCode(error));
   }
   // A fetch that does not check the length itself (some polyfills) hands over a short body.
-  const declared = response.headers.get('content-length');
-  if (declared !== null && !response.headers.get('content-encoding') && /^\d+$/.test(declared) && encoder.encode(text).length < Number(declared)) {
+  const declared = header('content-length');
+  if (declared !== null && !header('content-encoding') && /^\d+$/.test(declared) && encoder.encode(text).length < Number(declared)) {
     throw incompleteResponse(f);
   }
-  return answerOf(f, text, (name) => response.headers.get(name));
+  return answerOf(f, text, header);
 }
 
 /**
@@ -93,13 +93,9 @@ export function answerOf(
 ): Record<string, any> {
   const status = f.httpStatusCode;
   const json = parseObject(text);
-  if (status >= 200 && status < 300) {
-    if (json === undefined) throw unexpectedResponse(f);
-    return json as Record<string, any>;
-  }
   if (json === undefined) throw unexpectedResponse(f);
+  if (status >= 200 && status < 300) return json as Record<string, any>;
   const name = errorName(header('x-amzn-errortype'), json);
   const message = typeof json.message === 'string' ? json.message : typeof json.Message === 'string' ? json.Message : '';
-  const retryAfterMs = retryAfterOf(header('retry-after'));
-  throw serviceError(name, message.slice(0, 1000), f, retryAfterMs !== undefined ? { retryAfterMs } : undefined);
+  throw serviceError(name, message.slice(0, 1000), f, { retryAfterMs: retryAfterOf(header('retry-after')) });
 }
