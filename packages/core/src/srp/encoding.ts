@@ -7,7 +7,7 @@ const HEX_RE = /^[0-9a-fA-F]+$/;
 
 /** True when `value` is a non-empty string of hex digits. */
 export function isHex(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && HEX_RE.test(value);
+  return typeof value === 'string' && HEX_RE.test(value); // `+`: not empty
 }
 
 /** Parses hex digits (any case, odd length allowed) into a non-negative bigint. */

@@ -79,7 +79,8 @@ export interface SrpDigest {
 }
 
 const SECRET_BYTES = 128;
-const DERIVED_KEY_INFO = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
+// "Caldera Derived Key" ‖ byte 1 (U+0001 is that one byte in UTF-8).
+const DERIVED_KEY_INFO = utf8('Caldera Derived Key\u0001');
 
 function srpError(message: string, kind: 'validation' | 'service'): AuthError {
   return new AuthError('SrpError', message, {
@@ -89,11 +90,13 @@ function srpError(message: string, kind: 'validation' | 'service'): AuthError {
   });
 }
 
-function webRandomBytes(length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
-  return bytes;
-}
+/** What the caller gave is not usable (kind `validation`). */
+const badInput = (message: string) => srpError(message, 'validation');
+/** What the server's challenge holds is not usable (kind `service`). */
+const badChallenge = (message: string) => srpError(message, 'service');
+
+// getRandomValues fills the array and returns it.
+const webRandomBytes = (length: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(length));
 
 /**
  * Starts an SRP exchange: draws the secret `a` (128 random bytes) and computes
@@ -106,18 +109,18 @@ export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSessio
   const hashToBigInt = async (bytes: Uint8Array) => bigIntFromHex(bytesToHex(await sha256(bytes)));
   const a = bigIntFromHex(bytesToHex(randomBytes(SECRET_BYTES)) || '0');
   const A = modPow(g, a, N);
-  if (a === 0n || A % N === 0n) throw srpError('SRP: the random secret gave an invalid public value A.', 'validation');
+  if (a === 0n || A % N === 0n) throw badInput('SRP: the random secret gave an invalid public value A.');
 
   async function claim(input: SrpClaimInput): Promise<SrpClaim> {
     const { poolName, userIdForSrp, password } = checkInput(input);
     const saltBytes = padHexBytes(bigIntFromHex(input.salt));
     const B = bigIntFromHex(input.srpB);
     const secretBlock = base64ToBytes(input.secretBlock);
-    if (secretBlock === undefined || secretBlock.length === 0) throw srpError('SRP: SECRET_BLOCK is not base64.', 'service');
-    if (B % N === 0n) throw srpError('SRP: the server value SRP_B is zero modulo N.', 'service');
+    if (!secretBlock?.length) throw badChallenge('SRP: SECRET_BLOCK is not base64.');
+    if (B % N === 0n) throw badChallenge('SRP: the server value SRP_B is zero modulo N.');
 
     const u = await hashToBigInt(concatBytes(padHexBytes(A), padHexBytes(B)));
-    if (u === 0n) throw srpError('SRP: the scrambling parameter u is zero.', 'service');
+    if (u === 0n) throw badChallenge('SRP: the scrambling parameter u is zero.');
 
     // x = H(padHex(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)); SALT is read as a number first,
     // so its leading zeros are dropped and padHex's rule applies, as the service does it.
@@ -142,24 +145,23 @@ export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSessio
 }
 
 function checkInput(input: SrpClaimInput): { poolName: string; userIdForSrp: string; password: string } {
-  if (input === null || typeof input !== 'object') throw srpError('SRP: the claim input is missing.', 'validation');
+  if (input === null || typeof input !== 'object') throw badInput('SRP: the claim input is missing.');
   const { userPoolId, userIdForSrp, password } = input;
   let poolName = input.poolName;
   if (poolName === undefined) {
-    if (typeof userPoolId !== 'string') throw srpError('SRP: userPoolId must be a string like "us-east-1_AbC123".', 'validation');
-    const cut = userPoolId.indexOf('_');
+    const cut = typeof userPoolId === 'string' ? userPoolId.indexOf('_') : -1;
     poolName = cut > 0 ? userPoolId.slice(cut + 1) : '';
-    if (poolName === '') throw srpError('SRP: userPoolId must look like "us-east-1_AbC123".', 'validation');
+    if (poolName === '') throw badInput('SRP: userPoolId must look like "us-east-1_AbC123".');
   } else if (typeof poolName !== 'string' || poolName === '') {
-    throw srpError('SRP: poolName must be a non-empty string.', 'validation');
+    throw badInput('SRP: poolName must be a non-empty string.');
   }
-  if (typeof userIdForSrp !== 'string' || userIdForSrp === '') throw srpError('SRP: USER_ID_FOR_SRP is missing.', 'service');
-  if (typeof password !== 'string' || password === '') throw srpError('SRP: a password is required.', 'validation');
-  if (!isHex(input.salt)) throw srpError('SRP: SALT is not hex.', 'service');
-  if (!isHex(input.srpB)) throw srpError('SRP: SRP_B is not hex.', 'service');
-  if (typeof input.secretBlock !== 'string') throw srpError('SRP: SECRET_BLOCK is missing.', 'service');
+  if (typeof userIdForSrp !== 'string' || userIdForSrp === '') throw badChallenge('SRP: USER_ID_FOR_SRP is missing.');
+  if (typeof password !== 'string' || password === '') throw badInput('SRP: a password is required.');
+  if (!isHex(input.salt)) throw badChallenge('SRP: SALT is not hex.');
+  if (!isHex(input.srpB)) throw badChallenge('SRP: SRP_B is not hex.');
+  if (typeof input.secretBlock !== 'string') throw badChallenge('SRP: SECRET_BLOCK is missing.');
   if (input.now !== undefined && !(input.now instanceof Date && Number.isFinite(input.now.getTime()))) {
-    throw srpError('SRP: `now` must be a valid Date.', 'validation');
+    throw badInput('SRP: `now` must be a valid Date.');
   }
   return { poolName, userIdForSrp, password };
 }
