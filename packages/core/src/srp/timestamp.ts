@@ -8,8 +8,7 @@
  * not zero-padded, e.g. `Tue Aug 6 09:05:03 UTC 2024`. The service signs this exact text.
  */
 export function formatTimestamp(date: Date): string {
-  const time = date.getTime();
-  if (!Number.isFinite(time)) throw new RangeError('formatTimestamp: invalid Date');
+  if (!Number.isFinite(date.getTime())) throw new RangeError('formatTimestamp: invalid Date');
   // toUTCString is "Tue, 06 Aug 2024 09:05:03 GMT" everywhere (its format is specified):
   // the English names and the time come from it, the unpadded day and the year from numbers.
   const [day, , month, , hms] = date.toUTCString().split(' ');

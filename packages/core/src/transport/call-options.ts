@@ -44,7 +44,7 @@ export function httpUrl(value: unknown): string | undefined {
 
 /** True when `value` is a usable timeout in ms (a positive finite number). */
 export function isTimeout(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+  return Number.isFinite(value) && (value as number) > 0; // Number.isFinite is false for a non-number
 }
 
 /**

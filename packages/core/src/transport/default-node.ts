@@ -11,8 +11,5 @@ import { transportRegion } from './region.js';
 
 /** The transport `createAuth` uses when none is given (Node, Deno, Bun, workers). */
 export function defaultTransport(userPool: UserPoolConfig): CognitoTransport {
-  return createFetchTransport({
-    region: transportRegion(userPool),
-    ...(userPool.endpoint ? { endpoint: userPool.endpoint } : {}),
-  });
+  return createFetchTransport({ region: transportRegion(userPool), endpoint: userPool.endpoint || undefined });
 }
