@@ -7,9 +7,9 @@
  */
 import { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, endpointFor, httpUrl, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
+import { endpointFor, httpUrl, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
 import { isOperationName } from './operations.js';
-import { policyOf, runCall } from './policy.js';
+import { configError, policyOf, runCall } from './policy.js';
 import { postJson } from './wire.js';
 
 /** Options of {@link createFetchTransport}. All optional: the pool configuration fills them in. */
@@ -29,10 +29,6 @@ export interface FetchTransportOptions {
   maxRetryAfterMs?: number;
   /** The fetch to use; `globalThis.fetch` by default. */
   fetch?: typeof fetch;
-}
-
-function configError(message: string): AuthError {
-  return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
 }
 
 /** The per-call checks both transports make before any request. */
@@ -79,7 +75,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Cogni
   if (typeof options !== 'object') throw configError('options must be an object.');
   options ??= {};
   const own = checkPlace(options);
-  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
+  const policy = policyOf(options);
   const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof doFetch !== 'function') throw configError('No fetch is available: pass options.fetch.');
 
@@ -88,8 +84,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Cogni
       checkSend(operation, input, callOptions);
       const url = placeOf(own, callOptions, operation);
       const body = JSON.stringify(input);
-      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
-      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
+      return runCall(operation, policy, callOptions, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
     },
   };
 }

@@ -9,20 +9,16 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { AuthError } from '../errors.js';
+import type { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, type TransportSendOptions } from './call-options.js';
+import type { TransportSendOptions } from './call-options.js';
 import { incompleteResponse, networkCode, networkError, redirectRefused } from './errors.js';
 import { checkPlace, checkSend, placeOf, type FetchTransportOptions } from './fetch.js';
-import { policyOf, runCall } from './policy.js';
+import { configError, policyOf, runCall } from './policy.js';
 import { answerOf } from './wire.js';
 
 /** Options of {@link createNodeHttpTransport}: those of the fetch transport, without `fetch`. */
 export type NodeHttpTransportOptions = Omit<FetchTransportOptions, 'fetch'>;
-
-function configError(message: string): AuthError {
-  return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
-}
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
@@ -94,7 +90,7 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
   if (typeof options !== 'object') throw configError('options must be an object.');
   options ??= {};
   const own = checkPlace(options);
-  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
+  const policy = policyOf(options);
   // The endpoint rarely changes: parse it once.
   let lastUrl = '';
   let lastParsed: URL | undefined;
@@ -108,8 +104,7 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
       }
       const target = lastParsed;
       const body = JSON.stringify(input);
-      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
-      return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJsonNode(target, operation, body, signal, n));
+      return runCall(operation, policy, callOptions, (signal, n) => postJsonNode(target, operation, body, signal, n));
     },
   };
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { AuthError } from '../errors.js';
+import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, type TransportSendOptions } from './call-options.js';
 import { aborted, THROTTLING, timedOut, type CallFacts } from './errors.js';
 
 /** How a transport retries and times out. */
@@ -139,21 +140,24 @@ export function afterLostAnswer(error: AuthError): AuthError {
 }
 
 /**
- * Runs `attempt` under `policy`: each attempt gets a signal that aborts on the caller's
- * `signal` or at the call's deadline; attempts reject with an {@link AuthError}.
+ * Runs `attempt` under `policy` (its timeoutMs replaced by the call's own, when `send` got
+ * one): each attempt gets a signal that aborts on the caller's signal or at the call's
+ * deadline; attempts reject with an {@link AuthError}.
  */
 export async function runCall<T>(
   operation: string,
   policy: CallPolicy,
-  signal: AbortSignal | undefined,
+  callOptions: TransportSendOptions | undefined,
   attempt: (signal: AbortSignal, n: number) => Promise<T>,
 ): Promise<T> {
-  const limit = deadline(policy.timeoutMs, signal);
+  const signal = callOptions?.signal;
+  const timeoutMs = callOptions?.timeoutMs || policy.timeoutMs;
+  const limit = deadline(timeoutMs, signal);
   const combined = limit.signal;
   let reached = false;
   const stopped = (n: number): AuthError => {
     const f: CallFacts = { operation, attempts: n };
-    return signal?.aborted ? aborted(f, reached) : timedOut(f, policy.timeoutMs, reached);
+    return signal?.aborted ? aborted(f, reached) : timedOut(f, timeoutMs, reached);
   };
   try {
     for (let n = 1; ; n++) {
@@ -187,13 +191,17 @@ export async function runCall<T>(
   }
 }
 
-/** Checks and completes the policy options a transport was given. */
-export function policyOf(
-  options: { maxAttempts?: number; timeoutMs?: number; maxRetryAfterMs?: number },
-  defaults: CallPolicy,
-  configError: (message: string) => AuthError,
-): CallPolicy {
-  const { maxAttempts = defaults.maxAttempts, timeoutMs = defaults.timeoutMs, maxRetryAfterMs = defaults.maxRetryAfterMs } = options;
+/** The error of a transport's options, the same for every transport (kind `config`). */
+export function configError(message: string): AuthError {
+  return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
+}
+
+/**
+ * Checks and completes the policy options a transport was given; every transport's defaults
+ * are 3 attempts, {@link DEFAULT_TIMEOUT_MS} and {@link DEFAULT_MAX_RETRY_AFTER_MS}.
+ */
+export function policyOf(options: { maxAttempts?: number; timeoutMs?: number; maxRetryAfterMs?: number }): CallPolicy {
+  const { maxAttempts = 3, timeoutMs = DEFAULT_TIMEOUT_MS, maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS } = options;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw configError('maxAttempts must be an integer ≥ 1.');
   if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) throw configError('timeoutMs must be > 0 ms.');
   if (!(maxRetryAfterMs >= 0 && maxRetryAfterMs <= MAX_TIMER_MS)) throw configError('maxRetryAfterMs must be ≥ 0 ms.');

@@ -20,12 +20,12 @@ import {
   SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AuthError } from '../errors.js';
+import type { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS, type TransportSendOptions } from './call-options.js';
+import type { TransportSendOptions } from './call-options.js';
 import { fromSdkError } from './errors.js';
 import { checkPlace, checkSend, placeOf } from './fetch.js';
-import { policyOf, runCall } from './policy.js';
+import { configError, policyOf, runCall } from './policy.js';
 import { postJson } from './wire.js';
 
 /** Options of {@link createSdkTransport}. All optional: the pool configuration fills them in. */
@@ -61,10 +61,6 @@ const COMMANDS = {
 
 type AnyCommand = new (input: never) => Parameters<CognitoIdentityProviderClient['send']>[0];
 
-function configError(message: string): AuthError {
-  return new AuthError('InvalidTransportConfig', message, { kind: 'config' });
-}
-
 /** The region the SDK signs its (unsigned) requests for: the one named in an AWS endpoint, else any. */
 function regionOf(url: string, fallback: string | undefined): string {
   return /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\//.exec(url)?.[1] ?? fallback ?? 'us-east-1';
@@ -78,7 +74,7 @@ function regionOf(url: string, fallback: string | undefined): string {
 export function createSdkTransport(options: SdkTransportOptions = {}): CognitoTransport {
   if (options === null || typeof options !== 'object') throw configError('createSdkTransport takes an options object.');
   const own = checkPlace(options);
-  const policy = policyOf(options, { maxAttempts: 3, timeoutMs: DEFAULT_TIMEOUT_MS, maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS }, configError);
+  const policy = policyOf(options);
   // One client per endpoint: the pool's endpoint arrives with each call.
   const clients = new Map<string, CognitoIdentityProviderClient>();
   const clientFor = (url: string) => {
@@ -94,17 +90,16 @@ export function createSdkTransport(options: SdkTransportOptions = {}): CognitoTr
     async send(operation, input, callOptions?: TransportSendOptions) {
       checkSend(operation, input, callOptions);
       const url = placeOf(own, callOptions, operation);
-      const callPolicy = callOptions?.timeoutMs ? { ...policy, timeoutMs: callOptions.timeoutMs } : policy;
       const Command = Object.hasOwn(COMMANDS, operation) ? (COMMANDS as Record<string, AnyCommand>)[operation] : undefined;
       if (Command === undefined) {
         // Not one of core's commands: the same wire protocol, without the SDK's model.
         const doFetch = globalThis.fetch?.bind(globalThis);
         if (typeof doFetch !== 'function') throw configError(`${operation}: sending operations core does not know needs fetch.`);
         const body = JSON.stringify(input);
-        return runCall(operation, callPolicy, callOptions?.signal, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
+        return runCall(operation, policy, callOptions, (signal, n) => postJson(doFetch, url, operation, body, signal, n));
       }
       const client = clientFor(url);
-      return runCall(operation, callPolicy, callOptions?.signal, async (signal, n) => {
+      return runCall(operation, policy, callOptions, async (signal, n) => {
         let output: Record<string, unknown>;
         try {
           output = (await client.send(new Command(input as never), { abortSignal: signal })) as unknown as Record<string, unknown>;
