@@ -5,7 +5,8 @@
  */
 import { modPow as defaultModPow } from '#modpow';
 import { AuthError } from '../errors.js';
-import * as platformDigest from '#digest';
+// Named imports, not a namespace: a bundler then needs no module object for them.
+import { hmacSha256 as platformHmac, sha256 as platformSha256 } from '#digest';
 import {
   base64ToBytes,
   bigIntFromHex,
@@ -105,14 +106,15 @@ const webRandomBytes = (length: number): Uint8Array => globalThis.crypto.getRand
 export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSession> {
   const modPow = options.modPow ?? defaultModPow;
   const randomBytes = options.randomBytes ?? webRandomBytes;
-  const { sha256, hmacSha256 } = options.digest ?? platformDigest;
+  const { sha256, hmacSha256 } = options.digest ?? { sha256: platformSha256, hmacSha256: platformHmac };
   const hashToBigInt = async (bytes: Uint8Array) => bigIntFromHex(bytesToHex(await sha256(bytes)));
   const a = bigIntFromHex(bytesToHex(randomBytes(SECRET_BYTES)) || '0');
   const A = modPow(g, a, N);
   if (a === 0n || A % N === 0n) throw badInput('SRP: the random secret gave an invalid public value A.');
 
   async function claim(input: SrpClaimInput): Promise<SrpClaim> {
-    const { poolName, userIdForSrp, password } = checkInput(input);
+    const poolName = checkInput(input);
+    const { userIdForSrp, password } = input;
     const saltBytes = padHexBytes(bigIntFromHex(input.salt));
     const B = bigIntFromHex(input.srpB);
     const secretBlock = base64ToBytes(input.secretBlock);
@@ -144,7 +146,8 @@ export async function startSrp(options: StartSrpOptions = {}): Promise<SrpSessio
   return Object.freeze({ A: A.toString(16), claim });
 }
 
-function checkInput(input: SrpClaimInput): { poolName: string; userIdForSrp: string; password: string } {
+/** Checks the claim input; returns the pool name to sign with. */
+function checkInput(input: SrpClaimInput): string {
   if (input === null || typeof input !== 'object') throw badInput('SRP: the claim input is missing.');
   const { userPoolId, userIdForSrp, password } = input;
   let poolName = input.poolName;
@@ -163,5 +166,5 @@ function checkInput(input: SrpClaimInput): { poolName: string; userIdForSrp: str
   if (input.now !== undefined && !(input.now instanceof Date && Number.isFinite(input.now.getTime()))) {
     throw badInput('SRP: `now` must be a valid Date.');
   }
-  return { poolName, userIdForSrp, password };
+  return poolName;
 }
