@@ -34,7 +34,8 @@ export function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
-const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Pure: bundles that use no hex (the fetch transport alone) drop the table.
+const HEX_DIGITS = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** Bytes to lower-case hex, two digits a byte. */
 export function bytesToHex(bytes: Uint8Array): string {

@@ -12,6 +12,7 @@ import {
   serviceError,
   unexpectedResponse,
 } from './errors.js';
+import { utf8 } from '../srp/encoding.js';
 
 /** Cognito's exception name: header `x-amzn-errortype` cut at `:`, else `__type` / `code` after `#`. */
 function errorName(header: string | null | undefined, body: Record<string, unknown>): string {
@@ -28,8 +29,6 @@ function parseObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Sends `body` (the JSON text of the input) as `operation` to `url` once. Resolves to
@@ -76,7 +75,7 @@ export async function postJson(
   }
   // A fetch that does not check the length itself (some polyfills) hands over a short body.
   const declared = header('content-length');
-  if (declared !== null && !header('content-encoding') && /^\d+$/.test(declared) && encoder.encode(text).length < Number(declared)) {
+  if (declared !== null && !header('content-encoding') && /^\d+$/.test(declared) && utf8(text).length < Number(declared)) {
     throw incompleteResponse(f);
   }
   return answerOf(f, text, header);
