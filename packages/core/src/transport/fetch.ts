@@ -7,7 +7,7 @@
  */
 import { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { endpointFor, httpUrl, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
+import { endpointFor, httpUrl, isObject, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
 import { isOperationName } from './operations.js';
 import { configError, policyOf, runCall } from './policy.js';
 import { postJson } from './wire.js';
@@ -36,9 +36,7 @@ export function checkSend(operation: unknown, input: unknown, options: Transport
   const o = options ?? {};
   if (
     !isOperationName(operation) ||
-    input === null ||
-    typeof input !== 'object' ||
-    Array.isArray(input) ||
+    !isObject(input) ||
     typeof o !== 'object' ||
     (o.signal !== undefined && !(o.signal instanceof AbortSignal)) ||
     (o.timeoutMs !== undefined && !isTimeout(o.timeoutMs))

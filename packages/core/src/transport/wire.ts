@@ -13,6 +13,7 @@ import {
   unexpectedResponse,
 } from './errors.js';
 import { utf8 } from '../srp/encoding.js';
+import { isObject } from './call-options.js';
 
 /** Cognito's exception name: header `x-amzn-errortype` cut at `:`, else `__type` / `code` after `#`. */
 function errorName(header: string | null | undefined, body: Record<string, unknown>): string {
@@ -24,7 +25,7 @@ function errorName(header: string | null | undefined, body: Record<string, unkno
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = text === '' ? {} : JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return isObject(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
