@@ -4,7 +4,8 @@
  * that ignores both cannot leave a flow waiting (and busy) forever.
  * @module
  */
-import { AuthError, isAuthError } from '../errors.js';
+import { isAuthError } from '../errors.js';
+import { validationError } from '../fail.js';
 import { DEFAULT_TIMEOUT_MS, isTimeout, type TransportSendOptions } from '../transport/call-options.js';
 import { aborted, timedOut } from '../transport/errors.js';
 import type { CognitoInput, CognitoOperation, CognitoOutput, KnownCognitoOperation } from '../transport/operations.js';
@@ -60,12 +61,13 @@ export function checkControl(control: unknown, where: string): CallControl | und
   if (control === undefined || control === null) return undefined;
   const c = control as CallControl;
   if (c.signal !== undefined && !(c.signal instanceof AbortSignal)) {
-    throw new AuthError('InvalidSignal', `${where}: signal must be an AbortSignal.`, { kind: 'validation' });
+    throw validationError('InvalidSignal', `${where}: signal must be an AbortSignal.`);
   }
   if (c.timeoutMs !== undefined && !isTimeout(c.timeoutMs)) {
-    throw new AuthError('InvalidTimeout', `${where}: timeoutMs must be a positive number of milliseconds.`, { kind: 'validation' });
+    throw validationError('InvalidTimeout', `${where}: timeoutMs must be a positive number of milliseconds.`);
   }
-  return c.signal === undefined && c.timeoutMs === undefined ? undefined : { ...(c.signal ? { signal: c.signal } : {}), ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}) };
+  // Only the two fields, and undefined when neither is given (anySignal keeps a lone signal as it is).
+  return mergeControl(c);
 }
 
 /** Merges call controls, later ones winning; signals combine (either cancels). */
