@@ -19,13 +19,10 @@ function invalid(field: string): AuthError {
 /** Plain JSON only: no functions, no cycles, bounded depth (state is handlers' JSON). */
 function json(v: unknown, field: string, depth = 0): void {
   if (depth > 20) throw new BadField(field);
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new BadField(field);
-    return;
-  }
+  // Numbers must be finite (NaN and Infinity have no JSON); a non-finite one fails below.
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)) return;
   if (Array.isArray(v)) return v.forEach((x, i) => json(x, `${field}[${i}]`, depth + 1));
-  if (isObject(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+  if (isObject(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
     for (const [k, x] of Object.entries(v)) json(x, `${field}.${k}`, depth + 1);
     return;
   }
@@ -74,6 +71,6 @@ const SNAPSHOT = shape({
  * field) unless `value` has the shape of `flow.toJSON()`'s output.
  */
 export function checkSnapshotShape(value: unknown): void {
-  if (!isObject(value)) throw invalid('the snapshot');
-  checkWith(SNAPSHOT, value, invalid);
+  // Only the top-level object check fails with the empty path: the value itself is no snapshot.
+  checkWith(SNAPSHOT, value, (field) => invalid(field || 'the snapshot'));
 }
