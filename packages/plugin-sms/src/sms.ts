@@ -1,4 +1,4 @@
-import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import { checkCode, configError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import type { NextstepPlugin, SmsCodeStep, StepAnswer, StepContext, StepHandler, StepOutcome } from '@nextstep/core/plugin';
 import { isResendRequest, passwordRequired } from './resend.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
@@ -23,13 +23,11 @@ const CODE_KEYS: Record<string, string> = {
 function checkLengths(name: string, lengths: readonly number[]): void {
   for (const n of lengths) {
     if (!Number.isInteger(n) || n < 4 || n > 10) {
-      throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`, {
-        kind: 'config',
-      });
+      throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`);
     }
   }
   if (lengths.length === 0) {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must not be empty.`, { kind: 'config' });
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must not be empty.`);
   }
 }
 
