@@ -56,10 +56,13 @@ export function sms(options: SmsOptions = {}): NextstepPlugin<SmsCodeStep> {
     plugin: PLUGIN_NAME,
     view(ctx) {
       const p = ctx.step.parameters;
-      const details: { deliveryMedium?: string; destination?: string } = {};
-      if (p.CODE_DELIVERY_DELIVERY_MEDIUM) details.deliveryMedium = p.CODE_DELIVERY_DELIVERY_MEDIUM;
-      if (p.CODE_DELIVERY_DESTINATION) details.destination = p.CODE_DELIVERY_DESTINATION;
-      return { signInStep: SMS_CODE_STEP, codeDeliveryDetails: { deliveryMedium: 'SMS', ...details } };
+      return {
+        signInStep: SMS_CODE_STEP,
+        codeDeliveryDetails: {
+          deliveryMedium: p.CODE_DELIVERY_DELIVERY_MEDIUM || 'SMS',
+          ...(p.CODE_DELIVERY_DESTINATION ? { destination: p.CODE_DELIVERY_DESTINATION } : {}),
+        },
+      };
     },
     validate(answer: StepAnswer | undefined, ctx: StepContext) {
       if (isResendRequest(answer)) {
