@@ -72,10 +72,11 @@ export function checkControl(control: unknown, where: string): CallControl | und
 
 /** Merges call controls, later ones winning; signals combine (either cancels). */
 export function mergeControl(...controls: (CallControl | undefined)[]): CallControl | undefined {
-  const signals = controls.map((c) => c?.signal).filter((s): s is AbortSignal => s !== undefined);
+  // anySignal skips the controls without a signal (and keeps a lone signal as it is).
+  const signal = controls.some((c) => c?.signal) ? anySignal(controls.map((c) => c?.signal)) : undefined;
   const timeoutMs = controls.reduce<number | undefined>((t, c) => c?.timeoutMs ?? t, undefined);
-  if (signals.length === 0 && timeoutMs === undefined) return undefined;
-  return { ...(signals.length ? { signal: anySignal(signals) } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
+  if (!signal && timeoutMs === undefined) return undefined;
+  return { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
 }
 
 function poolRegion(userPool: Readonly<UserPoolConfig>): string | undefined {
