@@ -5,15 +5,13 @@
  * in its key order, so the first bad field is the one named.
  * @module
  */
-import { AuthError } from '../errors.js';
+import type { AuthError } from '../errors.js';
+import { validationError } from '../fail.js';
 import { AUTH_FLOWS, FIRST_FACTORS } from '../sign-in-names.js';
 import { all, BadField, checkWith, is, isObject, list, obj, oneOf, opt, record, shape, text } from './shape.js';
 
 function invalid(field: string): AuthError {
-  return new AuthError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, {
-    kind: 'validation',
-    metadata: { field },
-  });
+  return validationError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, { field });
 }
 
 /** Plain JSON only: no functions, no cycles, bounded depth (state is handlers' JSON). */
