@@ -92,10 +92,8 @@ export function customChallenge(options: CustomChallengeOptions = {}): CustomCha
         // Chosen per challenge, by kind; undefined passes the step on to the default handler.
         handler: (step: StepDescriptor) => {
           const kind = step.parameters?.[kindParameter];
-          if (kind === undefined) return stepHandlerFor(plain);
-          const handler = handlers.get(kind);
-          if (handler) return stepHandlerFor(handler);
-          return unknownKinds === 'answer' ? stepHandlerFor(plain) : undefined;
+          const handler = kind === undefined ? plain : handlers.get(kind) || (unknownKinds === 'answer' ? plain : undefined);
+          return handler && stepHandlerFor(handler);
         },
       },
     ],
