@@ -21,10 +21,8 @@ const CODE_KEYS: Record<string, string> = {
 };
 
 function checkLengths(name: string, lengths: readonly number[]): void {
-  for (const n of lengths) {
-    if (!Number.isInteger(n) || n < 4 || n > 10) {
-      throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`);
-    }
+  if (lengths.some((n) => !Number.isInteger(n) || n < 4 || n > 10)) {
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`);
   }
   if (lengths.length === 0) {
     throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must not be empty.`);
