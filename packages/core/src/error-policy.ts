@@ -19,8 +19,7 @@ const FATAL_SERVICE_ERRORS = new Set([
 
 /** True when an error ends the flow instead of leaving it at its step. */
 export function isFatal(error: AuthError): boolean {
-  if (error.kind === 'session' || error.kind === 'config' || error.kind === 'unclaimed') return true;
-  return error.kind === 'service' && FATAL_SERVICE_ERRORS.has(error.name);
+  return ['session', 'config', 'unclaimed'].includes(error.kind) || (error.kind === 'service' && FATAL_SERVICE_ERRORS.has(error.name));
 }
 
 /**

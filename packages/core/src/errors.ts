@@ -31,8 +31,9 @@ export class AuthError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = name;
     this.kind = options.kind;
-    if (options.recoverySuggestion !== undefined) this.recoverySuggestion = options.recoverySuggestion;
-    if (options.metadata !== undefined) this.metadata = options.metadata;
+    // Class fields (ES2022): both are own properties already, undefined when not given.
+    this.recoverySuggestion = options.recoverySuggestion;
+    this.metadata = options.metadata;
   }
 
   /** True when the sign-in cannot continue and must start again (expired or dead session). */

@@ -1,4 +1,4 @@
-import { AuthError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import { AuthError, configError, PLUGIN_API_VERSION, validationError } from '@nextstep/core/plugin';
 import type {
   CustomChallengeStep,
   NextstepPlugin,
@@ -70,7 +70,7 @@ const plain: ChallengeKindHandler = {};
 export function customChallenge(options: CustomChallengeOptions = {}): CustomChallengePlugin {
   const kindParameter = options.kindParameter ?? 'challengeType';
   if (typeof kindParameter !== 'string' || kindParameter === '') {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: kindParameter must be a non-empty string.`, { kind: 'config' });
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: kindParameter must be a non-empty string.`);
   }
   const unknownKinds = options.unknownKinds ?? 'default-handler';
   const handlers = new Map<string, ChallengeKindHandler>(Object.entries(options.handlers ?? {}));
@@ -92,16 +92,14 @@ export function customChallenge(options: CustomChallengeOptions = {}): CustomCha
         // Chosen per challenge, by kind; undefined passes the step on to the default handler.
         handler: (step: StepDescriptor) => {
           const kind = step.parameters?.[kindParameter];
-          if (kind === undefined) return stepHandlerFor(plain);
-          const handler = handlers.get(kind);
-          if (handler) return stepHandlerFor(handler);
-          return unknownKinds === 'answer' ? stepHandlerFor(plain) : undefined;
+          const handler = kind === undefined ? plain : handlers.get(kind) || (unknownKinds === 'answer' ? plain : undefined);
+          return handler && stepHandlerFor(handler);
         },
       },
     ],
     register(kind, handler) {
       if (typeof kind !== 'string' || kind === '') {
-        throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: a kind must be a non-empty string.`, { kind: 'config' });
+        throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: a kind must be a non-empty string.`);
       }
       handlers.set(kind, handler);
       return plugin;
@@ -154,7 +152,7 @@ function wrap(kindHandler: ChallengeKindHandler, kindParameter: string): StepHan
 
 function requireString(answer: StepAnswer | undefined): string {
   if (typeof answer !== 'string' || answer === '') {
-    throw new AuthError('EmptyChallengeResponse', 'Enter an answer to the challenge.', { kind: 'validation' });
+    throw validationError('EmptyChallengeResponse', 'Enter an answer to the challenge.');
   }
   return answer;
 }
@@ -162,7 +160,7 @@ function requireString(answer: StepAnswer | undefined): string {
 function normalise(produced: CustomAnswer): { text: string; clientMetadata?: Record<string, string> } {
   const text = typeof produced === 'string' ? produced : produced?.answer;
   if (typeof text !== 'string' || text === '') {
-    throw new AuthError('EmptyChallengeResponse', 'The challenge handler produced no answer.', { kind: 'validation' });
+    throw validationError('EmptyChallengeResponse', 'The challenge handler produced no answer.');
   }
   if (typeof produced === 'object' && produced.clientMetadata && Object.keys(produced.clientMetadata).length > 0) {
     return { text, clientMetadata: produced.clientMetadata };

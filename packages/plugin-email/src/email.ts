@@ -1,4 +1,4 @@
-import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import { checkCode, configError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import type { EmailCodeStep, EmailSetupStep, NextstepPlugin, StepHandler } from '@nextstep/core/plugin';
 import { checkEmailAddress } from './address.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
@@ -28,9 +28,7 @@ export interface EmailOptions {
 export function email(options: EmailOptions = {}): NextstepPlugin<EmailCodeStep | EmailSetupStep> {
   const lengths = [...(options.codeLengths ?? [6, 8])];
   if (lengths.length === 0 || lengths.some((n) => !Number.isInteger(n) || n < 4 || n > 10)) {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: codeLengths must hold whole numbers from 4 to 10.`, {
-      kind: 'config',
-    });
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: codeLengths must hold whole numbers from 4 to 10.`);
   }
 
   const codeHandler: StepHandler<EmailCodeStep> = {

@@ -8,8 +8,9 @@ const RESEND_KEY = 'nextstep:resend';
  * The answer that asks the SMS plugin for a new code instead of confirming one.
  * Prefer {@link resendSmsCode}; this constant exists for prompters that only return answers.
  */
-export const RESEND_SMS_CODE: StepAnswer = Object.freeze({
-  challengeResponses: Object.freeze({ [RESEND_KEY]: 'SMS' }),
+export const RESEND_SMS_CODE: StepAnswer = /* @__PURE__ */ Object.freeze({
+  // Pure and with a literal key (RESEND_KEY), so bundlers drop it from apps that never use it.
+  challengeResponses: /* @__PURE__ */ Object.freeze({ 'nextstep:resend': 'SMS' }),
 }) as StepAnswer;
 
 /** True when an answer is {@link RESEND_SMS_CODE} (or an equal object, e.g. after JSON). */

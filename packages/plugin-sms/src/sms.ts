@@ -1,4 +1,4 @@
-import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import { checkCode, configError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import type { NextstepPlugin, SmsCodeStep, StepAnswer, StepContext, StepHandler, StepOutcome } from '@nextstep/core/plugin';
 import { isResendRequest, passwordRequired } from './resend.js';
 import { PLUGIN_NAME, VERSION } from './version.js';
@@ -21,15 +21,11 @@ const CODE_KEYS: Record<string, string> = {
 };
 
 function checkLengths(name: string, lengths: readonly number[]): void {
-  for (const n of lengths) {
-    if (!Number.isInteger(n) || n < 4 || n > 10) {
-      throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`, {
-        kind: 'config',
-      });
-    }
+  if (lengths.some((n) => !Number.isInteger(n) || n < 4 || n > 10)) {
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must hold whole numbers from 4 to 10.`);
   }
   if (lengths.length === 0) {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must not be empty.`, { kind: 'config' });
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: ${name} must not be empty.`);
   }
 }
 
@@ -58,10 +54,13 @@ export function sms(options: SmsOptions = {}): NextstepPlugin<SmsCodeStep> {
     plugin: PLUGIN_NAME,
     view(ctx) {
       const p = ctx.step.parameters;
-      const details: { deliveryMedium?: string; destination?: string } = {};
-      if (p.CODE_DELIVERY_DELIVERY_MEDIUM) details.deliveryMedium = p.CODE_DELIVERY_DELIVERY_MEDIUM;
-      if (p.CODE_DELIVERY_DESTINATION) details.destination = p.CODE_DELIVERY_DESTINATION;
-      return { signInStep: SMS_CODE_STEP, codeDeliveryDetails: { deliveryMedium: 'SMS', ...details } };
+      return {
+        signInStep: SMS_CODE_STEP,
+        codeDeliveryDetails: {
+          deliveryMedium: p.CODE_DELIVERY_DELIVERY_MEDIUM || 'SMS',
+          ...(p.CODE_DELIVERY_DESTINATION ? { destination: p.CODE_DELIVERY_DESTINATION } : {}),
+        },
+      };
     },
     validate(answer: StepAnswer | undefined, ctx: StepContext) {
       if (isResendRequest(answer)) {

@@ -1,4 +1,4 @@
-import { AuthError } from '@nextstep/core/plugin';
+import { AuthError, validationError } from '@nextstep/core/plugin';
 import type { AuthTokens, CognitoTransport } from '@nextstep/core/plugin';
 
 /**
@@ -33,7 +33,7 @@ export interface CognitoAccess {
  */
 export async function markTotpPreferred(source: CognitoAccess, accessToken?: string): Promise<void> {
   if (!source || typeof source.cognito?.send !== 'function') {
-    throw new AuthError('InvalidArgument', 'markTotpPreferred needs a signed-in flow or an Auth instance.', { kind: 'validation' });
+    throw validationError('InvalidArgument', 'markTotpPreferred needs a signed-in flow or an Auth instance.');
   }
   const token = accessToken ?? source.tokens?.accessToken;
   if (typeof token !== 'string' || token === '') {

@@ -1,4 +1,4 @@
-import { AuthError } from '@nextstep/core';
+import { validationError } from '@nextstep/core/plugin';
 
 /**
  * Characters percent-encoded in the app and account names: those that would end or split
@@ -31,7 +31,7 @@ function encodeName(name: string): string {
  */
 export function buildSetupUri(sharedSecret: string, appName: string, accountName: string): URL {
   if (!/^[A-Z2-7]+=*$/i.test(sharedSecret)) {
-    throw new AuthError('InvalidTotpSecret', 'The TOTP shared secret is not base32.', { kind: 'validation' });
+    throw validationError('InvalidTotpSecret', 'The TOTP shared secret is not base32.');
   }
   const issuer = encodeName(appName);
   return new URL(`otpauth://totp/${issuer}:${encodeName(accountName)}?secret=${sharedSecret}&issuer=${issuer}`);

@@ -1,4 +1,4 @@
-import { AuthError, checkCode, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
+import { AuthError, checkCode, configError, PLUGIN_API_VERSION } from '@nextstep/core/plugin';
 import type {
   CognitoAuthResponse,
   NextstepPlugin,
@@ -56,7 +56,7 @@ const SECRET = 'sharedSecret';
 export function totp(options: TotpOptions = {}): NextstepPlugin<TotpCodeStep | TotpSetupStep> {
   const issuer = options.issuer ?? 'nextstep';
   if (issuer.trim() === '') {
-    throw new AuthError('InvalidPluginOptions', `${PLUGIN_NAME}: issuer must be non-empty.`, { kind: 'config' });
+    throw configError('InvalidPluginOptions', `${PLUGIN_NAME}: issuer must be non-empty.`);
   }
 
   const codeHandler: StepHandler<TotpCodeStep> = {

@@ -4,7 +4,8 @@
  * that ignores both cannot leave a flow waiting (and busy) forever.
  * @module
  */
-import { AuthError, isAuthError } from '../errors.js';
+import { isAuthError } from '../errors.js';
+import { validationError } from '../fail.js';
 import { DEFAULT_TIMEOUT_MS, isTimeout, type TransportSendOptions } from '../transport/call-options.js';
 import { aborted, timedOut } from '../transport/errors.js';
 import type { CognitoInput, CognitoOperation, CognitoOutput, KnownCognitoOperation } from '../transport/operations.js';
@@ -60,20 +61,22 @@ export function checkControl(control: unknown, where: string): CallControl | und
   if (control === undefined || control === null) return undefined;
   const c = control as CallControl;
   if (c.signal !== undefined && !(c.signal instanceof AbortSignal)) {
-    throw new AuthError('InvalidSignal', `${where}: signal must be an AbortSignal.`, { kind: 'validation' });
+    throw validationError('InvalidSignal', `${where}: signal must be an AbortSignal.`);
   }
   if (c.timeoutMs !== undefined && !isTimeout(c.timeoutMs)) {
-    throw new AuthError('InvalidTimeout', `${where}: timeoutMs must be a positive number of milliseconds.`, { kind: 'validation' });
+    throw validationError('InvalidTimeout', `${where}: timeoutMs must be a positive number of milliseconds.`);
   }
-  return c.signal === undefined && c.timeoutMs === undefined ? undefined : { ...(c.signal ? { signal: c.signal } : {}), ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}) };
+  // Only the two fields, and undefined when neither is given (anySignal keeps a lone signal as it is).
+  return mergeControl(c);
 }
 
 /** Merges call controls, later ones winning; signals combine (either cancels). */
 export function mergeControl(...controls: (CallControl | undefined)[]): CallControl | undefined {
-  const signals = controls.map((c) => c?.signal).filter((s): s is AbortSignal => s !== undefined);
+  // anySignal skips the controls without a signal (and keeps a lone signal as it is).
+  const signal = controls.some((c) => c?.signal) ? anySignal(controls.map((c) => c?.signal)) : undefined;
   const timeoutMs = controls.reduce<number | undefined>((t, c) => c?.timeoutMs ?? t, undefined);
-  if (signals.length === 0 && timeoutMs === undefined) return undefined;
-  return { ...(signals.length ? { signal: anySignal(signals) } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
+  if (!signal && timeoutMs === undefined) return undefined;
+  return { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
 }
 
 function poolRegion(userPool: Readonly<UserPoolConfig>): string | undefined {

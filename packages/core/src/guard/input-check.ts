@@ -3,28 +3,24 @@
  * typed validation AuthError before anything is sent.
  * @module
  */
-import { AuthError } from '../errors.js';
+import { validationError as invalid } from '../fail.js';
 import { checkControl, type CallControl } from './call-control.js';
-
-function invalid(name: string, message: string): AuthError {
-  return new AuthError(name, message, { kind: 'validation' });
-}
+import { isObject } from './shape.js';
 
 const MAX_ENTRIES = 200;
 
 /** Throws unless `value` is undefined or an object mapping names to strings. */
 export function checkStringMap(value: unknown, name: string, what: string): void {
   if (value === undefined) return;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid(name, `${what} must map names to strings.`);
-  const entries = Object.entries(value);
-  if (entries.length > MAX_ENTRIES) throw invalid(name, `${what} has too many entries.`);
-  if (entries.some(([, v]) => typeof v !== 'string')) throw invalid(name, `${what} must map names to strings.`);
+  const entries = isObject(value) && Object.entries(value);
+  if (entries && entries.length > MAX_ENTRIES) throw invalid(name, `${what} has too many entries.`);
+  if (!entries || entries.some(([, v]) => typeof v !== 'string')) throw invalid(name, `${what} must map names to strings.`);
 }
 
 function checkOptionsObject(options: unknown, where: string): Record<string, unknown> {
   if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalid('InvalidOptions', `${where}: options must be an object.`);
-  return options as Record<string, unknown>;
+  if (!isObject(options)) throw invalid('InvalidOptions', `${where}: options must be an object.`);
+  return options;
 }
 
 function checkOptionalString(value: unknown, name: string, what: string): void {

@@ -18,7 +18,7 @@ const MIN_SECRET_LENGTH = 4;
 export function secretsOf(...values: unknown[]): string[] {
   const out = new Set<string>();
   const walk = (value: unknown, key: string | undefined, depth: number) => {
-    if (depth > 6 || value === null || value === undefined) return;
+    if (depth > 6 || !value) return; // nothing to keep in null, undefined, '', 0 or false
     if (typeof value === 'string') {
       if (value.length >= MIN_SECRET_LENGTH && !(key !== undefined && NOT_SECRET_KEYS.has(key))) out.add(value);
       return;

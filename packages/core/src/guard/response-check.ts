@@ -5,7 +5,7 @@
  * @module
  */
 import { AuthError } from '../errors.js';
-import { checkWith, is, isObject, list, opt, record, shape, text, type Check } from './shape.js';
+import { checkWith, is, list, opt, record, shape, text, type Check } from './shape.js';
 
 // 3072-bit SRP values are 768 hex digits; allow leading zeros, refuse megabytes.
 const MAX_SRP_HEX = 1024;
@@ -65,9 +65,11 @@ function srpParameters(op: string, p: Record<string, unknown>): void {
  * unusable PASSWORD_VERIFIER. Fields core does not read pass untouched.
  */
 export function checkCognitoAnswer(operation: string, output: unknown): asserts output is Record<string, any> {
-  if (!isObject(output)) throw unexpectedField(operation, 'the answer');
-  checkWith(ANSWER, output, (field) => unexpectedField(operation, field));
-  if (output.ChallengeName === 'PASSWORD_VERIFIER' || output.ChallengeName === 'DEVICE_PASSWORD_VERIFIER') {
-    srpParameters(operation, isObject(output.ChallengeParameters) ? output.ChallengeParameters : {});
+  // Only the top-level object check fails with the empty path: the answer itself is no object.
+  checkWith(ANSWER, output, (field) => unexpectedField(operation, field || 'the answer'));
+  // ANSWER made the answer an object and ChallengeParameters an object, null or absent.
+  const { ChallengeName, ChallengeParameters } = output as Record<string, any>;
+  if (ChallengeName === 'PASSWORD_VERIFIER' || ChallengeName === 'DEVICE_PASSWORD_VERIFIER') {
+    srpParameters(operation, ChallengeParameters ?? {});
   }
 }

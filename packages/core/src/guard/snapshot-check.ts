@@ -5,27 +5,22 @@
  * in its key order, so the first bad field is the one named.
  * @module
  */
-import { AuthError } from '../errors.js';
+import type { AuthError } from '../errors.js';
+import { validationError } from '../fail.js';
 import { AUTH_FLOWS, FIRST_FACTORS } from '../sign-in-names.js';
 import { all, BadField, checkWith, is, isObject, list, obj, oneOf, opt, record, shape, text } from './shape.js';
 
 function invalid(field: string): AuthError {
-  return new AuthError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, {
-    kind: 'validation',
-    metadata: { field },
-  });
+  return validationError('InvalidFlowSnapshot', `This is not a flow snapshot from flow.toJSON(): ${field} is not valid.`, { field });
 }
 
 /** Plain JSON only: no functions, no cycles, bounded depth (state is handlers' JSON). */
 function json(v: unknown, field: string, depth = 0): void {
   if (depth > 20) throw new BadField(field);
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new BadField(field);
-    return;
-  }
+  // Numbers must be finite (NaN and Infinity have no JSON); a non-finite one fails below.
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)) return;
   if (Array.isArray(v)) return v.forEach((x, i) => json(x, `${field}[${i}]`, depth + 1));
-  if (isObject(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+  if (isObject(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
     for (const [k, x] of Object.entries(v)) json(x, `${field}.${k}`, depth + 1);
     return;
   }
@@ -74,6 +69,6 @@ const SNAPSHOT = shape({
  * field) unless `value` has the shape of `flow.toJSON()`'s output.
  */
 export function checkSnapshotShape(value: unknown): void {
-  if (!isObject(value)) throw invalid('the snapshot');
-  checkWith(SNAPSHOT, value, invalid);
+  // Only the top-level object check fails with the empty path: the value itself is no snapshot.
+  checkWith(SNAPSHOT, value, (field) => invalid(field || 'the snapshot'));
 }
