@@ -115,12 +115,12 @@ export class Flow<S extends StepView = NextStep> {
   static async start<S extends StepView>(engine: Engine, init: FlowInit, control?: CallControl): Promise<SignInResult<S>> {
     const flow = new Flow<S>(engine, init);
     flow.#control = control; // p15 (issue #15)
-    engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
+    flow.#debug('flow started', { authFlow: flow.#authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
       await flow.#advance(await flow.#initiate());
     } catch (err) {
-      const error = sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined);
+      const error = flow.#failure(err, secretsOf(init.password, flow.#session), 'The sign-in failed.');
       throw flow.#fail(withFlowState(error, false)); // p15: a failed signIn leaves no flow to answer
     } finally {
       flow.#control = undefined; // p15
@@ -142,8 +142,8 @@ export class Flow<S extends StepView = NextStep> {
     flow.#expiresAt = snapshot.expiresAt;
     flow.#step = structuredClone(snapshot.step);
     flow.#state = structuredClone(snapshot.state);
-    engine.logger.debug('flow resumed', { flowId: flow.#id, step: flow.#step.type });
-    if (flow.#expired()) throw flow.#fail(sessionExpired(undefined, { step: flow.#step.type }));
+    flow.#debug('flow resumed', { step: flow.#step.type });
+    flow.#failIfExpired();
     try {
       flow.#handler = flow.#resolve(flow.#step);
     } catch (err) {
@@ -236,7 +236,7 @@ export class Flow<S extends StepView = NextStep> {
       });
     }
     if (this.#busy) throw validationError('SignInFlowBusy', 'An answer to this step is still being processed.');
-    if (this.#expired()) throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
+    this.#failIfExpired();
     checkAnswerShape(answer);
     const control = checkConfirmOptions(options); // p15 (issue #15)
     const handler = this.#handler!;
@@ -251,10 +251,8 @@ export class Flow<S extends StepView = NextStep> {
     } catch (err) {
       // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
       const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#secrets.tokens, this.#session);
-      const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#lostAnswer);
-      this.#lostAnswer = answerMayBeLost(sanitized);
-      const error = sessionErrorOf(sanitized, this.#step.challengeName || undefined);
-      this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
+      const error = this.#failure(err, secrets, 'The answer failed.');
+      this.#debug('answer failed', { step: before.type, error: error.name });
       if (this.#step !== before || isFatal(error)) throw this.#fail(withFlowState(error, false));
       throw withFlowState(error, true);
     } finally {
@@ -291,8 +289,31 @@ export class Flow<S extends StepView = NextStep> {
 
   // -------------------------------------------------------------------------------------
 
-  #expired(): boolean {
-    return this.#expiresAt !== undefined && this.#engine.now() >= this.#expiresAt;
+  /** Fails the flow with SessionExpired once its Cognito session has expired. */
+  #failIfExpired(): void {
+    if (this.#expiresAt !== undefined && this.#engine.now() >= this.#expiresAt) {
+      throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
+    }
+  }
+
+  #debug(message: string, fields: Record<string, unknown> = {}): void {
+    this.#engine.logger.debug(message, { flowId: this.#id, ...fields });
+  }
+
+  /**
+   * A failed call's error as the app sees it (p15, issue #15): nothing of `secrets` in it,
+   * the retry after a lost answer said so, the Cognito name mapped for the current step.
+   * Notes whether this answer's reply was lost.
+   */
+  #failure(err: unknown, secrets: ReturnType<typeof secretsOf>, message: string): AuthError {
+    const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message }), this.#lostAnswer);
+    this.#lostAnswer = answerMayBeLost(sanitized);
+    return sessionErrorOf(sanitized, this.#step.challengeName || undefined);
+  }
+
+  /** Drops the flow's secrets but `keep`. */
+  #dropSecrets(keep?: string): void {
+    for (const key of Object.keys(this.#secrets)) if (key !== keep) delete this.#secrets[key];
   }
 
   /** Ends the flow, drops its secrets, fires flowFailed; returns the error to throw. */
@@ -301,8 +322,8 @@ export class Flow<S extends StepView = NextStep> {
     this.#status = 'failed';
     this.#error = error;
     this.#clearSession();
-    for (const key of Object.keys(this.#secrets)) delete this.#secrets[key];
-    this.#engine.logger.debug('flow failed', { flowId: this.#id, step: this.#step.type, error: error.name, kind: error.kind });
+    this.#dropSecrets();
+    this.#debug('flow failed', { step: this.#step.type, error: error.name, kind: error.kind });
     this.#engine.hooks.flowFailed.call(this.#info, error);
     return error;
   }
@@ -331,10 +352,15 @@ export class Flow<S extends StepView = NextStep> {
     };
   }
 
+  /** The flow's scope, or one with the answer's own clientMetadata. */
+  #scopeFor(options: ConfirmSignInOptions): CallScope {
+    return options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
+  }
+
   #context(options: ConfirmSignInOptions): StepContext {
     const flow = this;
     const engine = this.#engine;
-    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
+    const scope = this.#scopeFor(options);
     return {
       step: this.#step,
       get username() {
@@ -424,7 +450,7 @@ export class Flow<S extends StepView = NextStep> {
   #restart(password: string | undefined): Promise<StepOutcome> {
     if (password !== undefined) this.#secrets.password = password;
     this.#answerUsername = this.#username;
-    this.#engine.logger.debug('flow restarted', { flowId: this.#id });
+    this.#debug('flow restarted');
     return this.#initiate();
   }
 
@@ -433,7 +459,7 @@ export class Flow<S extends StepView = NextStep> {
     const challengeName = outcome.challengeName ?? this.#step.challengeName;
     const input: Record<string, unknown> = { ChallengeName: challengeName, ChallengeResponses: { ...outcome.challengeResponses } };
     if (outcome.clientMetadata) input.ClientMetadata = { ...(options.clientMetadata ?? this.#clientMetadata), ...outcome.clientMetadata };
-    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
+    const scope = this.#scopeFor(options);
     try {
       return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope, this.#control)) as CognitoAuthResponse; // p15: control
     } catch (err) {
@@ -496,12 +522,12 @@ export class Flow<S extends StepView = NextStep> {
       this.#handler = handler;
       const ctx = this.#context({});
       await handler.enter?.(ctx);
-      this.#engine.logger.debug('step', { flowId: this.#id, step: step.type, challengeName: step.challengeName || undefined });
+      this.#debug('step', { step: step.type, challengeName: step.challengeName || undefined });
       if (step.type === 'DONE') {
         this.#status = 'done';
         this.#clearSession();
         // Signed in: the flow keeps only the tokens in memory.
-        for (const key of Object.keys(this.#secrets)) if (key !== 'tokens') delete this.#secrets[key];
+        this.#dropSecrets('tokens');
         const tokens = this.#secrets.tokens;
         const result = this.#result ?? {};
         this.#result = undefined;
