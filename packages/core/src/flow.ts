@@ -51,8 +51,9 @@ export interface FlowInit {
   answerUsername?: string;
   authFlow: AuthFlowType;
   password?: string;
-  clientMetadata?: Record<string, string>;
-  preferredChallenge?: FirstFactor;
+  /** Copied and frozen by the flow. */
+  clientMetadata?: Readonly<Record<string, string>> | undefined;
+  preferredChallenge?: FirstFactor | undefined;
   /** sessions (#10): autoSignIn's sign-up Session, sent once with USER_AUTH. */
   signUpSession?: string;
 }
@@ -65,9 +66,6 @@ export interface FlowInit {
  */
 export class Flow<S extends StepView = NextStep> {
   readonly #engine: Engine;
-  readonly #id: string;
-  readonly #username: string;
-  readonly #authFlow: AuthFlowType;
   readonly #clientMetadata: Readonly<Record<string, string>> | undefined;
   readonly #preferredChallenge: FirstFactor | undefined;
   readonly #secrets: FlowSecrets = {};
@@ -83,7 +81,6 @@ export class Flow<S extends StepView = NextStep> {
   #error: AuthError | undefined;
   #cognito: CognitoClient | undefined;
   readonly #scope: CallScope;
-  #signUpSession: string | undefined; // sessions (#10)
   /** The signal / timeout of the public call in progress (p15, issue #15). */
   #control: CallControl | undefined;
   /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
@@ -93,14 +90,11 @@ export class Flow<S extends StepView = NextStep> {
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
     this.#engine = engine;
-    this.#id = init.id;
-    this.#username = init.username;
     this.#answerUsername = init.answerUsername ?? init.username;
-    this.#authFlow = init.authFlow;
     this.#clientMetadata = init.clientMetadata ? Object.freeze({ ...init.clientMetadata }) : undefined;
     this.#preferredChallenge = init.preferredChallenge;
     if (init.password !== undefined) this.#secrets.password = init.password;
-    this.#signUpSession = init.signUpSession; // sessions (#10)
+    // The flow's id, username and auth flow are read from here.
     this.#info = Object.freeze({
       id: init.id,
       username: init.username,
@@ -115,10 +109,10 @@ export class Flow<S extends StepView = NextStep> {
   static async start<S extends StepView>(engine: Engine, init: FlowInit, control?: CallControl): Promise<SignInResult<S>> {
     const flow = new Flow<S>(engine, init);
     flow.#control = control; // p15 (issue #15)
-    flow.#debug('flow started', { authFlow: flow.#authFlow });
+    flow.#debug('flow started', { authFlow: init.authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
-      await flow.#advance(await flow.#initiate());
+      await flow.#advance(await flow.#initiate(init.signUpSession)); // sessions (#10)
     } catch (err) {
       const error = flow.#failure(err, secretsOf(init.password, flow.#session), 'The sign-in failed.');
       throw flow.#fail(withFlowState(error, false)); // p15: a failed signIn leaves no flow to answer
@@ -135,8 +129,8 @@ export class Flow<S extends StepView = NextStep> {
       username: snapshot.username,
       answerUsername: snapshot.answerUsername,
       authFlow: snapshot.authFlow,
-      ...(snapshot.clientMetadata ? { clientMetadata: { ...snapshot.clientMetadata } } : {}),
-      ...(snapshot.preferredChallenge ? { preferredChallenge: snapshot.preferredChallenge } : {}),
+      clientMetadata: snapshot.clientMetadata,
+      preferredChallenge: snapshot.preferredChallenge,
     });
     flow.#session = snapshot.session;
     flow.#expiresAt = snapshot.expiresAt;
@@ -154,17 +148,17 @@ export class Flow<S extends StepView = NextStep> {
 
   /** A random id, stable across `toJSON` / `resumeFlow`. */
   get id(): string {
-    return this.#id;
+    return this.#info.id;
   }
 
   /** The username as given to `signIn`. */
   get username(): string {
-    return this.#username;
+    return this.#info.username;
   }
 
   /** The Cognito auth flow this sign-in uses. */
   get authFlow(): AuthFlowType {
-    return this.#authFlow;
+    return this.#info.authFlow;
   }
 
   /** `active` while waiting for an answer, `done` once signed in, `failed` after a fatal error. */
@@ -271,12 +265,12 @@ export class Flow<S extends StepView = NextStep> {
   toJSON(): FlowSnapshot {
     return {
       format: SNAPSHOT_FORMAT,
-      id: this.#id,
-      username: this.#username,
+      id: this.#info.id,
+      username: this.#info.username,
       answerUsername: this.#answerUsername,
-      authFlow: this.#authFlow,
-      userPoolId: this.#engine.userPool.userPoolId,
-      clientId: this.#engine.userPool.clientId,
+      authFlow: this.#info.authFlow,
+      userPoolId: this.#info.userPoolId,
+      clientId: this.#info.clientId,
       ...(this.#session !== undefined ? { session: this.#session } : {}),
       ...(this.#expiresAt !== undefined ? { expiresAt: this.#expiresAt } : {}),
       status: this.#status,
@@ -297,7 +291,7 @@ export class Flow<S extends StepView = NextStep> {
   }
 
   #debug(message: string, fields: Record<string, unknown> = {}): void {
-    this.#engine.logger.debug(message, { flowId: this.#id, ...fields });
+    this.#engine.logger.debug(message, { flowId: this.#info.id, ...fields });
   }
 
   /**
@@ -366,8 +360,8 @@ export class Flow<S extends StepView = NextStep> {
       get username() {
         return flow.#answerUsername;
       },
-      userPoolId: engine.userPool.userPoolId,
-      clientId: engine.userPool.clientId,
+      userPoolId: this.#info.userPoolId,
+      clientId: this.#info.clientId,
       get session() {
         return flow.#session;
       },
@@ -411,17 +405,18 @@ export class Flow<S extends StepView = NextStep> {
     );
   }
 
-  /** InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps. */
-  async #initiate(): Promise<StepOutcome> {
+  /**
+   * InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps.
+   * sessions (#10): the first one may carry autoSignIn's sign-up Session (usable once).
+   */
+  async #initiate(signUpSession?: string): Promise<StepOutcome> {
     const input = await initiateAuthInput({
-      username: this.#username,
-      authFlow: this.#authFlow,
+      username: this.#info.username,
+      authFlow: this.#info.authFlow,
       preferredChallenge: this.#preferredChallenge,
       secrets: this.#secrets,
     });
-    // sessions (#10): autoSignIn's sign-up Session, usable once.
-    if (this.#signUpSession) input.Session = this.#signUpSession;
-    this.#signUpSession = undefined;
+    if (signUpSession) input.Session = signUpSession;
     try {
       const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
@@ -442,14 +437,14 @@ export class Flow<S extends StepView = NextStep> {
       return undefined;
     }
     this.#clearSession();
-    this.#answerUsername = this.#username;
+    this.#answerUsername = this.#info.username;
     return this.#map({ challengeName: err.name, parameters: {} });
   }
 
   /** A `restart` outcome: InitiateAuth again with the original input. */
   #restart(password: string | undefined): Promise<StepOutcome> {
     if (password !== undefined) this.#secrets.password = password;
-    this.#answerUsername = this.#username;
+    this.#answerUsername = this.#info.username;
     this.#debug('flow restarted');
     return this.#initiate();
   }
