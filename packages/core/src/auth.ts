@@ -5,7 +5,7 @@
  */
 import { builtinPlugins } from './builtin/index.js';
 import { AuthError, isAuthError } from './errors.js';
-import { callCognito, type Engine } from './engine.js';
+import { scopedTransport, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
 import { Flow } from './flow.js';
@@ -18,7 +18,7 @@ import {
 } from './hooks/index.js';
 import { isInstalled, registerPlugins } from './plugin-check.js';
 import { readSnapshot } from './snapshot.js';
-import { checkControl, checkSignInOptions, type CallControl, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { checkSignInOptions, type CallControl, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
 import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
@@ -199,10 +199,8 @@ export class Auth<S extends StepView = NextStep> {
    * Failures reject with an {@link AuthError} named as Cognito names the exception.
    */
   get cognito(): CognitoClient {
-    const engine = this.#engine;
-    // p15 (issue #15): per-call signal / timeoutMs; typed for the operations core knows.
-    const transport = { send: (operation: string, input: Record<string, unknown>, options?: unknown) => callCognito(engine, operation, input, undefined, checkControl(options, operation)) };
-    return (this.#cognito ??= Object.freeze(transport) as CognitoClient);
+    // p15 (issue #15): per-call signal / timeoutMs (checked by the scoped transport); typed for the operations core knows.
+    return (this.#cognito ??= Object.freeze(scopedTransport(this.#engine)) as CognitoClient);
   }
 
   /** The latest flow started or resumed here, if any. */
