@@ -81,8 +81,9 @@ function paramsKey(operation: string): 'AuthParameters' | 'ChallengeResponses' |
  */
 function fillIn(engine: Engine, operation: string, input: Record<string, unknown>, scope?: CallScope): Record<string, unknown> {
   const out: Record<string, unknown> = { ...input };
-  if (WITH_CLIENT_ID.has(operation) && out.ClientId === undefined) out.ClientId = engine.userPool.clientId;
-  if (!scope || !WITH_CLIENT_ID.has(operation)) return out;
+  if (!WITH_CLIENT_ID.has(operation)) return out;
+  if (out.ClientId === undefined) out.ClientId = engine.userPool.clientId;
+  if (!scope) return out;
   if (operation === 'RespondToAuthChallenge') {
     const responses: Record<string, string> = { ...((out.ChallengeResponses as Record<string, string> | undefined) ?? {}) };
     if (responses.USERNAME === undefined) responses.USERNAME = scope.username();
