@@ -38,6 +38,9 @@ import type {
   StepView,
 } from './types.js';
 
+/** What a call to Cognito leads to: its answer, or the step its exception became. */
+type CallOutcome = Extract<StepOutcome, { kind: 'response' | 'step' }>;
+
 /** Automatic steps in a row before core suspects a loop. */
 const MAX_AUTO_HOPS = 25;
 
@@ -417,13 +420,22 @@ export class Flow<S extends StepView = NextStep> {
       secrets: this.#secrets,
     });
     if (signUpSession) input.Session = signUpSession;
+    return this.#call('InitiateAuth', input, this.#scope);
+  }
+
+  /**
+   * InitiateAuth or RespondToAuthChallenge: Cognito's answer, or the step its exception
+   * becomes. A RespondToAuthChallenge error is read as a session error of `challengeName`.
+   */
+  async #call(operation: 'InitiateAuth' | 'RespondToAuthChallenge', input: Record<string, unknown>, scope: CallScope, challengeName?: string): Promise<CallOutcome> {
     try {
-      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope, this.#control)) as CognitoAuthResponse; // p15: control
+      const response = (await callCognito(this.#engine, operation, input, scope, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
     } catch (err) {
-      const step = this.#exceptionStep(err);
+      const error = challengeName === undefined ? err : sessionErrorOf(toAuthError(err), challengeName);
+      const step = this.#exceptionStep(error);
       if (step) return { kind: 'step', step };
-      throw err;
+      throw error;
     }
   }
 
@@ -450,16 +462,11 @@ export class Flow<S extends StepView = NextStep> {
   }
 
   /** A `respond` outcome: RespondToAuthChallenge; the call path adds USERNAME, SECRET_HASH, Session, ClientMetadata. */
-  async #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CognitoAuthResponse> {
+  #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CallOutcome> {
     const challengeName = outcome.challengeName ?? this.#step.challengeName;
     const input: Record<string, unknown> = { ChallengeName: challengeName, ChallengeResponses: { ...outcome.challengeResponses } };
     if (outcome.clientMetadata) input.ClientMetadata = { ...(options.clientMetadata ?? this.#clientMetadata), ...outcome.clientMetadata };
-    const scope = this.#scopeFor(options);
-    try {
-      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope, this.#control)) as CognitoAuthResponse; // p15: control
-    } catch (err) {
-      throw sessionErrorOf(toAuthError(err), challengeName);
-    }
+    return this.#call('RespondToAuthChallenge', input, this.#scopeFor(options), challengeName);
   }
 
   /** Cognito's answer → the next descriptor (DONE with tokens, or a mapped challenge). */
@@ -493,23 +500,15 @@ export class Flow<S extends StepView = NextStep> {
       if (hops > MAX_AUTO_HOPS) {
         throw new AuthError('SignInLoop', 'Too many automatic steps in a row; a plugin may be looping.', { kind: 'config' });
       }
-      let step: StepDescriptor;
       if (outcome.kind === 'respond') {
-        let response: CognitoAuthResponse;
-        try {
-          response = await this.#respond(outcome, options);
-        } catch (err) {
-          const exceptionStep = this.#exceptionStep(err);
-          if (!exceptionStep) throw err;
-          outcome = { kind: 'step', step: exceptionStep };
-          continue;
-        }
-        step = this.#fromResponse(response);
-      } else if (outcome.kind === 'restart') {
+        outcome = await this.#respond(outcome, options);
+        if (outcome.kind === 'step') continue; // the step an exception became: entered on the next hop
+      }
+      if (outcome.kind === 'restart') {
         outcome = await this.#restart(outcome.password);
         continue;
-      } else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
-      else step = outcome.step;
+      }
+      const step = outcome.kind === 'response' ? this.#fromResponse(outcome.response) : outcome.step;
 
       this.#step = step;
       this.#state = {};
