@@ -85,7 +85,7 @@ function fillIn(engine: Engine, operation: string, input: Record<string, unknown
   if (out.ClientId === undefined) out.ClientId = engine.userPool.clientId;
   if (!scope) return out;
   if (operation === 'RespondToAuthChallenge') {
-    const responses: Record<string, string> = { ...((out.ChallengeResponses as Record<string, string> | undefined) ?? {}) };
+    const responses: Record<string, string> = { ...(out.ChallengeResponses as Record<string, string> | undefined) }; // {} when absent
     if (responses.USERNAME === undefined) responses.USERNAME = scope.username();
     out.ChallengeResponses = responses;
     const session = scope.session();
@@ -103,7 +103,7 @@ async function withSecretHash(engine: Engine, operation: string, input: Record<s
   }
   const key = paramsKey(operation);
   if (!key) return input;
-  const params = { ...((input[key] as Record<string, string> | undefined) ?? {}) };
+  const params = { ...(input[key] as Record<string, string> | undefined) }; // {} when absent
   if (params.SECRET_HASH === undefined && params.USERNAME) params.SECRET_HASH = (await secretHashFor(engine, params.USERNAME))!;
   return { ...input, [key]: params };
 }

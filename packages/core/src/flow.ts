@@ -8,6 +8,7 @@ import { checkAnswerShape } from './answer-check.js';
 import { callCognito, scopedTransport, type CallScope, type Engine } from './engine.js';
 import { isFatal, sessionErrorOf } from './error-policy.js';
 import { sessionExpired, toAuthError, validationError } from './fail.js';
+import { offeredDescriptor } from './builtin/env.js';
 import { initiateAuthInput } from './initiate.js';
 import { pluginForStep } from './mfa-table.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
@@ -397,15 +398,7 @@ export class Flow<S extends StepView = NextStep> {
   /** Cognito challenge (or exception) → step descriptor, through hooks.challenge. */
   #map(input: ChallengeInput): StepDescriptor {
     const mapped = this.#engine.hooks.challenge.get(input.challengeName)?.call(input, this.#info);
-    return (
-      mapped ?? {
-        type: input.challengeName,
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
-        data: {},
-      }
-    );
+    return mapped ?? offeredDescriptor(input, input.challengeName);
   }
 
   /**
@@ -484,7 +477,7 @@ export class Flow<S extends StepView = NextStep> {
         kind: 'service',
       });
     }
-    const parameters = { ...(response.ChallengeParameters ?? {}) };
+    const parameters = { ...response.ChallengeParameters }; // a copy ({} when absent)
     if (parameters.USER_ID_FOR_SRP) this.#answerUsername = parameters.USER_ID_FOR_SRP;
     return this.#map({
       challengeName: response.ChallengeName,
