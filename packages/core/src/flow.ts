@@ -425,7 +425,7 @@ export class Flow<S extends StepView = NextStep> {
       const response = (await callCognito(this.#engine, operation, input, scope, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
     } catch (err) {
-      const error = challengeName === undefined ? err : sessionErrorOf(toAuthError(err), challengeName);
+      const error = operation === 'RespondToAuthChallenge' ? sessionErrorOf(toAuthError(err), challengeName) : err;
       const step = this.#exceptionStep(error);
       if (step) return { kind: 'step', step };
       throw error;
