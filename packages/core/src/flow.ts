@@ -294,6 +294,7 @@ export class Flow<S extends StepView = NextStep> {
     }
   }
 
+  /** A debug line about this flow: its id first, then `fields` (never secrets). */
   #debug(message: string, fields: Record<string, unknown> = {}): void {
     this.#engine.logger.debug(message, { flowId: this.#info.id, ...fields });
   }
