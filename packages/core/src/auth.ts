@@ -5,7 +5,7 @@
  */
 import { builtinPlugins } from './builtin/index.js';
 import { AuthError, isAuthError } from './errors.js';
-import { callCognito, type Engine } from './engine.js';
+import { scopedTransport, type Engine } from './engine.js';
 import * as account from './account.js';
 import { configError, validationError } from './fail.js';
 import { Flow } from './flow.js';
@@ -18,11 +18,11 @@ import {
 } from './hooks/index.js';
 import { isInstalled, registerPlugins } from './plugin-check.js';
 import { readSnapshot } from './snapshot.js';
-import { checkControl, checkSignInOptions, type CallControl, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
+import { checkSignInOptions, type CallControl, type CognitoCallFailure, type CognitoClient } from './guard/index.js'; // p15 (issue #15)
 import { isTimeout } from './transport/call-options.js'; // p15
 import { defaultTransport } from '#default-transport';
 import { CORE_VERSION } from './version.js';
-import { AUTH_FLOWS, FIRST_FACTORS } from './sign-in-names.js';
+import { AUTH_FLOWS, FIRST_FACTORS, PASSWORD_FLOWS } from './sign-in-names.js';
 // sessions (#10)
 import { memoryStore } from './session/memory-store.js';
 import { registerAuth } from './session/registry.js';
@@ -102,8 +102,9 @@ function checkUserPool(userPool: UserPoolConfig | undefined): UserPoolConfig {
 
 /** Local checks of signIn's input (nothing is sent when one fails); returns its call control. */
 function checkSignIn(input: SignInInput): CallControl | undefined {
-  const control = checkSignInOptions(input); // p15 (issue #15): option types, nulls included
-  if (!input || typeof input.username !== 'string' || input.username.trim() === '') {
+  // p15 (issue #15): option types, nulls included; a missing input is refused there (EmptySignInUsername).
+  const control = checkSignInOptions(input);
+  if (typeof input.username !== 'string' || input.username.trim() === '') {
     throw validationError('EmptySignInUsername', 'The username is empty.');
   }
   const authFlow = input.options?.authFlowType ?? 'USER_SRP_AUTH';
@@ -124,9 +125,7 @@ function checkSignIn(input: SignInInput): CallControl | undefined {
     throw validationError('InvalidSignInPassword', 'The password must be a string.');
   }
   const needsPassword =
-    authFlow === 'USER_SRP_AUTH' ||
-    authFlow === 'USER_PASSWORD_AUTH' ||
-    authFlow === 'CUSTOM_WITH_SRP' ||
+    PASSWORD_FLOWS.has(authFlow) ||
     (authFlow === 'USER_AUTH' && (preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP'));
   if (needsPassword && !password) throw validationError('EmptySignInPassword', 'The password is empty.');
   if (authFlow === 'CUSTOM_WITHOUT_SRP' && password) {
@@ -200,10 +199,8 @@ export class Auth<S extends StepView = NextStep> {
    * Failures reject with an {@link AuthError} named as Cognito names the exception.
    */
   get cognito(): CognitoClient {
-    const engine = this.#engine;
-    // p15 (issue #15): per-call signal / timeoutMs; typed for the operations core knows.
-    const transport = { send: (operation: string, input: Record<string, unknown>, options?: unknown) => callCognito(engine, operation, input, undefined, checkControl(options, operation)) };
-    return (this.#cognito ??= Object.freeze(transport) as CognitoClient);
+    // p15 (issue #15): per-call signal / timeoutMs (checked by the scoped transport); typed for the operations core knows.
+    return (this.#cognito ??= Object.freeze(scopedTransport(this.#engine)) as CognitoClient);
   }
 
   /** The latest flow started or resumed here, if any. */
@@ -223,8 +220,9 @@ export class Auth<S extends StepView = NextStep> {
       username: input.username,
       authFlow: options.authFlowType ?? 'USER_SRP_AUTH',
       ...(input.password ? { password: input.password } : {}),
-      ...(options.clientMetadata ? { clientMetadata: { ...options.clientMetadata } } : {}),
-      ...(options.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
+      // The flow keeps its own frozen copy of clientMetadata.
+      clientMetadata: options.clientMetadata,
+      preferredChallenge: options.preferredChallenge,
     }, control);
     const flow = await flowPromise;
     this.#latest = flow;
@@ -335,18 +333,19 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     throw configError('InvalidPluginConfiguration', 'plugins must be an array.');
   }
   const validity = options.sessionValidityMs ?? DEFAULT_SESSION_VALIDITY_MS;
-  if (!(typeof validity === 'number' && validity > 0 && Number.isFinite(validity))) {
+  if (!isTimeout(validity)) {
     throw configError('InvalidSessionValidity', 'sessionValidityMs must be a positive number of milliseconds.');
   }
   if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) {
     throw configError('InvalidTimeout', 'timeoutMs must be a positive number of milliseconds.'); // p15 (issue #15)
   }
   const logger = options.logger ?? SILENT;
+  const autoSelectSingleMfa = options.autoSelectSingleMfa === true;
   const hooks = createHooks();
 
   const builtins = builtinPlugins({
     installed: (step) => isInstalled(hooks, step),
-    autoSelectSingleMfa: options.autoSelectSingleMfa === true,
+    autoSelectSingleMfa,
   });
   const plugins: readonly NextstepPlugin<any>[] = [...builtins, ...((options.plugins ?? []) as readonly NextstepPlugin<any>[])];
   registerPlugins(plugins, hooks, logger, builtins.length);
@@ -358,7 +357,7 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     logger,
     now: options.clock ?? (() => Date.now()),
     sessionValidityMs: validity,
-    autoSelectSingleMfa: options.autoSelectSingleMfa === true,
+    autoSelectSingleMfa,
     defaultHandler,
     session: sessionConfig(options), // sessions (#10)
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), // p15

@@ -29,7 +29,7 @@ export const surfaceUnclaimed: DefaultHandler = /* @__PURE__ */ Object.freeze({
       },
       async answer(answer) {
         const challengeResponses =
-          typeof answer === 'string' ? { ANSWER: answer } : { ...(answer?.challengeResponses ?? {}) };
+          typeof answer === 'string' ? { ANSWER: answer } : { ...answer?.challengeResponses };
         return { kind: 'respond', challengeName: step.challengeName, challengeResponses };
       },
     };

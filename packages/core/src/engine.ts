@@ -81,10 +81,11 @@ function paramsKey(operation: string): 'AuthParameters' | 'ChallengeResponses' |
  */
 function fillIn(engine: Engine, operation: string, input: Record<string, unknown>, scope?: CallScope): Record<string, unknown> {
   const out: Record<string, unknown> = { ...input };
-  if (WITH_CLIENT_ID.has(operation) && out.ClientId === undefined) out.ClientId = engine.userPool.clientId;
-  if (!scope || !WITH_CLIENT_ID.has(operation)) return out;
+  if (!WITH_CLIENT_ID.has(operation)) return out;
+  if (out.ClientId === undefined) out.ClientId = engine.userPool.clientId;
+  if (!scope) return out;
   if (operation === 'RespondToAuthChallenge') {
-    const responses: Record<string, string> = { ...((out.ChallengeResponses as Record<string, string> | undefined) ?? {}) };
+    const responses: Record<string, string> = { ...(out.ChallengeResponses as Record<string, string> | undefined) }; // {} when absent
     if (responses.USERNAME === undefined) responses.USERNAME = scope.username();
     out.ChallengeResponses = responses;
     const session = scope.session();
@@ -102,7 +103,7 @@ async function withSecretHash(engine: Engine, operation: string, input: Record<s
   }
   const key = paramsKey(operation);
   if (!key) return input;
-  const params = { ...((input[key] as Record<string, string> | undefined) ?? {}) };
+  const params = { ...(input[key] as Record<string, string> | undefined) }; // {} when absent
   if (params.SECRET_HASH === undefined && params.USERNAME) params.SECRET_HASH = (await secretHashFor(engine, params.USERNAME))!;
   return { ...input, [key]: params };
 }

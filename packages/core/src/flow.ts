@@ -8,6 +8,7 @@ import { checkAnswerShape } from './answer-check.js';
 import { callCognito, scopedTransport, type CallScope, type Engine } from './engine.js';
 import { isFatal, sessionErrorOf } from './error-policy.js';
 import { sessionExpired, toAuthError, validationError } from './fail.js';
+import { offeredDescriptor } from './builtin/env.js';
 import { initiateAuthInput } from './initiate.js';
 import { pluginForStep } from './mfa-table.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
@@ -38,6 +39,9 @@ import type {
   StepView,
 } from './types.js';
 
+/** What a call to Cognito leads to: its answer, or the step its exception became. */
+type CallOutcome = Extract<StepOutcome, { kind: 'response' | 'step' }>;
+
 /** Automatic steps in a row before core suspects a loop. */
 const MAX_AUTO_HOPS = 25;
 
@@ -51,8 +55,9 @@ export interface FlowInit {
   answerUsername?: string;
   authFlow: AuthFlowType;
   password?: string;
-  clientMetadata?: Record<string, string>;
-  preferredChallenge?: FirstFactor;
+  /** Copied and frozen by the flow. */
+  clientMetadata?: Readonly<Record<string, string>> | undefined;
+  preferredChallenge?: FirstFactor | undefined;
   /** sessions (#10): autoSignIn's sign-up Session, sent once with USER_AUTH. */
   signUpSession?: string;
 }
@@ -65,9 +70,6 @@ export interface FlowInit {
  */
 export class Flow<S extends StepView = NextStep> {
   readonly #engine: Engine;
-  readonly #id: string;
-  readonly #username: string;
-  readonly #authFlow: AuthFlowType;
   readonly #clientMetadata: Readonly<Record<string, string>> | undefined;
   readonly #preferredChallenge: FirstFactor | undefined;
   readonly #secrets: FlowSecrets = {};
@@ -83,7 +85,6 @@ export class Flow<S extends StepView = NextStep> {
   #error: AuthError | undefined;
   #cognito: CognitoClient | undefined;
   readonly #scope: CallScope;
-  #signUpSession: string | undefined; // sessions (#10)
   /** The signal / timeout of the public call in progress (p15, issue #15). */
   #control: CallControl | undefined;
   /** The last answer's reply was lost: Cognito may have processed it (p15, issue #15). */
@@ -93,14 +94,11 @@ export class Flow<S extends StepView = NextStep> {
   /** @internal Use `auth.signIn` or `auth.resumeFlow`. */
   constructor(engine: Engine, init: FlowInit) {
     this.#engine = engine;
-    this.#id = init.id;
-    this.#username = init.username;
     this.#answerUsername = init.answerUsername ?? init.username;
-    this.#authFlow = init.authFlow;
     this.#clientMetadata = init.clientMetadata ? Object.freeze({ ...init.clientMetadata }) : undefined;
     this.#preferredChallenge = init.preferredChallenge;
     if (init.password !== undefined) this.#secrets.password = init.password;
-    this.#signUpSession = init.signUpSession; // sessions (#10)
+    // The flow's id, username and auth flow are read from here.
     this.#info = Object.freeze({
       id: init.id,
       username: init.username,
@@ -115,12 +113,12 @@ export class Flow<S extends StepView = NextStep> {
   static async start<S extends StepView>(engine: Engine, init: FlowInit, control?: CallControl): Promise<SignInResult<S>> {
     const flow = new Flow<S>(engine, init);
     flow.#control = control; // p15 (issue #15)
-    engine.logger.debug('flow started', { flowId: flow.#id, authFlow: flow.#authFlow });
+    flow.#debug('flow started', { authFlow: init.authFlow });
     engine.hooks.flowStarted.call(flow.#info);
     try {
-      await flow.#advance(await flow.#initiate());
+      await flow.#advance(await flow.#initiate(init.signUpSession)); // sessions (#10)
     } catch (err) {
-      const error = sessionErrorOf(sanitizeError(toAuthError(err), secretsOf(init.password, flow.#session), { message: 'The sign-in failed.' }), flow.#step.challengeName || undefined);
+      const error = flow.#failure(err, secretsOf(init.password, flow.#session), 'The sign-in failed.');
       throw flow.#fail(withFlowState(error, false)); // p15: a failed signIn leaves no flow to answer
     } finally {
       flow.#control = undefined; // p15
@@ -135,15 +133,15 @@ export class Flow<S extends StepView = NextStep> {
       username: snapshot.username,
       answerUsername: snapshot.answerUsername,
       authFlow: snapshot.authFlow,
-      ...(snapshot.clientMetadata ? { clientMetadata: { ...snapshot.clientMetadata } } : {}),
-      ...(snapshot.preferredChallenge ? { preferredChallenge: snapshot.preferredChallenge } : {}),
+      clientMetadata: snapshot.clientMetadata,
+      preferredChallenge: snapshot.preferredChallenge,
     });
     flow.#session = snapshot.session;
     flow.#expiresAt = snapshot.expiresAt;
     flow.#step = structuredClone(snapshot.step);
     flow.#state = structuredClone(snapshot.state);
-    engine.logger.debug('flow resumed', { flowId: flow.#id, step: flow.#step.type });
-    if (flow.#expired()) throw flow.#fail(sessionExpired(undefined, { step: flow.#step.type }));
+    flow.#debug('flow resumed', { step: flow.#step.type });
+    flow.#failIfExpired();
     try {
       flow.#handler = flow.#resolve(flow.#step);
     } catch (err) {
@@ -154,17 +152,17 @@ export class Flow<S extends StepView = NextStep> {
 
   /** A random id, stable across `toJSON` / `resumeFlow`. */
   get id(): string {
-    return this.#id;
+    return this.#info.id;
   }
 
   /** The username as given to `signIn`. */
   get username(): string {
-    return this.#username;
+    return this.#info.username;
   }
 
   /** The Cognito auth flow this sign-in uses. */
   get authFlow(): AuthFlowType {
-    return this.#authFlow;
+    return this.#info.authFlow;
   }
 
   /** `active` while waiting for an answer, `done` once signed in, `failed` after a fatal error. */
@@ -236,7 +234,7 @@ export class Flow<S extends StepView = NextStep> {
       });
     }
     if (this.#busy) throw validationError('SignInFlowBusy', 'An answer to this step is still being processed.');
-    if (this.#expired()) throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
+    this.#failIfExpired();
     checkAnswerShape(answer);
     const control = checkConfirmOptions(options); // p15 (issue #15)
     const handler = this.#handler!;
@@ -251,10 +249,8 @@ export class Flow<S extends StepView = NextStep> {
     } catch (err) {
       // p15 (issue #15): nothing of the answer, password or Session reachable from the error.
       const secrets = secretsOf(answer, options?.password, options?.userAttributes, this.#secrets.password, this.#secrets.tokens, this.#session);
-      const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message: 'The answer failed.' }), this.#lostAnswer);
-      this.#lostAnswer = answerMayBeLost(sanitized);
-      const error = sessionErrorOf(sanitized, this.#step.challengeName || undefined);
-      this.#engine.logger.debug('answer failed', { flowId: this.#id, step: before.type, error: error.name });
+      const error = this.#failure(err, secrets, 'The answer failed.');
+      this.#debug('answer failed', { step: before.type, error: error.name });
       if (this.#step !== before || isFatal(error)) throw this.#fail(withFlowState(error, false));
       throw withFlowState(error, true);
     } finally {
@@ -273,12 +269,12 @@ export class Flow<S extends StepView = NextStep> {
   toJSON(): FlowSnapshot {
     return {
       format: SNAPSHOT_FORMAT,
-      id: this.#id,
-      username: this.#username,
+      id: this.#info.id,
+      username: this.#info.username,
       answerUsername: this.#answerUsername,
-      authFlow: this.#authFlow,
-      userPoolId: this.#engine.userPool.userPoolId,
-      clientId: this.#engine.userPool.clientId,
+      authFlow: this.#info.authFlow,
+      userPoolId: this.#info.userPoolId,
+      clientId: this.#info.clientId,
       ...(this.#session !== undefined ? { session: this.#session } : {}),
       ...(this.#expiresAt !== undefined ? { expiresAt: this.#expiresAt } : {}),
       status: this.#status,
@@ -291,8 +287,32 @@ export class Flow<S extends StepView = NextStep> {
 
   // -------------------------------------------------------------------------------------
 
-  #expired(): boolean {
-    return this.#expiresAt !== undefined && this.#engine.now() >= this.#expiresAt;
+  /** Fails the flow with SessionExpired once its Cognito session has expired. */
+  #failIfExpired(): void {
+    if (this.#expiresAt !== undefined && this.#engine.now() >= this.#expiresAt) {
+      throw this.#fail(sessionExpired(undefined, { step: this.#step.type }));
+    }
+  }
+
+  /** A debug line about this flow: its id first, then `fields` (never secrets). */
+  #debug(message: string, fields: Record<string, unknown> = {}): void {
+    this.#engine.logger.debug(message, { flowId: this.#info.id, ...fields });
+  }
+
+  /**
+   * A failed call's error as the app sees it (p15, issue #15): nothing of `secrets` in it,
+   * the retry after a lost answer said so, the Cognito name mapped for the current step.
+   * Notes whether this answer's reply was lost.
+   */
+  #failure(err: unknown, secrets: ReturnType<typeof secretsOf>, message: string): AuthError {
+    const sanitized = afterRetriedAnswer(sanitizeError(toAuthError(err), secrets, { message }), this.#lostAnswer);
+    this.#lostAnswer = answerMayBeLost(sanitized);
+    return sessionErrorOf(sanitized, this.#step.challengeName || undefined);
+  }
+
+  /** Drops the flow's secrets but `keep`. */
+  #dropSecrets(keep?: string): void {
+    for (const key of Object.keys(this.#secrets)) if (key !== keep) delete this.#secrets[key];
   }
 
   /** Ends the flow, drops its secrets, fires flowFailed; returns the error to throw. */
@@ -301,8 +321,8 @@ export class Flow<S extends StepView = NextStep> {
     this.#status = 'failed';
     this.#error = error;
     this.#clearSession();
-    for (const key of Object.keys(this.#secrets)) delete this.#secrets[key];
-    this.#engine.logger.debug('flow failed', { flowId: this.#id, step: this.#step.type, error: error.name, kind: error.kind });
+    this.#dropSecrets();
+    this.#debug('flow failed', { step: this.#step.type, error: error.name, kind: error.kind });
     this.#engine.hooks.flowFailed.call(this.#info, error);
     return error;
   }
@@ -331,17 +351,22 @@ export class Flow<S extends StepView = NextStep> {
     };
   }
 
+  /** The flow's scope, or one with the answer's own clientMetadata. */
+  #scopeFor(options: ConfirmSignInOptions): CallScope {
+    return options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
+  }
+
   #context(options: ConfirmSignInOptions): StepContext {
     const flow = this;
     const engine = this.#engine;
-    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
+    const scope = this.#scopeFor(options);
     return {
       step: this.#step,
       get username() {
         return flow.#answerUsername;
       },
-      userPoolId: engine.userPool.userPoolId,
-      clientId: engine.userPool.clientId,
+      userPoolId: this.#info.userPoolId,
+      clientId: this.#info.clientId,
       get session() {
         return flow.#session;
       },
@@ -374,35 +399,37 @@ export class Flow<S extends StepView = NextStep> {
   /** Cognito challenge (or exception) → step descriptor, through hooks.challenge. */
   #map(input: ChallengeInput): StepDescriptor {
     const mapped = this.#engine.hooks.challenge.get(input.challengeName)?.call(input, this.#info);
-    return (
-      mapped ?? {
-        type: input.challengeName,
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
-        data: {},
-      }
-    );
+    return mapped ?? offeredDescriptor(input, input.challengeName);
   }
 
-  /** InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps. */
-  async #initiate(): Promise<StepOutcome> {
+  /**
+   * InitiateAuth with the flow's input; UserNotConfirmed / PasswordResetRequired become steps.
+   * sessions (#10): the first one may carry autoSignIn's sign-up Session (usable once).
+   */
+  async #initiate(signUpSession?: string): Promise<StepOutcome> {
     const input = await initiateAuthInput({
-      username: this.#username,
-      authFlow: this.#authFlow,
+      username: this.#info.username,
+      authFlow: this.#info.authFlow,
       preferredChallenge: this.#preferredChallenge,
       secrets: this.#secrets,
     });
-    // sessions (#10): autoSignIn's sign-up Session, usable once.
-    if (this.#signUpSession) input.Session = this.#signUpSession;
-    this.#signUpSession = undefined;
+    if (signUpSession) input.Session = signUpSession;
+    return this.#call('InitiateAuth', input, this.#scope);
+  }
+
+  /**
+   * InitiateAuth or RespondToAuthChallenge: Cognito's answer, or the step its exception
+   * becomes. A RespondToAuthChallenge error is read as a session error of `challengeName`.
+   */
+  async #call(operation: 'InitiateAuth' | 'RespondToAuthChallenge', input: Record<string, unknown>, scope: CallScope, challengeName?: string): Promise<CallOutcome> {
     try {
-      const response = (await callCognito(this.#engine, 'InitiateAuth', input, this.#scope, this.#control)) as CognitoAuthResponse; // p15: control
+      const response = (await callCognito(this.#engine, operation, input, scope, this.#control)) as CognitoAuthResponse; // p15: control
       return { kind: 'response', response };
     } catch (err) {
-      const step = this.#exceptionStep(err);
+      const error = operation === 'RespondToAuthChallenge' ? sessionErrorOf(toAuthError(err), challengeName) : err;
+      const step = this.#exceptionStep(error);
       if (step) return { kind: 'step', step };
-      throw err;
+      throw error;
     }
   }
 
@@ -416,29 +443,24 @@ export class Flow<S extends StepView = NextStep> {
       return undefined;
     }
     this.#clearSession();
-    this.#answerUsername = this.#username;
+    this.#answerUsername = this.#info.username;
     return this.#map({ challengeName: err.name, parameters: {} });
   }
 
   /** A `restart` outcome: InitiateAuth again with the original input. */
   #restart(password: string | undefined): Promise<StepOutcome> {
     if (password !== undefined) this.#secrets.password = password;
-    this.#answerUsername = this.#username;
-    this.#engine.logger.debug('flow restarted', { flowId: this.#id });
+    this.#answerUsername = this.#info.username;
+    this.#debug('flow restarted');
     return this.#initiate();
   }
 
   /** A `respond` outcome: RespondToAuthChallenge; the call path adds USERNAME, SECRET_HASH, Session, ClientMetadata. */
-  async #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CognitoAuthResponse> {
+  #respond(outcome: Extract<StepOutcome, { kind: 'respond' }>, options: ConfirmSignInOptions): Promise<CallOutcome> {
     const challengeName = outcome.challengeName ?? this.#step.challengeName;
     const input: Record<string, unknown> = { ChallengeName: challengeName, ChallengeResponses: { ...outcome.challengeResponses } };
     if (outcome.clientMetadata) input.ClientMetadata = { ...(options.clientMetadata ?? this.#clientMetadata), ...outcome.clientMetadata };
-    const scope = options.clientMetadata ? this.#scopeWith(options.clientMetadata) : this.#scope;
-    try {
-      return (await callCognito(this.#engine, 'RespondToAuthChallenge', input, scope, this.#control)) as CognitoAuthResponse; // p15: control
-    } catch (err) {
-      throw sessionErrorOf(toAuthError(err), challengeName);
-    }
+    return this.#call('RespondToAuthChallenge', input, this.#scopeFor(options), challengeName);
   }
 
   /** Cognito's answer → the next descriptor (DONE with tokens, or a mapped challenge). */
@@ -456,7 +478,7 @@ export class Flow<S extends StepView = NextStep> {
         kind: 'service',
       });
     }
-    const parameters = { ...(response.ChallengeParameters ?? {}) };
+    const parameters = { ...response.ChallengeParameters }; // a copy ({} when absent)
     if (parameters.USER_ID_FOR_SRP) this.#answerUsername = parameters.USER_ID_FOR_SRP;
     return this.#map({
       challengeName: response.ChallengeName,
@@ -472,23 +494,15 @@ export class Flow<S extends StepView = NextStep> {
       if (hops > MAX_AUTO_HOPS) {
         throw new AuthError('SignInLoop', 'Too many automatic steps in a row; a plugin may be looping.', { kind: 'config' });
       }
-      let step: StepDescriptor;
       if (outcome.kind === 'respond') {
-        let response: CognitoAuthResponse;
-        try {
-          response = await this.#respond(outcome, options);
-        } catch (err) {
-          const exceptionStep = this.#exceptionStep(err);
-          if (!exceptionStep) throw err;
-          outcome = { kind: 'step', step: exceptionStep };
-          continue;
-        }
-        step = this.#fromResponse(response);
-      } else if (outcome.kind === 'restart') {
+        outcome = await this.#respond(outcome, options);
+        if (outcome.kind === 'step') continue; // the step an exception became: entered on the next hop
+      }
+      if (outcome.kind === 'restart') {
         outcome = await this.#restart(outcome.password);
         continue;
-      } else if (outcome.kind === 'response') step = this.#fromResponse(outcome.response);
-      else step = outcome.step;
+      }
+      const step = outcome.kind === 'response' ? this.#fromResponse(outcome.response) : outcome.step;
 
       this.#step = step;
       this.#state = {};
@@ -496,12 +510,12 @@ export class Flow<S extends StepView = NextStep> {
       this.#handler = handler;
       const ctx = this.#context({});
       await handler.enter?.(ctx);
-      this.#engine.logger.debug('step', { flowId: this.#id, step: step.type, challengeName: step.challengeName || undefined });
+      this.#debug('step', { step: step.type, challengeName: step.challengeName || undefined });
       if (step.type === 'DONE') {
         this.#status = 'done';
         this.#clearSession();
         // Signed in: the flow keeps only the tokens in memory.
-        for (const key of Object.keys(this.#secrets)) if (key !== 'tokens') delete this.#secrets[key];
+        this.#dropSecrets('tokens');
         const tokens = this.#secrets.tokens;
         const result = this.#result ?? {};
         this.#result = undefined;

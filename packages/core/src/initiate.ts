@@ -17,29 +17,16 @@ export interface InitiateInput {
 
 /** InitiateAuth's input (without ClientId, SECRET_HASH and ClientMetadata: the call path adds them). */
 export async function initiateAuthInput(init: InitiateInput): Promise<Record<string, unknown>> {
+  const { authFlow, secrets } = init;
+  // USER_AUTH's preferred challenge picks its first factor; the other flows have theirs.
+  const preferred = authFlow === 'USER_AUTH' ? init.preferredChallenge : undefined;
   const params: Record<string, string> = { USERNAME: init.username };
-  const password = init.secrets.password ?? '';
-  let authFlow: string = init.authFlow;
-  switch (init.authFlow) {
-    case 'USER_SRP_AUTH':
-      params.SRP_A = await beginSrp(init.secrets);
-      break;
-    case 'USER_PASSWORD_AUTH':
-      params.PASSWORD = password;
-      break;
-    case 'CUSTOM_WITH_SRP':
-      authFlow = 'CUSTOM_AUTH';
-      params.SRP_A = await beginSrp(init.secrets);
-      params.CHALLENGE_NAME = 'SRP_A';
-      break;
-    case 'CUSTOM_WITHOUT_SRP':
-      authFlow = 'CUSTOM_AUTH';
-      break;
-    case 'USER_AUTH':
-      if (init.preferredChallenge) params.PREFERRED_CHALLENGE = init.preferredChallenge;
-      if (init.preferredChallenge === 'PASSWORD') params.PASSWORD = password;
-      if (init.preferredChallenge === 'PASSWORD_SRP') params.SRP_A = await beginSrp(init.secrets);
-      break;
-  }
-  return { AuthFlow: authFlow, AuthParameters: params };
+  if (preferred) params.PREFERRED_CHALLENGE = preferred;
+  if (authFlow === 'USER_PASSWORD_AUTH' || preferred === 'PASSWORD') params.PASSWORD = secrets.password ?? '';
+  if (authFlow === 'USER_SRP_AUTH' || authFlow === 'CUSTOM_WITH_SRP' || preferred === 'PASSWORD_SRP') params.SRP_A = await beginSrp(secrets);
+  // CUSTOM_WITH_SRP starts the custom flow with the SRP exchange.
+  if (authFlow === 'CUSTOM_WITH_SRP') params.CHALLENGE_NAME = 'SRP_A';
+  // Both custom flows are Cognito's CUSTOM_AUTH.
+  const custom = authFlow === 'CUSTOM_WITH_SRP' || authFlow === 'CUSTOM_WITHOUT_SRP';
+  return { AuthFlow: custom ? 'CUSTOM_AUTH' : authFlow, AuthParameters: params };
 }

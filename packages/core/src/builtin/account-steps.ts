@@ -6,11 +6,9 @@
  */
 import { validationError } from '../fail.js';
 import { checkCode, CONFIRMATION_CODE_LENGTHS } from '../validate.js';
-import type { AuthFlowType, NextstepPlugin } from '../types.js';
+import { PASSWORD_FLOWS } from '../sign-in-names.js';
+import type { NextstepPlugin } from '../types.js';
 import { BUILTIN_API, mapChallenges } from './env.js';
-
-/** Auth flows whose InitiateAuth needs the password. */
-const PASSWORD_FLOWS = new Set<AuthFlowType>(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP']);
 
 /** Built-in plugin for CONFIRM_SIGN_UP and RESET_PASSWORD. */
 export function accountStepsPlugin(): NextstepPlugin {

@@ -17,6 +17,17 @@ export function descriptor(input: Pick<ChallengeInput, 'challengeName' | 'parame
   return { type, challengeName: input.challengeName, parameters: input.parameters, data };
 }
 
+/** The step descriptor for a challenge, with Cognito's AvailableChallenges when it sent them (USER_AUTH). */
+export function offeredDescriptor(input: ChallengeInput, type: string, data: Record<string, unknown> = {}): StepDescriptor {
+  return {
+    type,
+    challengeName: input.challengeName,
+    parameters: input.parameters,
+    ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
+    data,
+  };
+}
+
 /** Taps `hooks.challenge` for each challenge name, mapping it to the step `type` (with fresh `data`). */
 export function mapChallenges(
   hooks: PluginHooks,

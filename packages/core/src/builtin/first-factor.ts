@@ -6,7 +6,7 @@
 import { validationError } from '../fail.js';
 import { parseJsonList } from '../mfa-table.js';
 import type { FirstFactor, NextstepPlugin, StepAnswer, StepContext } from '../types.js';
-import { BUILTIN_API, descriptor } from './env.js';
+import { BUILTIN_API, descriptor, offeredDescriptor } from './env.js';
 import { passwordResponses } from './password.js';
 
 const STEP = 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
@@ -52,15 +52,11 @@ export function firstFactorPlugin(): NextstepPlugin {
       },
     ],
     apply({ hooks }) {
-      hooks.challenge.for('SELECT_CHALLENGE').tap(name, (input) => ({
-        type: STEP,
-        challengeName: input.challengeName,
-        parameters: input.parameters,
-        ...(input.availableChallenges ? { availableChallenges: input.availableChallenges } : {}),
-        data: {
+      hooks.challenge.for('SELECT_CHALLENGE').tap(name, (input) =>
+        offeredDescriptor(input, STEP, {
           availableChallenges: input.availableChallenges ?? parseJsonList(input.parameters.AVAILABLE_CHALLENGES),
-        },
-      }));
+        }),
+      );
     },
   };
 }

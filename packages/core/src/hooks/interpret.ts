@@ -102,12 +102,11 @@ export function compileHook(hook: HookState, kind: HookKind, { taps, interceptor
       const fn = fns[i]!;
       const tapArgs = withContext(tapContext[i], values);
       // The kind's rule for a tap's result; SyncHook has none and goes straight on.
-      const tapResult = bail
+      const settle = bail
         ? (r: unknown) => (r !== undefined ? onResult(r) : next())
         : waterfall
           ? (r: unknown) => (r !== undefined && (values[0] = r), next())
-          : undefined;
-      const settle = (r: unknown) => (tapResult ? tapResult(r) : next());
+          : next;
       switch (types[i]) {
         case 'sync': {
           let r: unknown;
@@ -122,8 +121,8 @@ export function compileHook(hook: HookState, kind: HookKind, { taps, interceptor
           return settle(r);
         }
         case 'async':
-          // The callback's arity matches tapable's (a tap may look at it).
-          fn(...tapArgs, tapResult ? (e: unknown, r: unknown) => (e ? onError(e) : tapResult(r)) : (e: unknown) => (e ? onError(e) : next()));
+          // The callback's arity matches tapable's (a tap may look at it): SyncHook's takes no result.
+          fn(...tapArgs, bail || waterfall ? (e: unknown, r: unknown) => (e ? onError(e) : settle(r)) : (e: unknown) => (e ? onError(e) : next()));
           return;
         case 'promise': {
           const promise = fn(...tapArgs);

@@ -17,18 +17,18 @@ export function jwtPayload(token: string): Record<string, unknown> & {
   sub?: string;
 } {
   const part = typeof token === 'string' ? token.split('.')[1] : undefined;
+  let payload: unknown;
   try {
-    if (!part) throw new Error('no payload');
     // base64url without padding: the SRP code's decoder takes it once the alphabet is standard.
-    const bytes = base64ToBytes(part.replace(/-/g, '+').replace(/_/g, '/'));
-    if (!bytes) throw new Error('not base64url');
-    const text = new TextDecoder().decode(bytes);
-    const payload: unknown = JSON.parse(text);
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('not an object');
-    return payload as Record<string, unknown>;
+    const bytes = part ? base64ToBytes(part.replace(/-/g, '+').replace(/_/g, '/')) : undefined;
+    if (bytes) payload = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
+    // Not JSON: refused below, as a missing payload or one that is not base64url.
+  }
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     throw validationError('InvalidToken', 'A token is not a JWT.');
   }
+  return payload as Record<string, unknown>;
 }
 
 /** Amplify's `JWT` shape: the payload, and `toString()` for the token itself. */

@@ -7,6 +7,9 @@ import type { AuthTokens, FlowInfo } from '../types.js';
 import { jwtPayload } from './jwt.js';
 import type { StoredSession } from './types.js';
 
+/** A claim's value when it is a string. */
+const stringClaim = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /** The session record for fresh tokens; the clock offset is measured now against `iat`. */
 export function sessionRecord(
   engine: Engine,
@@ -14,8 +17,8 @@ export function sessionRecord(
   base: Pick<StoredSession, 'signInDetails'> & { refreshedAt?: number },
 ): StoredSession {
   const access = jwtPayload(tokens.accessToken);
-  const sub = typeof access.sub === 'string' ? access.sub : '';
-  const username = typeof access.username === 'string' ? access.username : typeof access['cognito:username'] === 'string' ? (access['cognito:username'] as string) : '';
+  const sub = stringClaim(access.sub) ?? '';
+  const username = stringClaim(access.username) ?? stringClaim(access['cognito:username']) ?? '';
   const iatMs = typeof access.iat === 'number' ? access.iat * 1000 : engine.now();
   return {
     format: 'nextstep.session/1',
