@@ -41,7 +41,24 @@ function redactValue(value: unknown, secrets: readonly string[], depth = 0): unk
   if (typeof value === 'string') return redactText(value, secrets);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactValue(v, secrets, depth + 1)]));
+}
+
+/**
+ * The strings (and keys) inside a field's value, raw: JSON text would escape a secret's `"`
+ * or `\` and hide it from the search in {@link leaks}.
+ */
+function fieldText(value: unknown, parts: string[], depth: number, seen: Set<unknown>): void {
+  if (typeof value === 'string') parts.push(value);
+  else if (value === null || typeof value !== 'object') parts.push(String(value));
+  else if (value instanceof Error) parts.push(reachableText(value, depth + 1, seen)); // its message and stack too
+  else if (depth <= 6 && !seen.has(value)) {
+    seen.add(value);
+    for (const key of Object.keys(value)) {
+      parts.push(key);
+      fieldText((value as Record<string, unknown>)[key], parts, depth + 1, seen);
+    }
+  }
 }
 
 /** Everything readable from an error and its cause chain, as text (message, stack, fields). */
@@ -56,9 +73,9 @@ function reachableText(error: unknown, depth = 0, seen = new Set<unknown>()): st
   for (const key of Object.getOwnPropertyNames(error)) {
     if (key === 'message' || key === 'stack' || key === 'cause') continue;
     try {
-      parts.push(JSON.stringify((error as Record<string, unknown>)[key]) ?? '');
+      fieldText((error as Record<string, unknown>)[key], parts, 0, seen);
     } catch {
-      parts.push(String((error as Record<string, unknown>)[key]));
+      // A getter that throws shows nothing; a field that cannot be read cannot leak.
     }
   }
   parts.push(reachableText(e.cause, depth + 1, seen));
