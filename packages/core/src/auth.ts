@@ -340,12 +340,11 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     throw configError('InvalidTimeout', 'timeoutMs must be a positive number of milliseconds.'); // p15 (issue #15)
   }
   const logger = options.logger ?? SILENT;
-  const autoSelectSingleMfa = options.autoSelectSingleMfa === true;
   const hooks = createHooks();
 
   const builtins = builtinPlugins({
     installed: (step) => isInstalled(hooks, step),
-    autoSelectSingleMfa,
+    autoSelectSingleMfa: options.autoSelectSingleMfa === true,
   });
   const plugins: readonly NextstepPlugin<any>[] = [...builtins, ...((options.plugins ?? []) as readonly NextstepPlugin<any>[])];
   registerPlugins(plugins, hooks, logger, builtins.length);
@@ -357,7 +356,6 @@ export function createAuth<const P extends readonly NextstepPlugin<any>[] = []>(
     logger,
     now: options.clock ?? (() => Date.now()),
     sessionValidityMs: validity,
-    autoSelectSingleMfa,
     defaultHandler,
     session: sessionConfig(options), // sessions (#10)
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), // p15

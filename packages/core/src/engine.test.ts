@@ -25,7 +25,6 @@ function engineWith(reply: Record<string, unknown>, clientSecret?: string) {
     logger: { debug() {} },
     now: () => 0,
     sessionValidityMs: 1000,
-    autoSelectSingleMfa: false,
     defaultHandler: { name: 'x', handle: () => { throw new Error('unused'); } },
     session: { store: memoryStore(), mode: 'one', scoped: false, rotation: false },
   };

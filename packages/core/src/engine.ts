@@ -28,7 +28,6 @@ export interface Engine {
   readonly logger: Logger;
   readonly now: () => number;
   readonly sessionValidityMs: number;
-  readonly autoSelectSingleMfa: boolean;
   readonly defaultHandler: DefaultHandler;
   /** sessions (#10): the token store and how users are picked. */
   readonly session: SessionConfig;

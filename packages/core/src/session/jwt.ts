@@ -4,6 +4,7 @@
  * @module
  */
 import { validationError } from '../fail.js';
+import { isObject } from '../guard/shape.js';
 import { base64ToBytes } from '../srp/encoding.js';
 import type { JWT } from './types.js';
 
@@ -25,10 +26,10 @@ export function jwtPayload(token: string): Record<string, unknown> & {
   } catch {
     // Not JSON: refused below, as a missing payload or one that is not base64url.
   }
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+  if (!isObject(payload)) {
     throw validationError('InvalidToken', 'A token is not a JWT.');
   }
-  return payload as Record<string, unknown>;
+  return payload;
 }
 
 /** Amplify's `JWT` shape: the payload, and `toString()` for the token itself. */

@@ -42,11 +42,6 @@ export function httpUrl(value: unknown): string | undefined {
   }
 }
 
-/** True for an object that is not an array (a JSON object's shape). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** True when `value` is a usable timeout in ms (a positive finite number). */
 export function isTimeout(value: unknown): value is number {
   return Number.isFinite(value) && (value as number) > 0; // Number.isFinite is false for a non-number

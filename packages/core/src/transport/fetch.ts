@@ -7,7 +7,8 @@
  */
 import { AuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { endpointFor, httpUrl, isObject, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
+import { isObject } from '../guard/shape.js';
+import { endpointFor, httpUrl, isRegion, isTimeout, type TransportSendOptions } from './call-options.js';
 import { isOperationName } from './operations.js';
 import { configError, policyOf, runCall } from './policy.js';
 import { postJson } from './wire.js';

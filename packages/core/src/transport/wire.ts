@@ -13,7 +13,7 @@ import {
   unexpectedResponse,
 } from './errors.js';
 import { utf8 } from '../srp/encoding.js';
-import { isObject } from './call-options.js';
+import { isObject } from '../guard/shape.js';
 
 /** Cognito's exception name: header `x-amzn-errortype` cut at `:`, else `__type` / `code` after `#`. */
 function errorName(header: string | null | undefined, body: Record<string, unknown>): string {
